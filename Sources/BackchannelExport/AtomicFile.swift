@@ -1,0 +1,76 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files all at once or not at all.
+///
+/// The bytes go to a temporary file in the destination's directory, are flushed to disk, and the
+/// file is renamed over the destination, so a reader never sees half a file and a failure leaves the
+/// old file (or nothing) in place. A destination that is the same file as any of `inputs` (by path or
+/// by device and inode, so hard and symbolic links count) is refused.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to url: URL, protecting inputs: [URL] = []) throws(ExportError) {
+        let path = url.path
+        for input in inputs where sameFile(url, input) {
+            throw .wouldOverwriteInput(path: path)
+        }
+        let directory = url.deletingLastPathComponent().path
+        let temporary = "\(directory)/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path: path, reason: errnoText()) }
+        var written = 0
+        let ok: Bool = bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = systemWrite(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += n
+            }
+            return true
+        }
+        let reason = errnoText()
+        if !ok || fsync(fd) != 0 {
+            close(fd)
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: ok ? errnoText() : reason)
+        }
+        close(fd)
+        if rename(temporary, path) != 0 {
+            let reason = errnoText()
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    public static func write(_ text: String, to url: URL, protecting inputs: [URL] = []) throws(ExportError) {
+        try write(Array(text.utf8), to: url, protecting: inputs)
+    }
+
+    /// Whether two paths name the same existing file, or the same path.
+    public static func sameFile(_ a: URL, _ b: URL) -> Bool {
+        if a.standardizedFileURL.resolvingSymlinksInPath().path == b.standardizedFileURL.resolvingSymlinksInPath().path {
+            return true
+        }
+        var sa = stat(), sb = stat()
+        guard stat(a.path, &sa) == 0, stat(b.path, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
+    private static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, buffer, count)
+    #else
+    Darwin.write(fd, buffer, count)
+    #endif
+}

@@ -1,0 +1,173 @@
+import BackchannelAnalysis
+import BackchannelModel
+
+/// Options for ``DOTWriter``.
+public struct DOTOptions: Sendable {
+    /// The diagram's title; the network's title (or name) when nil.
+    public var title: String?
+    public var clusterBy: ClusterBy = .conflict
+    /// One score per node (in network order) that scales node size; degree when nil.
+    public var sizeScores: [Double]?
+    /// What the size scores are, for the legend ("degree").
+    public var sizeMeasure = "degree"
+    public var legend = true
+    /// Graphviz `rankdir` for the `dot` engine.
+    public var rankdir = "LR"
+
+    public init(title: String? = nil, clusterBy: ClusterBy = .conflict, legend: Bool = true) {
+        self.title = title
+        self.clusterBy = clusterBy
+        self.legend = legend
+    }
+}
+
+/// Writes a ``Network`` as a styled Graphviz DOT digraph. Pure Swift; the output is deterministic.
+///
+/// Nodes get opaque ids (`n0`, `n1`, … in network order) and their text in `label`, escaped with
+/// ``DOTText/escString(_:)``; the original id, kind, track and relation ride along as `bc_id`,
+/// `bc_kind`, `bc_track` and `bc_relation` attributes, which Graphviz keeps but does not draw.
+/// Shape shows the kind, fill the track, a red border a designation, line style the relation.
+///
+/// - Complexity: O(n + m).
+public struct DOTWriter: Sendable {
+    public var options: DOTOptions
+
+    public init(options: DOTOptions = DOTOptions()) {
+        self.options = options
+    }
+
+    public func write(_ network: Network) -> String {
+        let q = DOTText.escString
+        let index = network.nodeIndex()
+        let degree = DegreeCentrality(network).total.map(Double.init)
+        let scores = options.sizeScores ?? degree
+        let maxScore = max(scores.max() ?? 0, .leastNonzeroMagnitude)
+
+        var out = "digraph \(q(network.name)) {\n"
+        let title = options.title ?? network.title ?? network.name
+        let years = network.yearRange.map { " · \($0.lowerBound)–\($0.upperBound)" } ?? ""
+        let subtitle = "\(network.nodes.count) nodes · \(network.edges.count) relations\(years)"
+        out += "  graph [charset=\"UTF-8\", label=\(q(title + "\n" + subtitle)), labelloc=\"t\", fontname=\"\(DOTStyle.fontname)\", "
+        out += "fontsize=\"20\", rankdir=\"\(options.rankdir)\", nodesep=\"0.25\", ranksep=\"0.5\", pad=\"0.3\", "
+        out += "outputorder=\"edgesfirst\", bgcolor=\"white\"];\n"
+        out += "  node [fontname=\"\(DOTStyle.fontname)\", fontsize=\"11\", penwidth=\"1.2\", color=\"#4d4d4d\", margin=\"0.08,0.04\"];\n"
+        out += "  edge [fontname=\"\(DOTStyle.fontname)\", fontsize=\"9\", arrowsize=\"0.7\"];\n"
+
+        func nodeLine(_ i: Int, indent: String) -> String {
+            let node = network.nodes[i]
+            let (shape, style, _) = DOTStyle.shape(node.kind)
+            let s = scores.indices.contains(i) ? max(0, scores[i]) / maxScore : 0
+            var attrs = [
+                "label=\(q(node.label))",
+                "shape=\"\(shape)\"",
+                "style=\"\(style)\"",
+                "fillcolor=\"\(DOTStyle.fill(node.track, kind: node.kind))\"",
+                "fontsize=\"\(format(10 + 8 * s))\"",
+                "width=\"\(format(0.5 + 1.1 * s))\"",
+                "height=\"\(format(0.3 + 0.5 * s))\"",
+            ]
+            if node.isDesignated {
+                attrs.append("color=\"\(DOTStyle.designatedBorder.color)\"")
+                attrs.append("penwidth=\"\(format(DOTStyle.designatedBorder.penwidth))\"")
+            }
+            var tip = node.label
+            if !node.years.isEmpty { tip += " (\(node.years.text))" }
+            for d in node.designations { tip += "\nListed: \(d.list)" + (d.since.map { " since \($0)" } ?? "") }
+            if let d = node.description { tip += "\n" + d }
+            attrs.append("tooltip=\(q(tip))")
+            attrs.append("bc_id=\(q(node.id))")
+            attrs.append("bc_kind=\"\(node.kind.rawValue)\"")
+            if let t = node.track { attrs.append("bc_track=\"\(t.rawValue)\"") }
+            return "\(indent)\"n\(i)\" [\(attrs.joined(separator: ", "))];\n"
+        }
+
+        // Clusters.
+        var clusterOf = [Int?](repeating: nil, count: network.nodes.count)
+        var clusterLabels: [String] = []
+        switch options.clusterBy {
+        case .none: break
+        case .conflict:
+            let assignment = ConflictAssignment(network)
+            clusterOf = assignment.conflictOf
+            clusterLabels = assignment.roots.map { network.nodes[$0].label }
+        case .track:
+            let tracks = Track.allCases.filter { t in network.nodes.contains { $0.track == t } }
+            clusterLabels = tracks.map(\.title)
+            clusterOf = network.nodes.map { node in node.track.flatMap { tracks.firstIndex(of: $0) } }
+        }
+        for (c, label) in clusterLabels.enumerated() {
+            let members = clusterOf.indices.filter { clusterOf[$0] == c }
+            guard !members.isEmpty else { continue }
+            out += "\n  subgraph \"cluster_\(c)\" {\n"
+            out += "    graph [label=\(q(label)), style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#bdbdbd\", fontsize=\"14\", fontname=\"\(DOTStyle.fontname)\"];\n"
+            for i in members { out += nodeLine(i, indent: "    ") }
+            out += "  }\n"
+        }
+        out += "\n"
+        for i in network.nodes.indices where clusterOf[i] == nil { out += nodeLine(i, indent: "  ") }
+
+        out += "\n"
+        for edge in network.edges {
+            guard let s = index[edge.source], let t = index[edge.target] else { continue }
+            let style = DOTStyle.edge(edge.relation)
+            var name = edge.relation.rawValue.replacingOccurrences(of: "_", with: " ")
+            if let support = edge.support { name += ": " + support.title }
+            var attrs = [
+                "color=\"\(style.color)\"",
+                "style=\"\(style.style)\"",
+                "penwidth=\"\(format(style.penwidth))\"",
+            ]
+            if style.labelled {
+                let when = edge.years.isEmpty ? "" : "\n" + edge.years.text
+                attrs.append("label=\(q(name + when))")
+                attrs.append("fontcolor=\"\(style.color)\"")
+            }
+            var tip = "\(network.nodes[s].label) \(name) \(network.nodes[t].label)"
+            if !edge.years.isEmpty { tip += " (\(edge.years.text))" }
+            if let d = edge.description { tip += "\n" + d }
+            attrs.append("tooltip=\(q(tip))")
+            attrs.append("bc_relation=\"\(edge.relation.rawValue)\"")
+            out += "  \"n\(s)\" -> \"n\(t)\" [\(attrs.joined(separator: ", "))];\n"
+        }
+
+        if options.legend && !network.nodes.isEmpty {
+            out += "\n  \"legend\" [shape=\"plaintext\", margin=\"0\", label=<\(legendTable(network))>];\n"
+        }
+        out += "}\n"
+        return out
+    }
+
+    /// An HTML-like table explaining the shapes, colours and lines used in `network`.
+    func legendTable(_ network: Network) -> String {
+        let h = DOTText.html
+        var rows = "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
+        for kind in NodeKind.allCases where network.nodes.contains(where: { $0.kind == kind }) {
+            rows += "<TR><TD ALIGN=\"LEFT\">\(h(kind.rawValue))</TD><TD ALIGN=\"LEFT\">\(h(DOTStyle.shape(kind).legend))</TD></TR>"
+        }
+        for track in Track.allCases where network.nodes.contains(where: { $0.track == track }) {
+            rows += "<TR><TD ALIGN=\"LEFT\">\(h(track.title))</TD><TD BGCOLOR=\"\(DOTStyle.fill(track, kind: .convener))\">fill</TD></TR>"
+        }
+        for relation in Relation.allCases where network.edges.contains(where: { $0.relation == relation }) {
+            let s = DOTStyle.edge(relation)
+            rows += "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(s.color)\">\(h(relation.rawValue))</FONT></TD>"
+            rows += "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(s.color)\">\(h(s.style)) line</FONT></TD></TR>"
+        }
+        if network.nodes.contains(where: \.isDesignated) {
+            rows += "<TR><TD ALIGN=\"LEFT\">designated</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTStyle.designatedBorder.color)\">red border</FONT></TD></TR>"
+        }
+        rows += "<TR><TD COLSPAN=\"2\">node size: \(h(options.sizeMeasure))</TD></TR>"
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">\(rows)</TABLE>"
+    }
+}
+
+/// A number with at most three decimals and no trailing zeros: deterministic and locale-free.
+func format(_ x: Double) -> String {
+    let scaled = (x * 1000).rounded()
+    let whole = Int(scaled) / 1000
+    var frac = abs(Int(scaled) % 1000)
+    if frac == 0 { return String(whole) }
+    var digits = 3
+    while frac % 10 == 0 { frac /= 10; digits -= 1 }
+    let f = String(frac)
+    return "\(x < 0 && whole == 0 ? "-" : "")\(whole).\(String(repeating: "0", count: digits - f.count))\(f)"
+}

@@ -1,0 +1,110 @@
+/// The earliest and latest year a network may mention. Anything outside is a typo, not history.
+public let plausibleYears = 1000...2100
+
+extension Network {
+    /// Checks the network's meaning: unique ids, edges between known nodes, support types only on
+    /// `provides`, plausible and ordered years, positive weights, known source ids, and text without
+    /// control characters (labels and descriptions may hold newlines and tabs).
+    ///
+    /// - Returns: every problem found, each with a JSON path such as `$.edges[4].target`; empty when valid.
+    /// - Complexity: O(n + m) for n nodes and m edges.
+    public func validationProblems() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func problem(_ path: String, _ message: String) { problems.append(Diagnostic(path: path, message: message)) }
+
+        var sourceIDs: [String: Int] = [:]
+        for (i, source) in sources.enumerated() {
+            let path = "$.graph.sources[\(i)]"
+            if source.id.isEmpty { problem(path + ".id", "source id is empty") }
+            if let first = sourceIDs[source.id] {
+                problem(path + ".id", "duplicate source id \(JSONWriter.quoted(source.id)) (first at $.graph.sources[\(first)])")
+            } else {
+                sourceIDs[source.id] = i
+            }
+            checkText(source.citation, path + ".citation", allowLineBreaks: false, &problems)
+        }
+        func checkSources(_ ids: [String], _ path: String) {
+            for (j, id) in ids.enumerated() where sourceIDs[id] == nil {
+                problem("\(path)[\(j)]", "unknown source id \(JSONWriter.quoted(id))"
+                    + suggestion(for: id, among: sources.map(\.id)) + "; sources are listed in $.graph.sources")
+            }
+        }
+
+        var nodeIDs: [String: Int] = [:]
+        nodeIDs.reserveCapacity(nodes.count)
+        for (i, node) in nodes.enumerated() {
+            let path = "$.nodes[\(i)]"
+            if node.id.isEmpty { problem(path + ".id", "node id is empty") }
+            checkText(node.id, path + ".id", allowLineBreaks: false, &problems)
+            if let first = nodeIDs[node.id] {
+                problem(path + ".id", "duplicate node id \(JSONWriter.quoted(node.id)) (first defined at $.nodes[\(first)])")
+            } else {
+                nodeIDs[node.id] = i
+            }
+            checkText(node.label, path + ".label", allowLineBreaks: true, &problems)
+            if let d = node.description { checkText(d, path + ".description", allowLineBreaks: true, &problems) }
+            checkYears(node.years, path, &problems)
+            for (j, designation) in node.designations.enumerated() {
+                let dpath = "\(path).designations[\(j)]"
+                if designation.list.isEmpty { problem(dpath + ".list", "designation names no list") }
+                checkYears(YearSpan(start: designation.since, end: designation.until), dpath, &problems,
+                           startName: "since", endName: "until")
+                checkSources(designation.sources, dpath + ".sources")
+            }
+            checkSources(node.sources, path + ".sources")
+        }
+
+        for (i, edge) in edges.enumerated() {
+            let path = "$.edges[\(i)]"
+            for (end, id) in [("source", edge.source), ("target", edge.target)] where nodeIDs[id] == nil {
+                problem("\(path).\(end)", "edge \(end) \(JSONWriter.quoted(id)) is not a node id"
+                    + suggestion(for: id, among: nodes.map(\.id)))
+            }
+            if edge.relation == .provides && edge.support == nil {
+                problem(path, "a 'provides' edge needs \"support\": one of \(SupportType.allRawValues)")
+            }
+            if edge.relation != .provides, let support = edge.support {
+                problem(path + ".support", "support \(JSONWriter.quoted(support.rawValue)) is only meaningful on 'provides' edges, not '\(edge.relation.rawValue)'")
+            }
+            if !edge.weight.isFinite || edge.weight <= 0 {
+                problem(path + ".weight", "weight \(edge.weight) must be a positive finite number")
+            }
+            checkYears(edge.years, path, &problems)
+            if let d = edge.description { checkText(d, path + ".description", allowLineBreaks: true, &problems) }
+            checkSources(edge.sources, path + ".sources")
+        }
+        return problems
+    }
+
+    /// Throws ``ModelError/invalid(_:)`` listing every problem, if there are any.
+    public func validate() throws(ModelError) {
+        let problems = validationProblems()
+        if !problems.isEmpty { throw .invalid(problems) }
+    }
+}
+
+private func checkYears(
+    _ years: YearSpan, _ path: String, _ problems: inout [Diagnostic], startName: String = "start", endName: String = "end"
+) {
+    let single = years.start != nil && years.start == years.end && startName == "start"
+    for (name, value) in [(startName, years.start), (endName, years.end)] {
+        guard let value, !plausibleYears.contains(value) else { continue }
+        let field = single ? "year" : name
+        problems.append(Diagnostic(path: "\(path).\(field)", message: "year \(value) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
+    }
+    if let s = years.start, let e = years.end, e < s {
+        problems.append(Diagnostic(path: "\(path).\(endName)", message: "\(endName) year \(e) is before \(startName) year \(s)"))
+    }
+}
+
+private func checkText(_ text: String, _ path: String, allowLineBreaks: Bool, _ problems: inout [Diagnostic]) {
+    for scalar in text.unicodeScalars {
+        let v = scalar.value
+        guard v < 0x20 || v == 0x7F || (0x80..<0xA0).contains(v) else { continue }
+        if allowLineBreaks && (scalar == "\n" || scalar == "\t") { continue }
+        let hex = String(v, radix: 16, uppercase: true)
+        let hint = scalar == "\r" ? "; use \\n alone for a line break" : ""
+        problems.append(Diagnostic(path: path, message: "control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) in \(JSONWriter.quoted(text.count > 40 ? String(text.prefix(40)) + "…" : text))\(hint)"))
+        return
+    }
+}

@@ -1,0 +1,193 @@
+/// A citation that nodes and edges refer to by id.
+public struct Source: Sendable, Hashable {
+    public var id: String
+    public var citation: String
+    public var url: String?
+
+    public init(id: String, citation: String, url: String? = nil) {
+        self.id = id
+        self.citation = citation
+        self.url = url
+    }
+}
+
+/// A free-form attribute value: a string, an integer, a floating-point number or a boolean.
+public enum AttributeValue: Sendable, Hashable {
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+
+    /// The value as text, for display and for formats that hold only strings.
+    public var text: String {
+        switch self {
+        case let .string(s): s
+        case let .int(i): String(i)
+        case let .double(d): d.description
+        case let .bool(b): b ? "true" : "false"
+        }
+    }
+}
+
+/// A span of years; either end may be open. A single year has `start == end`.
+public struct YearSpan: Sendable, Hashable {
+    public var start: Int?
+    public var end: Int?
+
+    public init(start: Int? = nil, end: Int? = nil) {
+        self.start = start
+        self.end = end
+    }
+
+    public static func year(_ y: Int) -> YearSpan { YearSpan(start: y, end: y) }
+
+    public var isEmpty: Bool { start == nil && end == nil }
+
+    /// "1960", "1989–1993", "2010–present", "–1997".
+    public var text: String {
+        switch (start, end) {
+        case let (s?, e?) where s == e: String(s)
+        case let (s?, e?): "\(s)–\(e)"
+        case let (s?, nil): "\(s)–present"
+        case let (nil, e?): "–\(e)"
+        case (nil, nil): ""
+        }
+    }
+}
+
+/// A listing of an actor by an authority: a terrorist list, a sanctions list.
+public struct Designation: Sendable, Hashable {
+    /// The list, e.g. "Foreign Terrorist Organization list".
+    public var list: String
+    /// Who keeps it, e.g. "U.S. Department of State".
+    public var by: String?
+    public var since: Int?
+    public var until: Int?
+    public var sources: [String]
+
+    public init(list: String, by: String? = nil, since: Int? = nil, until: Int? = nil, sources: [String] = []) {
+        self.list = list
+        self.by = by
+        self.since = since
+        self.until = until
+        self.sources = sources
+    }
+}
+
+/// An actor, conflict, legal instrument or dialogue.
+public struct Node: Sendable, Hashable, Identifiable {
+    /// Stable and unique within the network; what edges refer to.
+    public var id: String
+    /// The human text shown in diagrams.
+    public var label: String
+    public var kind: NodeKind
+    public var track: Track?
+    public var years: YearSpan
+    public var description: String?
+    public var attributes: [String: AttributeValue]
+    public var designations: [Designation]
+    /// Ids of ``Source``s in the network.
+    public var sources: [String]
+
+    public init(
+        id: String, label: String? = nil, kind: NodeKind, track: Track? = nil, years: YearSpan = YearSpan(),
+        description: String? = nil, attributes: [String: AttributeValue] = [:], designations: [Designation] = [],
+        sources: [String] = []
+    ) {
+        self.id = id
+        self.label = label ?? id
+        self.kind = kind
+        self.track = track
+        self.years = years
+        self.description = description
+        self.attributes = attributes
+        self.designations = designations
+        self.sources = sources
+    }
+
+    /// Whether any authority lists this actor.
+    public var isDesignated: Bool { !designations.isEmpty }
+}
+
+/// A directed, typed edge.
+public struct Edge: Sendable, Hashable {
+    public var source: String
+    public var target: String
+    /// NetworkX's multigraph edge key, kept when given.
+    public var key: String?
+    public var relation: Relation
+    /// Required for ``Relation/provides``, absent otherwise.
+    public var support: SupportType?
+    /// Defaults to 1.
+    public var weight: Double
+    public var years: YearSpan
+    public var description: String?
+    public var attributes: [String: AttributeValue]
+    public var sources: [String]
+
+    public init(
+        _ source: String, _ relation: Relation, _ target: String, key: String? = nil, support: SupportType? = nil,
+        weight: Double = 1, years: YearSpan = YearSpan(), description: String? = nil,
+        attributes: [String: AttributeValue] = [:], sources: [String] = []
+    ) {
+        self.source = source
+        self.target = target
+        self.key = key
+        self.relation = relation
+        self.support = support
+        self.weight = weight
+        self.years = years
+        self.description = description
+        self.attributes = attributes
+        self.sources = sources
+    }
+}
+
+/// A typed actor network: conveners, participants, conflicts, legal decisions, dialogues, officials.
+///
+/// Node order is the order of the input and is kept by every writer, so output is deterministic.
+public struct Network: Sendable, Hashable {
+    public var name: String
+    public var title: String?
+    public var description: String?
+    public var sources: [Source]
+    public var nodes: [Node]
+    public var edges: [Edge]
+
+    public init(
+        name: String = "network", title: String? = nil, description: String? = nil, sources: [Source] = [],
+        nodes: [Node] = [], edges: [Edge] = []
+    ) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.sources = sources
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    /// Node positions by id. For a valid network every id is unique.
+    public func nodeIndex() -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(nodes.count)
+        for (i, node) in nodes.enumerated() where index[node.id] == nil { index[node.id] = i }
+        return index
+    }
+
+    public func node(_ id: String) -> Node? {
+        nodes.first { $0.id == id }
+    }
+
+    /// The network restricted to `ids`, keeping only edges with both ends inside, in original order.
+    public func subnetwork(_ ids: Set<String>, name: String? = nil, title: String? = nil) -> Network {
+        var sub = self
+        sub.name = name ?? self.name
+        sub.title = title ?? self.title
+        sub.nodes = nodes.filter { ids.contains($0.id) }
+        sub.edges = edges.filter { ids.contains($0.source) && ids.contains($0.target) }
+        let used = Set(sub.nodes.flatMap(\.sources) + sub.edges.flatMap(\.sources)
+            + sub.nodes.flatMap { $0.designations.flatMap(\.sources) })
+        sub.sources = sources.filter { used.contains($0.id) }
+        return sub
+    }
+}

@@ -1,0 +1,109 @@
+/// What a node in a Track II actor network is.
+public enum NodeKind: String, CaseIterable, Sendable, Hashable, Comparable {
+    /// An NGO, institute or individual that brings unofficial participants together.
+    case convener
+    /// An unofficial participant: civilians, former officials, armed or listed groups.
+    case participant
+    /// A conflict, or a crisis within one.
+    case conflict
+    /// A legal decision or instrument (a court ruling, a statute, an executive order, a list).
+    case legal
+    /// A convening, meeting series, initiative or negotiation.
+    case dialogue
+    /// A Track I actor: a government, head of state, agency or court.
+    case official
+
+    public static func < (a: NodeKind, b: NodeKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The diplomatic track an actor or dialogue belongs to.
+public enum Track: String, CaseIterable, Sendable, Hashable, Comparable {
+    /// Formal government negotiation, treaty implementation, monitoring agreements.
+    case one = "I"
+    /// Official and unofficial actors together.
+    case oneAndAHalf = "1.5"
+    /// Informal: NGOs as neutral conveners and facilitators, unofficial representatives, grassroots leaders.
+    case two = "II"
+    /// Grassroots, people-to-people.
+    case three = "III"
+    /// Nongovernmental and local organisations, donors, training, development.
+    case prevention
+
+    /// A human name, for legends and summaries.
+    public var title: String {
+        switch self {
+        case .one: "Track I"
+        case .oneAndAHalf: "Track 1.5"
+        case .two: "Track II"
+        case .three: "Track III (grassroots)"
+        case .prevention: "Prevention"
+        }
+    }
+
+    public static func < (a: Track, b: Track) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The type of a directed edge.
+public enum Relation: String, CaseIterable, Sendable, Hashable, Comparable {
+    /// convener → dialogue
+    case convenes
+    /// participant or official → dialogue
+    case participatesIn = "participates_in"
+    /// dialogue or convener → conflict it works on
+    case addresses
+    /// participant or official → conflict
+    case partyTo = "party_to"
+    /// actor → actor it urges to act
+    case urges
+    /// convener → convener
+    case partnersWith = "partners_with"
+    /// Track II work → the official talks it prepares
+    case prepares
+    /// event → what it led to
+    case ledTo = "led_to"
+    /// legal decision → actor or activity it restricts
+    case constrains
+    /// legal decision → legal instrument it upholds
+    case upholds
+    /// official or legal instrument → listed actor
+    case designates
+    /// actor → actor it gives material support (see ``SupportType``)
+    case provides
+    /// person → organisation
+    case memberOf = "member_of"
+    /// crisis → conflict, meeting → series
+    case partOf = "part_of"
+
+    public static func < (a: Relation, b: Relation) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The kinds of support named by the U.S. material-support statute (18 U.S.C. § 2339A(b)).
+public enum SupportType: String, CaseIterable, Sendable, Hashable {
+    case monetary
+    case expertAdvice = "expert_advice"
+    case training
+    case personnel
+    case service
+
+    /// The statute's words.
+    public var title: String {
+        switch self {
+        case .monetary: "monetary contribution"
+        case .expertAdvice: "expert advice or assistance"
+        case .training: "training"
+        case .personnel: "personnel"
+        case .service: "service"
+        }
+    }
+}
+
+extension CaseIterable where Self: RawRepresentable, Self.RawValue == String {
+    /// Every raw value, comma-separated, for error messages and help text.
+    public static var allRawValues: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}

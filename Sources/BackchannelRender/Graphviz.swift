@@ -1,0 +1,185 @@
+import CGraphviz
+import Foundation
+
+/// Graphviz's messages since the last reset; written only while ``Graphviz``'s lock is held.
+nonisolated(unsafe) private var capturedMessages: [String] = []
+
+/// Receives every message libcgraph and libgvc would print to stderr.
+private let captureMessage: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { text in
+    if let text {
+        let message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !message.isEmpty { capturedMessages.append(message) }
+    }
+    return 0
+}
+
+/// The result of rendering: the bytes, and what Graphviz warned about on the way.
+public struct Rendering: Sendable {
+    public var bytes: [UInt8]
+    public var warnings: [String]
+    /// Adjustments Backchannel made so the render finishes (e.g. a PNG scaled down).
+    public var notes: [String]
+}
+
+/// A parsed DOT graph as Graphviz's own parser (libcgraph) sees it.
+public struct ParsedGraph: Sendable {
+    public struct Object: Sendable {
+        public var name: String
+        /// Every attribute with a value set, declared defaults included.
+        public var attributes: [String: String]
+    }
+    public struct Edge: Sendable {
+        public var tail: String
+        public var head: String
+        public var attributes: [String: String]
+    }
+    public var name: String
+    public var directed: Bool
+    public var strict: Bool
+    public var attributes: [String: String]
+    public var nodes: [Object]
+    public var edges: [Edge]
+    /// Subgraphs (clusters included) with the names of their nodes, depth-first.
+    public var subgraphs: [(name: String, attributes: [String: String], nodes: [String])]
+}
+
+/// In-process Graphviz: one `GVC_t` context per process, every call serialised.
+///
+/// Graphviz is not thread-safe and keeps its error state in globals, so each job takes a lock,
+/// resets the error count (`agreseterrors`), captures messages (`agseterrf`) instead of letting them
+/// reach stderr, and frees every handle it made (`gvFreeRenderData`, `gvFreeLayout`, `agclose`).
+public final class Graphviz: @unchecked Sendable {
+    /// The process's one context.
+    public static let shared = Graphviz()
+
+    private let lock = NSLock()
+    private let context: OpaquePointer
+
+    private init() {
+        guard let context = gvContext() else { fatalError("Graphviz: gvContext() returned NULL (out of memory)") }
+        self.context = context
+        agseterrf(captureMessage)
+        agseterr(AGWARN)
+    }
+
+    /// The installed Graphviz's version, e.g. "2.43.0".
+    public var version: String {
+        lock.withLock { gvcVersion(context).map { String(cString: $0) } ?? "unknown" }
+    }
+
+    /// Lays out `dot` with `engine` and renders it as `format`.
+    public func render(dot: String, engine: LayoutEngine, format: RenderFormat) throws(RenderError) -> Rendering {
+        lock.lock()
+        defer { lock.unlock() }
+        let graph = try read(dot)
+        defer { agclose(graph) }
+        var notes: [String] = []
+        if format == .png, agnedges(graph) > Int32(RenderFormat.pngEdgeLimit) {
+            setAttribute(graph, "size", "60,60")
+            notes.append("the PNG is scaled to at most 60×60 inches at 96 dpi because the network has more than \(RenderFormat.pngEdgeLimit) edges; use SVG or PDF for full detail")
+        }
+        if gvLayout(context, graph, engine.rawValue) != 0 {
+            throw .layout(engine: engine, message: takeMessages().joined(separator: "; "))
+        }
+        defer { gvFreeLayout(context, graph) }
+        var data: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(context, graph, format.rawValue, &data, &length)
+        defer { if let data { gvFreeRenderData(data) } }
+        guard status == 0, let data else {
+            throw .render(format: format, message: takeMessages().joined(separator: "; "))
+        }
+        let bytes = [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
+        return Rendering(bytes: bytes, warnings: takeMessages(), notes: notes)
+    }
+
+    /// Parses `dot` with libcgraph (`agmemread`) and returns what it holds, without laying it out.
+    public func parse(dot: String) throws(RenderError) -> ParsedGraph {
+        lock.lock()
+        defer { lock.unlock() }
+        let graph = try read(dot)
+        defer { agclose(graph) }
+        _ = takeMessages()
+        return describe(graph)
+    }
+
+    /// Reads the first graph in `dot`; the caller holds the lock and must `agclose` it.
+    private func read(_ dot: String) throws(RenderError) -> UnsafeMutablePointer<Agraph_t> {
+        capturedMessages.removeAll()
+        agreseterrors()
+        guard let graph = dot.withCString({ agmemread($0) }) else {
+            var messages = takeMessages()
+            if messages.isEmpty, let last = aglasterr() {
+                messages.append(String(cString: last))
+                free(last)
+            }
+            throw .syntax(message: messages.joined(separator: "; "))
+        }
+        return graph
+    }
+
+    private func takeMessages() -> [String] {
+        defer { capturedMessages.removeAll() }
+        return capturedMessages
+    }
+
+    private func describe(_ graph: UnsafeMutablePointer<Agraph_t>) -> ParsedGraph {
+        func attributes(_ object: UnsafeMutableRawPointer, kind: Int32, root: UnsafeMutablePointer<Agraph_t>) -> [String: String] {
+            var result: [String: String] = [:]
+            var symbol = agnxtattr(root, kind, nil)
+            while let s = symbol {
+                if let value = agxget(object, s), let name = s.pointee.name {
+                    let v = String(cString: value)
+                    if !v.isEmpty { result[String(cString: name)] = v }
+                }
+                symbol = agnxtattr(root, kind, s)
+            }
+            return result
+        }
+        var nodes: [ParsedGraph.Object] = []
+        var edges: [ParsedGraph.Edge] = []
+        var node = agfstnode(graph)
+        while let n = node {
+            nodes.append(.init(name: String(cString: agnameof(n)), attributes: attributes(UnsafeMutableRawPointer(n), kind: Int32(AGNODE), root: graph)))
+            var edge = agfstout(graph, n)
+            while let e = edge {
+                edges.append(.init(
+                    tail: String(cString: agnameof(n)), head: String(cString: agnameof(e.pointee.node)),  // an out-edge's node is its head
+                    attributes: attributes(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE), root: graph)))
+                edge = agnxtout(graph, e)
+            }
+            node = agnxtnode(graph, n)
+        }
+        var subgraphs: [(name: String, attributes: [String: String], nodes: [String])] = []
+        func walk(_ g: UnsafeMutablePointer<Agraph_t>) {
+            var sub = agfstsubg(g)
+            while let s = sub {
+                var members: [String] = []
+                var n = agfstnode(s)
+                while let m = n {
+                    members.append(String(cString: agnameof(m)))
+                    n = agnxtnode(s, m)
+                }
+                subgraphs.append((String(cString: agnameof(s)), attributes(UnsafeMutableRawPointer(s), kind: Int32(AGRAPH), root: graph), members))
+                walk(s)
+                sub = agnxtsubg(s)
+            }
+        }
+        walk(graph)
+        return ParsedGraph(
+            name: String(cString: agnameof(graph)), directed: agisdirected(graph) != 0, strict: agisstrict(graph) != 0,
+            attributes: attributes(UnsafeMutableRawPointer(graph), kind: Int32(AGRAPH), root: graph),
+            nodes: nodes, edges: edges, subgraphs: subgraphs)
+    }
+}
+
+/// Sets a graph attribute through `agsafeset`, whose `char *` parameters Graphviz only reads.
+private func setAttribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String, _ value: String) {
+    name.withCString { n in
+        value.withCString { v in
+            "".withCString { d in
+                _ = agsafeset(graph, UnsafeMutablePointer(mutating: n), UnsafeMutablePointer(mutating: v), UnsafeMutablePointer(mutating: d))
+            }
+        }
+    }
+}

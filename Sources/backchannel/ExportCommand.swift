@@ -1,0 +1,36 @@
+import ArgumentParser
+import Backchannel
+import BackchannelExport
+
+struct ExportCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case dot, json
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the network as styled DOT, or as canonical node-link JSON (itself a valid input).",
+        discussion: "Output is deterministic: the same input gives byte-identical files."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "dot or json.")
+    var format: Format = .dot
+
+    @OptionGroup var diagram: DiagramOptions
+
+    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
+    var output: String?
+
+    func run() throws {
+        try reportingFailures {
+            let network = try input.source.load()
+            let text = switch format {
+            case .dot: DOTWriter(options: diagram.dotOptions).write(network)
+            case .json: network.jsonText()
+            }
+            try emit(Array(text.utf8), to: output, binary: false, protecting: input.source.protectedFiles)
+        }
+    }
+}

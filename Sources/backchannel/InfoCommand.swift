@@ -1,0 +1,30 @@
+import ArgumentParser
+import Backchannel
+import BackchannelRender
+
+struct InfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Summarise a network: counts by kind, track and relation, years, and top conveners."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "How many conveners to list.")
+    var top = 10
+
+    func run() throws {
+        try reportingFailures {
+            let network = try input.source.load()
+            print(Summary(network, topConveners: top).text, terminator: "")
+            print("  by relation: " + network.countsByRelation.map { "\($0.relation.rawValue) \($0.count)" }.joined(separator: " · "))
+            let designated = network.nodes.filter(\.isDesignated)
+            if !designated.isEmpty {
+                print("  designated: " + designated.map { node in
+                    node.label + " (" + node.designations.map { "\($0.list)\($0.since.map { " since \($0)" } ?? "")" }.joined(separator: "; ") + ")"
+                }.joined(separator: ", "))
+            }
+            print("  source: \(input.source); Graphviz \(Graphviz.shared.version)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Backchannel
+import BackchannelExport
+import BackchannelRender
+
+/// The optional INPUT argument every command takes.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "A network in canonical node-link JSON. Omit it to use the bundled history of Track II diplomacy.",
+        valueName: "input"))
+    var input: String?
+
+    var source: NetworkInput { NetworkInput(path: input) }
+}
+
+/// How diagrams look.
+struct DiagramOptions: ParsableArguments {
+    @Option(help: "Group nodes into boxes: by conflict (nearest conflict within 2 steps), by track, or none.")
+    var clusterBy: ClusterBy = .conflict
+
+    @Option(help: "Diagram title (default: the network's title).")
+    var title: String?
+
+    @Flag(name: .customLong("no-legend"), help: "Leave out the legend.")
+    var noLegend = false
+
+    var dotOptions: DOTOptions {
+        DOTOptions(title: title, clusterBy: clusterBy, legend: !noLegend)
+    }
+}
+
+extension ClusterBy: ExpressibleByArgument {}
+extension LayoutEngine: ExpressibleByArgument {}
+extension DiagramFormat: ExpressibleByArgument {}

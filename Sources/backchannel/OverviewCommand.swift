@@ -1,0 +1,33 @@
+import ArgumentParser
+import Backchannel
+import Foundation
+
+struct OverviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overview",
+        abstract: "Render the whole network and one view per conflict into a folder, and print a summary.",
+        discussion: """
+            Writes NAME.dot, NAME.svg and NAME.png for the whole network, and conflict-ID.dot and
+            conflict-ID.svg for each conflict (its actors within two steps), each file atomically.
+            This is what `backchannel` with no arguments runs, on the bundled history, into ./Renders.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: [.short, .customLong("output-dir")], help: "Folder to write into.")
+    var outputDirectory = "Renders"
+
+    func run() throws {
+        try reportingFailures {
+            let network = try input.source.load()
+            let overview = Overview(network)
+            let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
+            let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles)
+            notes.forEach(note)
+            print(Summary(network).text, terminator: "")
+            let views = overview.plan.count - 1
+            print("  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, and \(views) conflict views")
+        }
+    }
+}
