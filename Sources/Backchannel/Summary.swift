@@ -21,7 +21,7 @@ public struct Summary: Sendable {
     public var text: String {
         var lines: [String] = []
         lines.append(network.title ?? network.name)
-        let years = network.yearRange.map { ", \($0.lowerBound)–\($0.upperBound)" } ?? ""
+        let years = network.relationYears.map { ", relations dated \($0.lowerBound)–\($0.upperBound)" } ?? ""
         lines.append("  \(network.nodes.count) nodes, \(network.edges.count) edges\(years), \(network.sources.count) sources")
         lines.append("  by kind:  " + network.countsByKind.map { "\($0.kind.rawValue) \($0.count)" }.joined(separator: " · "))
         lines.append("  by track: " + network.countsByTrack.map { "\($0.track?.title ?? "no track") \($0.count)" }.joined(separator: " · "))

@@ -45,11 +45,11 @@ public struct DOTWriter: Sendable {
 
         var out = "digraph \(q(network.name)) {\n"
         let title = options.title ?? network.title ?? network.name
-        let years = network.yearRange.map { " · \($0.lowerBound)–\($0.upperBound)" } ?? ""
+        let years = network.relationYears.map { $0.count == 1 ? " · \($0.lowerBound)" : " · \($0.lowerBound)–\($0.upperBound)" } ?? ""
         let subtitle = "\(network.nodes.count) nodes · \(network.edges.count) relations\(years)"
         out += "  graph [charset=\"UTF-8\", label=\(q(title + "\n" + subtitle)), labelloc=\"t\", fontname=\"\(DOTStyle.fontname)\", "
         out += "fontsize=\"20\", rankdir=\"\(options.rankdir)\", nodesep=\"0.25\", ranksep=\"0.5\", pad=\"0.3\", "
-        out += "outputorder=\"edgesfirst\", bgcolor=\"white\"];\n"
+        out += "outputorder=\"edgesfirst\", forcelabels=\"true\", bgcolor=\"white\"];\n"
         out += "  node [fontname=\"\(DOTStyle.fontname)\", fontsize=\"11\", penwidth=\"1.2\", color=\"#4d4d4d\", margin=\"0.08,0.04\"];\n"
         out += "  edge [fontname=\"\(DOTStyle.fontname)\", fontsize=\"9\", arrowsize=\"0.7\"];\n"
 
@@ -118,8 +118,11 @@ public struct DOTWriter: Sendable {
                 "penwidth=\"\(format(style.penwidth))\"",
             ]
             if style.labelled {
+                // `xlabel`, not `label`: Graphviz 2.43's dot layout double-frees the virtual nodes it
+                // makes for edge labels inside clusters (gvFreeLayout aborts); xlabels are placed after
+                // layout and do not distort it.
                 let when = edge.years.isEmpty ? "" : "\n" + edge.years.text
-                attrs.append("label=\(q(name + when))")
+                attrs.append("xlabel=\(q(name + when))")
                 attrs.append("fontcolor=\"\(style.color)\"")
             }
             var tip = "\(network.nodes[s].label) \(name) \(network.nodes[t].label)"

@@ -26,6 +26,13 @@ extension Network {
         }
     }
 
+    /// The earliest and latest year of any dated edge: when the recorded relations happened.
+    public var relationYears: ClosedRange<Int>? {
+        let known = edges.flatMap { [$0.years.start, $0.years.end] }.compactMap { $0 }
+        guard let lo = known.min(), let hi = known.max() else { return nil }
+        return lo...hi
+    }
+
     /// The earliest and latest year mentioned by any node, edge or designation.
     public var yearRange: ClosedRange<Int>? {
         let years = nodes.flatMap { [$0.years.start, $0.years.end] + $0.designations.flatMap { [$0.since, $0.until] } }

@@ -1,15 +1,13 @@
 import CGraphviz
 import Foundation
 
-/// Graphviz's messages since the last reset; written only while ``Graphviz``'s lock is held.
-nonisolated(unsafe) private var capturedMessages: [String] = []
+/// Graphviz's output since the last reset; written only while ``Graphviz``'s lock is held.
+nonisolated(unsafe) private var capturedText = ""
 
-/// Receives every message libcgraph and libgvc would print to stderr.
+/// Receives every piece of text libcgraph and libgvc would print to stderr. A message may arrive
+/// in several pieces ("Error", ": ", "syntax error in line 3 …\n").
 private let captureMessage: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { text in
-    if let text {
-        let message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
-        if !message.isEmpty { capturedMessages.append(message) }
-    }
+    if let text { capturedText += String(cString: text) }
     return 0
 }
 
@@ -25,7 +23,7 @@ public struct Rendering: Sendable {
 public struct ParsedGraph: Sendable {
     public struct Object: Sendable {
         public var name: String
-        /// Every attribute with a value set, declared defaults included.
+        /// Every declared attribute, with its value or default (possibly empty).
         public var attributes: [String: String]
     }
     public struct Edge: Sendable {
@@ -105,7 +103,7 @@ public final class Graphviz: @unchecked Sendable {
 
     /// Reads the first graph in `dot`; the caller holds the lock and must `agclose` it.
     private func read(_ dot: String) throws(RenderError) -> UnsafeMutablePointer<Agraph_t> {
-        capturedMessages.removeAll()
+        capturedText = ""
         agreseterrors()
         guard let graph = dot.withCString({ agmemread($0) }) else {
             var messages = takeMessages()
@@ -118,9 +116,18 @@ public final class Graphviz: @unchecked Sendable {
         return graph
     }
 
+    /// The captured messages, one per line, without Graphviz's "Error:"/"Warning:" prefix and empty file name.
     private func takeMessages() -> [String] {
-        defer { capturedMessages.removeAll() }
-        return capturedMessages
+        defer { capturedText = "" }
+        return capturedText.split(separator: "\n").compactMap { line in
+            var message = line.trimmingCharacters(in: .whitespaces)
+            for prefix in ["Error:", "Warning:", "Error", "Warning"] where message.hasPrefix(prefix) {
+                message = String(message.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                break
+            }
+            while message.hasPrefix(":") { message = String(message.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            return message.isEmpty ? nil : message
+        }
     }
 
     private func describe(_ graph: UnsafeMutablePointer<Agraph_t>) -> ParsedGraph {
@@ -129,8 +136,7 @@ public final class Graphviz: @unchecked Sendable {
             var symbol = agnxtattr(root, kind, nil)
             while let s = symbol {
                 if let value = agxget(object, s), let name = s.pointee.name {
-                    let v = String(cString: value)
-                    if !v.isEmpty { result[String(cString: name)] = v }
+                    result[String(cString: name)] = String(cString: value)
                 }
                 symbol = agnxtattr(root, kind, s)
             }

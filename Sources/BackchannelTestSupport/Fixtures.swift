@@ -1,1 +1,80 @@
 import BackchannelModel
+import Foundation
+
+/// Paths and networks shared by the test targets.
+public enum Fixtures {
+    /// The package's root folder (where Package.swift is).
+    public static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // Sources/BackchannelTestSupport/Fixtures.swift
+        return url
+    }()
+
+    public static var rendersDirectory: URL { packageRoot.appendingPathComponent("Renders") }
+    public static var datasetsDirectory: URL { packageRoot.appendingPathComponent("Datasets") }
+    public static var sharedData: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data") }
+
+    /// The `backchannel` executable built beside the test bundle.
+    public static var executable: URL {
+        let candidates = [
+            Bundle.main.executableURL?.deletingLastPathComponent(),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+        ].compactMap { $0 }
+        for directory in candidates {
+            let url = directory.appendingPathComponent("backchannel")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/backchannel")
+    }
+
+    /// A fresh, empty temporary folder.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("backchannel-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A small valid network with one of each kind, a designated actor and a `provides` edge.
+    public static let small = Network(
+        name: "small", title: "Small fixture",
+        sources: [Source(id: "s1", citation: "Fixture source")],
+        nodes: [
+            Node(id: "ngo", label: "Peace NGO", kind: .convener, track: .two, sources: ["s1"]),
+            Node(id: "group", label: "Armed group", kind: .participant, designations: [Designation(list: "FTO list", by: "State", since: 1997, sources: ["s1"])], sources: ["s1"]),
+            Node(id: "war", label: "A war", kind: .conflict, years: YearSpan(start: 1980, end: 2009), sources: ["s1"]),
+            Node(id: "talks", label: "Talks", kind: .dialogue, track: .two, years: .year(1995), sources: ["s1"]),
+            Node(id: "court", label: "A ruling", kind: .legal, years: .year(2010), sources: ["s1"]),
+            Node(id: "gov", label: "Government", kind: .official, track: .one, sources: ["s1"]),
+        ],
+        edges: [
+            Edge("ngo", .convenes, "talks", years: .year(1995), sources: ["s1"]),
+            Edge("group", .participatesIn, "talks", years: .year(1995), sources: ["s1"]),
+            Edge("talks", .addresses, "war", sources: ["s1"]),
+            Edge("group", .partyTo, "war", sources: ["s1"]),
+            Edge("gov", .partyTo, "war", sources: ["s1"]),
+            Edge("ngo", .provides, "group", support: .training, weight: 2.5, years: YearSpan(start: 1996, end: 1998), sources: ["s1"]),
+            Edge("court", .constrains, "ngo", years: YearSpan(start: 2010), attributes: ["note": .string("scope"), "count": .int(3), "share": .double(0.5), "ok": .bool(true)], sources: ["s1"]),
+        ]
+    )
+
+    /// Runs `executable` with `arguments` in `directory`; returns exit status, stdout and stderr.
+    public static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}

@@ -1,0 +1,152 @@
+import Backchannel
+import BackchannelExport
+import BackchannelModel
+import BackchannelTestSupport
+import Foundation
+import Testing
+
+/// The `backchannel` executable, run as a user would.
+@Suite("backchannel CLI end to end", .serialized)
+struct CLITests {
+    @Test func noArgumentsRunsTheMainJobIntoRenders() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let result = try Fixtures.run([], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("The history of Track II diplomacy"))
+        #expect(result.stdout.contains("by kind:") && result.stdout.contains("by track:"))
+        #expect(result.stdout.contains("top conveners by degree:"))
+        let renders = dir.appendingPathComponent("Renders")
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: renders.path))
+        let expected = Set(Overview(try Network.bundled()).plan.flatMap { item in item.formats.map { "\(item.fileName).\($0.rawValue)" } })
+        #expect(files == expected)
+        #expect(files.contains("track2-history.png") && files.contains("conflict-the-troubles.svg"))
+        let png = try Data(contentsOf: renders.appendingPathComponent("track2-history.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    @Test func validateReportsFileLinePathAndValueWithExit65() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let bad = dir.appendingPathComponent("bad.json")
+        try #"""
+        {"directed": true, "multigraph": true, "graph": {"name": "bad"},
+        "nodes": [
+          {"id": "a", "kind": "convener"},
+          {"id": "b", "kind": "mediator"}
+        ],
+        "edges": [{"source": "a", "target": "c", "relation": "convenes"}]}
+        """#.write(to: bad, atomically: true, encoding: .utf8)
+        let result = try Fixtures.run(["validate", bad.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\(bad.path):4:"))
+        #expect(result.stderr.contains("$.nodes[1].kind: unknown kind \"mediator\""))
+        let fixed = try String(contentsOf: bad, encoding: .utf8).replacingOccurrences(of: "mediator", with: "dialogue")
+        try fixed.write(to: bad, atomically: true, encoding: .utf8)
+        let second = try Fixtures.run(["validate", bad.path])
+        #expect(second.status == 65)
+        #expect(second.stderr.contains("\(bad.path):6:"))
+        #expect(second.stderr.contains("$.edges[0].target: edge target \"c\" is not a node id"))
+        #expect(try Fixtures.run(["validate"]).status == 0)
+    }
+
+    @Test func exportJSONIsAValidInputAndRoundTrips() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let first = dir.appendingPathComponent("history.json")
+        #expect(try Fixtures.run(["export", "--format", "json", "-o", first.path]).status == 0)
+        let second = dir.appendingPathComponent("again.json")
+        #expect(try Fixtures.run(["export", first.path, "--format", "json", "-o", second.path]).status == 0)
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+        #expect(try Network(contentsOf: first) == Network.bundled())
+        let dot1 = try Fixtures.run(["export"]).stdout
+        let dot2 = try Fixtures.run(["export", first.path, "--format", "dot"]).stdout
+        #expect(dot1 == dot2 && dot1.hasPrefix("digraph \"track2-history\" {"))
+    }
+
+    @Test func refusesToOverwriteItsInput() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let input = dir.appendingPathComponent("net.json")
+        try Fixtures.small.jsonText().write(to: input, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: input)
+        for args in [["render", input.path, "--format", "svg", "-o", input.path], ["export", input.path, "--format", "json", "-o", input.path]] {
+            let result = try Fixtures.run(args)
+            #expect(result.status == 73)
+            #expect(result.stderr.contains("refusing to write"))
+        }
+        #expect(try Data(contentsOf: input) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["net.json"], "no temporary files")
+    }
+
+    @Test(arguments: ["svg", "png", "pdf", "dot"])
+    func renderWritesEachFormat(format: String) throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let out = dir.appendingPathComponent("out.\(format)")
+        let result = try Fixtures.run(["render", "--format", format, "--cluster-by", "track", "-o", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let bytes = try Data(contentsOf: out)
+        let signature: [String: [UInt8]] = ["svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8), "dot": Array("digraph".utf8)]
+        #expect(bytes.starts(with: signature[format]!))
+    }
+
+    @Test(arguments: ["dot", "neato", "fdp", "sfdp", "circo", "twopi"])
+    func renderUsesEveryEngine(engine: String) throws {
+        let result = try Fixtures.run(["render", "--engine", engine, "--format", "svg"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("</svg>"))
+    }
+
+    @Test func usageErrorsExit64AndHelpIsUseful() throws {
+        let bad = try Fixtures.run(["render", "--engine", "spring"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("spring"))
+        for command in ["overview", "render", "export", "validate", "info"] {
+            let help = try Fixtures.run([command, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("USAGE: backchannel \(command)"))
+            #expect(help.stdout.contains("<input>"), "\(command) documents its INPUT")
+        }
+        // Binary output goes to a pipe (it is refused only when stdout is a terminal).
+        let png = try Fixtures.run(["render", "--format", "png"])
+        #expect(png.status == 0)
+        #expect(png.stdout.utf8.starts(with: [0xEF, 0xBF, 0xBD, 0x50, 0x4E, 0x47]), "PNG bytes (0x89 decodes as U+FFFD)")
+    }
+
+    @Test func missingAndMalformedInputsAreDataErrors() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let missing = try Fixtures.run(["info", dir.appendingPathComponent("nope.json").path])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("nope.json: cannot read"))
+        let broken = dir.appendingPathComponent("broken.json")
+        try "{\"nodes\": [".write(to: broken, atomically: true, encoding: .utf8)
+        let result = try Fixtures.run(["render", broken.path, "-o", dir.appendingPathComponent("x.svg").path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("broken.json:1:12: not valid JSON"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.svg").path), "no output on failure")
+    }
+
+    @Test func infoSummarises() throws {
+        let result = try Fixtures.run(["info", "--top", "3"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(" 3. "))
+        #expect(!result.stdout.contains(" 4. "))
+        #expect(result.stdout.contains("designated: Kurdistan Workers' Party (PKK)"))
+        #expect(result.stdout.contains("Graphviz 2."))
+    }
+}
+
+/// The committed pictures in Renders/ are what the code generates now.
+@Suite("Committed renders are current")
+struct RendersAreCurrentTests {
+    @Test func committedDOTMatchesGeneratedDOT() throws {
+        let plan = Overview(try Network.bundled()).plan
+        let committed = try FileManager.default.contentsOfDirectory(atPath: Fixtures.rendersDirectory.path)
+        for item in plan {
+            for format in item.formats {
+                #expect(committed.contains("\(item.fileName).\(format.rawValue)"), "Renders/ lacks \(item.fileName).\(format.rawValue); run `swift run backchannel` in the package root")
+            }
+            let url = Fixtures.rendersDirectory.appendingPathComponent(item.fileName + ".dot")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text == DOTWriter(options: item.options).write(item.network), "Renders/\(item.fileName).dot is stale; run `swift run backchannel` in the package root and commit Renders/")
+        }
+        let expected = Set(plan.flatMap { item in item.formats.map { "\(item.fileName).\($0.rawValue)" } })
+        #expect(Set(committed.filter { !$0.hasPrefix(".") }) == expected, "Renders/ holds exactly the main job's output")
+    }
+}
