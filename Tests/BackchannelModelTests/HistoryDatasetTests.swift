@@ -120,4 +120,19 @@ struct HistoryDatasetTests {
         let source = try String(contentsOf: Fixtures.datasetsDirectory.appendingPathComponent("track2-history.json"), encoding: .utf8)
         #expect(source == text, "the bundled copy is the canonical file in Datasets/")
     }
+
+    /// NetworkX reads the file as it is (`node_link_graph(data, edges="edges")`), and the committed
+    /// checker's schema and history checks pass.
+    @Test func networkXReadsItAndTheCheckerPasses() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Fixtures.datasetsDirectory.appendingPathComponent("check_history.py").path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "check_history.py failed (bash scripts/setup.sh installs networkx): \(message)")
+    }
 }

@@ -63,3 +63,15 @@ struct JSONTests {
         #expect(network.edges[0].source == "0" && network.edges[0].key == "0")
     }
 }
+
+@Suite("Documentation")
+struct DocumentationTests {
+    /// The example in Datasets/README.md is a valid network, so the documentation cannot drift from the code.
+    @Test func datasetsReadmeExampleIsValid() throws {
+        let readme = try String(contentsOf: Fixtures.datasetsDirectory.appendingPathComponent("README.md"), encoding: .utf8)
+        let block = try #require(readme.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+        let network = try Network(json: Array(block.utf8), file: "Datasets/README.md")
+        #expect(network.nodes.count == 3 && network.edges.count == 2)
+        #expect(network.edges[1].support == .training && network.edges[1].weight == 2)
+    }
+}
