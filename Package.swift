@@ -51,8 +51,9 @@ let package = Package(
             ]
         ),
         // Fixtures and generators shared by the test targets.
-        .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel"]),
+        .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel", "BackchannelAnalysis"]),
         .testTarget(name: "BackchannelModelTests", dependencies: ["BackchannelModel", "BackchannelTestSupport"]),
+        .testTarget(name: "BackchannelAnalysisTests", dependencies: ["BackchannelAnalysis", "BackchannelModel", "BackchannelTestSupport"]),
         .testTarget(
             name: "BackchannelExportTests",
             dependencies: ["BackchannelExport", "BackchannelRender", "BackchannelTestSupport"]

@@ -11,11 +11,10 @@ public struct Summary: Sendable {
         self.topConveners = topConveners
     }
 
-    /// Conveners ranked by total degree (ties in input order), with their degree.
+    /// Conveners ranked by total degree (distinct neighbours, ties in input order), with their degree.
     public var rankedConveners: [(node: Node, degree: Int)] {
-        let degree = DegreeCentrality(network)
-        let total = degree.total
-        return degree.ranking { network.nodes[$0].kind == .convener }.prefix(topConveners).map { (network.nodes[$0], total[$0]) }
+        let degree = DegreeCentrality(normalized: false).scores(CompactGraph(network))
+        return DegreeCentrality.ranking(degree) { network.nodes[$0].kind == .convener }.prefix(topConveners).map { (network.nodes[$0], Int(degree[$0])) }
     }
 
     public var text: String {

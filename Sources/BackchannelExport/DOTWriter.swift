@@ -39,7 +39,7 @@ public struct DOTWriter: Sendable {
     public func write(_ network: Network) -> String {
         let q = DOTText.escString
         let index = network.nodeIndex()
-        let degree = DegreeCentrality(network).total.map(Double.init)
+        let degree = DegreeCentrality(normalized: false).scores(CompactGraph(network))
         let scores = options.sizeScores ?? degree
         let maxScore = max(scores.max() ?? 0, .leastNonzeroMagnitude)
 

@@ -1,3 +1,5 @@
+import BackchannelAnalysis
+
 /// Text built to break DOT writers: keywords, numerals, quotes, backslashes, entities, newlines, HTML.
 public enum HostileStrings {
     /// Hand-picked cases, each a known way to break naive quoting.
@@ -23,7 +25,7 @@ public enum HostileStrings {
     /// - Parameter drawable: leave out tabs and runs of spaces, which a renderer may draw differently
     ///   from how they are written (Graphviz's SVG writes a second space as a no-break space).
     public static func generated(count: Int, seed: UInt64, maximumLength: Int = 24, drawable: Bool = false) -> [String] {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let pieces = drawable ? alphabet.filter { $0 != "\t" } : alphabet
         return (0..<count).map { _ in
             let length = Int.random(in: 0...maximumLength, using: &rng)

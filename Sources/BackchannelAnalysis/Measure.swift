@@ -1,0 +1,120 @@
+/// Every measure by its command-line name, with the parameters they share.
+public enum Measure: String, CaseIterable, Sendable {
+    case degree
+    case inDegree = "in-degree"
+    case outDegree = "out-degree"
+    case strength
+    case betweenness
+    case edgeBetweenness = "edge-betweenness"
+    case closeness
+    case harmonic
+    case eigenvector
+    case katz
+    case pagerank
+    case hitsHub = "hits-hub"
+    case hitsAuthority = "hits-authority"
+    case constraint
+    case effectiveSize = "effective-size"
+    case brokerage
+
+    /// The parameters any measure may use; each measure reads the ones that apply.
+    public struct Parameters: Sendable {
+        public var weight: WeightMode = .none
+        public var normalized = true
+        public var endpoints = false
+        /// Sampled betweenness: this many sources, drawn with `seed`.
+        public var samples: Int?
+        public var seed: UInt64 = 0
+        public var alpha: Double?
+        public var tolerance: Double?
+        public var maxIterations: Int?
+        /// One group per node, for brokerage.
+        public var groups: [Int]?
+        /// Name of the partition, for reports.
+        public var partitionName: String?
+        public var personalization: [Double]?
+
+        public init() {}
+    }
+
+    /// What a measure produces.
+    public enum Scores: Sendable {
+        case nodes([Double])
+        case edges([(source: Int, target: Int, score: Double)])
+        case roles(raw: [Brokerage.Role: [Double]], expected: [Brokerage.Role: [Double]])
+    }
+
+    /// Weight modes this measure accepts.
+    public var allowedWeights: [WeightMode] {
+        switch self {
+        case .degree, .inDegree, .outDegree, .brokerage: [.none]
+        case .strength: [.none, .strength]
+        case .betweenness, .edgeBetweenness, .closeness, .harmonic: [.none, .distance, .strength]
+        case .eigenvector, .katz, .pagerank, .hitsHub, .hitsAuthority, .constraint, .effectiveSize: [.none, .strength]
+        }
+    }
+
+    /// The parameters that shaped the result, for reports (JSON `"parameters"`).
+    public func describe(_ p: Parameters, directed: Bool) -> [(String, String)] {
+        var d: [(String, String)] = [("directed", directed ? "true" : "false"), ("weight", p.weight.rawValue)]
+        switch self {
+        case .degree, .inDegree, .outDegree: d.append(("normalized", "true"))
+        case .betweenness, .edgeBetweenness:
+            d.append(("normalized", String(p.normalized)))
+            if self == .betweenness { d.append(("endpoints", String(p.endpoints))) }
+            if let k = p.samples { d.append(("samples", String(k))); d.append(("seed", String(p.seed))) }
+        case .closeness: d.append(("wf_improved", "true"))
+        case .pagerank:
+            d.append(("alpha", String(p.alpha ?? 0.85)))
+            d.append(("tolerance", String(p.tolerance ?? 1e-6)))
+        case .katz:
+            d.append(("alpha", String(p.alpha ?? 0.1)))
+            d.append(("beta", "1.0"))
+            d.append(("normalized", "true"))
+        case .eigenvector, .hitsHub, .hitsAuthority:
+            d.append(("tolerance", String(p.tolerance ?? (self == .eigenvector ? 1e-6 : 1e-8))))
+        case .brokerage: d.append(("partition", p.partitionName ?? "group"))
+        case .strength, .harmonic, .constraint, .effectiveSize: break
+        }
+        return d
+    }
+
+    /// Computes the measure on `graph`.
+    public func compute(_ graph: CompactGraph, _ p: Parameters) throws(AnalysisError) -> Scores {
+        guard allowedWeights.contains(p.weight) else {
+            throw .unsupportedWeight(measure: rawValue, weight: p.weight, allowed: allowedWeights)
+        }
+        var sources: [Int]?
+        if let k = p.samples {
+            guard k > 0 else { throw .invalidParameter(name: "--samples", value: String(k), reason: "must be at least 1") }
+            if k < graph.nodeCount { sources = BetweennessCentrality.sampleSources(k, nodeCount: graph.nodeCount, seed: p.seed) }
+        }
+        switch self {
+        case .degree: return .nodes(DegreeCentrality(.total).scores(graph))
+        case .inDegree: return .nodes(DegreeCentrality(.incoming).scores(graph))
+        case .outDegree: return .nodes(DegreeCentrality(.outgoing).scores(graph))
+        case .strength: return .nodes(Strength().scores(graph))
+        case .betweenness:
+            return .nodes(BetweennessCentrality(weight: p.weight, normalized: p.normalized, endpoints: p.endpoints, sources: sources).scores(graph))
+        case .edgeBetweenness:
+            return .edges(EdgeBetweennessCentrality(weight: p.weight, normalized: p.normalized, sources: sources).scores(graph))
+        case .closeness: return .nodes(ClosenessCentrality(weight: p.weight).scores(graph))
+        case .harmonic: return .nodes(HarmonicCentrality(weight: p.weight).scores(graph))
+        case .eigenvector:
+            return .nodes(try EigenvectorCentrality(weight: p.weight, tolerance: p.tolerance ?? 1e-6, maxIterations: p.maxIterations ?? 100).scores(graph))
+        case .katz:
+            return .nodes(try KatzCentrality(alpha: p.alpha ?? 0.1, weight: p.weight, tolerance: p.tolerance ?? 1e-6, maxIterations: p.maxIterations ?? 1000).scores(graph))
+        case .pagerank:
+            return .nodes(try PageRank(alpha: p.alpha ?? 0.85, weight: p.weight, personalization: p.personalization, tolerance: p.tolerance ?? 1e-6, maxIterations: p.maxIterations ?? 100).scores(graph))
+        case .hitsHub, .hitsAuthority:
+            let (hubs, authorities) = try HITS(weight: p.weight, tolerance: p.tolerance ?? 1e-8, maxIterations: p.maxIterations ?? 1000).scores(graph)
+            return .nodes(self == .hitsHub ? hubs : authorities)
+        case .constraint: return .nodes(try Constraint(weight: p.weight).scores(graph))
+        case .effectiveSize: return .nodes(try EffectiveSize(weight: p.weight).scores(graph))
+        case .brokerage:
+            let groups = p.groups ?? [Int](repeating: 0, count: graph.nodeCount)
+            let (raw, expected) = Brokerage(groups: groups).scores(graph)
+            return .roles(raw: raw, expected: expected)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+@testable import BackchannelAnalysis
+import BackchannelTestSupport
+import Testing
+
+/// A seeded random directed graph with weights 1...9 and some isolated nodes.
+func randomGraph(nodes n: Int, arcs m: Int, seed: UInt64, directed: Bool = true) -> CompactGraph {
+    var rng = SeededRandom(seed: seed)
+    var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
+    for _ in 0..<m {
+        let a = Int32.random(in: 0..<Int32(n - 3), using: &rng)
+        let b = Int32.random(in: 0..<Int32(n - 3), using: &rng)
+        s.append(a)
+        t.append(b)
+        w.append(Double(Int.random(in: 1...9, using: &rng)))
+    }
+    return CompactGraph(ids: (0..<n).map { "v\($0)" }, sources: s, targets: t, weights: w, directed: directed)
+}
+
+/// The same graph with its nodes renumbered by `permutation` (new index of old node i).
+func relabel(_ g: CompactGraph, _ permutation: [Int]) -> CompactGraph {
+    var ids = g.ids
+    for i in 0..<g.nodeCount { ids[permutation[i]] = g.ids[i] }
+    var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
+    for u in 0..<g.nodeCount {
+        for k in Int(g.outOffsets[u])..<Int(g.outOffsets[u + 1]) where g.isDirected || u < Int(g.outTargets[k]) {
+            s.append(Int32(permutation[u]))
+            t.append(Int32(permutation[Int(g.outTargets[k])]))
+            w.append(g.outStrengths[k])
+        }
+    }
+    return CompactGraph(ids: ids, sources: s, targets: t, weights: w, directed: g.isDirected)
+}
+
+@Suite("Properties of the measures")
+struct PropertyTests {
+    @Test(arguments: [(UInt64(1), true), (2, true), (3, false), (4, false)])
+    func rawBetweennessSumsTheInteriorOfEveryShortestPath(seed: UInt64, directed: Bool) {
+        // Each shortest s–t path of length d has d − 1 interior nodes, so Σ_v b(v) = Σ_{(s,t) reachable} (d(s,t) − 1)
+        // over ordered pairs (halved for undirected raw scores); with endpoints, d + 1 per pair.
+        let g = randomGraph(nodes: 60, arcs: 150, seed: seed, directed: directed)
+        var interior = 0.0, withEnds = 0.0, pairs = 0.0
+        for s in 0..<g.nodeCount {
+            let d = ShortestPaths.distances(g, from: s)
+            for t in 0..<g.nodeCount where t != s && d[t].isFinite {
+                interior += d[t] - 1
+                withEnds += d[t] + 1
+                pairs += 1
+            }
+        }
+        let half = directed ? 1.0 : 0.5
+        let raw = BetweennessCentrality(normalized: false).scores(g).reduce(0, +)
+        #expect(abs(raw - interior * half) < 1e-6, "Σ b = \(raw), Σ (d − 1) = \(interior * half)")
+        let ends = BetweennessCentrality(normalized: false, endpoints: true).scores(g).reduce(0, +)
+        #expect(abs(ends - withEnds * half) < 1e-6)
+        #expect(pairs > 100, "the graph is connected enough to test something")
+    }
+
+    @Test func sampledBetweennessWithEverySourceIsExact() {
+        let g = randomGraph(nodes: 50, arcs: 200, seed: 9)
+        let exact = BetweennessCentrality().scores(g)
+        // All n sources, in a shuffled order, rescaled as a sample of n: the same numbers.
+        var all = Array(0..<g.nodeCount)
+        var rng = SeededRandom(seed: 5)
+        all.shuffle(using: &rng)
+        let p = Measure.Parameters()
+        var sampled = p
+        sampled.samples = g.nodeCount
+        guard case let .nodes(viaMeasure) = try! Measure.betweenness.compute(g, sampled) else { Issue.record("not node scores"); return }
+        for v in 0..<g.nodeCount {
+            #expect(abs(viaMeasure[v] - exact[v]) < 1e-12)
+        }
+        let shuffledRaw = BetweennessCentrality(normalized: false).accumulate(g, sources: all)
+        let exactRaw = BetweennessCentrality(normalized: false).accumulate(g, sources: Array(0..<g.nodeCount))
+        for v in 0..<g.nodeCount { #expect(abs(shuffledRaw[v] - exactRaw[v]) < 1e-9) }
+    }
+
+    @Test(arguments: Measure.allCases.filter { $0 != .edgeBetweenness && $0 != .brokerage })
+    func measuresAreInvariantUnderRelabelling(measure: Measure) throws {
+        let g = randomGraph(nodes: 40, arcs: 160, seed: 21)
+        var permutation = Array(0..<g.nodeCount)
+        var rng = SeededRandom(seed: 3)
+        permutation.shuffle(using: &rng)
+        let h = relabel(g, permutation)
+        var p = Measure.Parameters()
+        p.tolerance = 1e-13
+        p.maxIterations = 100_000
+        if measure == .katz { p.alpha = 0.05 }
+        guard case let .nodes(a) = try measure.compute(g, p), case let .nodes(b) = try measure.compute(h, p) else {
+            Issue.record("not node scores")
+            return
+        }
+        for i in 0..<g.nodeCount {
+            let x = a[i], y = b[permutation[i]]
+            #expect((x.isNaN && y.isNaN) || abs(x - y) <= 1e-9 * max(1, abs(x)), "\(measure) node \(g.ids[i]): \(x) vs \(y)")
+        }
+    }
+
+    @Test func resultsDoNotDependOnTheNumberOfLanesOrCores() {
+        let g = randomGraph(nodes: 200, arcs: 900, seed: 77)
+        let first = BetweennessCentrality(weight: .distance).scores(g)
+        for _ in 0..<3 { #expect(BetweennessCentrality(weight: .distance).scores(g) == first, "bit-identical every run") }
+    }
+
+    @Test func parallelEdgesMergeAndSelfLoopsDrop() {
+        // a→b twice (weights 2 and 5), a→a, b→c.
+        let g = CompactGraph(ids: ["a", "b", "c"], sources: [0, 0, 0, 1], targets: [1, 1, 0, 2], weights: [2, 5, 3, 1], directed: true)
+        #expect(g.arcCount == 2)
+        #expect(g.outStrengths == [7, 1], "strength: parallel weights add")
+        #expect(g.outLengths == [2, 1], "distance: the shortest parallel edge")
+        #expect(Strength().scores(g) == [7, 8, 1])
+        #expect(DegreeCentrality(.total, normalized: false).scores(g) == [1, 2, 1])
+    }
+}
