@@ -11,12 +11,25 @@ extension CompactGraph {
     /// - Complexity: O(file size); ids are hashed in an open-addressing table over the bytes read,
     ///   with no per-line allocation.
     public static func loadEdgeList(_ url: URL, nodes nodesURL: URL? = nil, directed: Bool = true) throws(AnalysisError) -> CompactGraph {
+        try loadEdgeList(url, nodes: nodesURL, directed: directed, nodeColumn: nil).graph
+    }
+
+    /// As ``loadEdgeList(_:nodes:directed:)``, also returning the node list's column `nodeColumn`
+    /// (one value per node, "" where missing), e.g. a partition for brokerage.
+    public static func loadEdgeList(_ url: URL, nodes nodesURL: URL?, directed: Bool, nodeColumn: String?) throws(AnalysisError) -> (graph: CompactGraph, column: [String]?) {
         var table = IdentifierTable()
+        var columnValues: [Int32: String] = [:]
         if let nodesURL {
             let bytes = try readFile(nodesURL)
-            try parseCSV(bytes, file: nodesURL.path, expecting: ["id"], optional: []) { fields, _, _ in
-                _ = table.intern(fields[0])
+            try parseCSV(bytes, file: nodesURL.path, expecting: ["id"], optional: [], extra: nodeColumn) { fields, _, _ in
+                let id = table.intern(fields[0])
+                if fields.count > 1 { columnValues[id] = String(decoding: fields[1], as: UTF8.self) }
             }
+            if let nodeColumn, columnValues.isEmpty, table.count > 0 {
+                throw .badEdgeList(file: nodesURL.path, line: 1, column: 1, message: "no column named \(nodeColumn.debugDescription)")
+            }
+        } else if let nodeColumn {
+            throw .invalidParameter(name: "--partition", value: nodeColumn, reason: "an edge list has no node attributes; give --nodes FILE.csv with that column")
         }
         let bytes = try readFile(url)
         var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = []
@@ -37,7 +50,9 @@ extension CompactGraph {
                 weights.append(1)
             }
         }
-        return CompactGraph(ids: table.identifiers(), sources: sources, targets: targets, weights: weights, directed: directed)
+        let graph = CompactGraph(ids: table.identifiers(), sources: sources, targets: targets, weights: weights, directed: directed)
+        let column = nodeColumn.map { _ in (0..<graph.nodeCount).map { columnValues[Int32($0)] ?? "" } }
+        return (graph, column)
     }
 
     private static func readFile(_ url: URL) throws(AnalysisError) -> [UInt8] {
@@ -65,13 +80,14 @@ private func parseDouble(_ bytes: ArraySlice<UInt8>) -> Double? {
 /// The header must start with the `expecting` columns (case-insensitive), optionally followed by
 /// `optional` ones; other columns are ignored. Empty lines are skipped.
 private func parseCSV(
-    _ bytes: [UInt8], file: String, expecting: [String], optional: [String],
+    _ bytes: [UInt8], file: String, expecting: [String], optional: [String], extra: String? = nil,
     _ row: (_ fields: [ArraySlice<UInt8>], _ line: Int, _ columns: [Int]) throws(AnalysisError) -> Void
 ) throws(AnalysisError) {
     var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     var line = 1
     var header: [String]?
     var wanted = 0
+    var extraIndex: Int?
     var fields: [ArraySlice<UInt8>] = []
     var columns: [Int] = []
     var unquoted: [[UInt8]] = []
@@ -130,6 +146,7 @@ private func parseCSV(
             }
             wanted = expecting.count
             for name in optional where names.count > wanted && names[wanted] == name { wanted += 1 }
+            if let extra { extraIndex = names.firstIndex(of: extra.lowercased()) }
             header = names
             continue
         }
@@ -139,7 +156,9 @@ private func parseCSV(
         for i in 0..<min(2, wanted) where fields[i].isEmpty {
             throw .badEdgeList(file: file, line: recordLine, column: columns[i], message: "empty \(header![i])")
         }
-        try row(Array(fields.prefix(wanted)), recordLine, columns)
+        var selected = Array(fields.prefix(wanted))
+        if let extraIndex { selected.append(extraIndex < fields.count ? fields[extraIndex] : []) }
+        try row(selected, recordLine, columns)
     }
     if header == nil {
         throw .badEdgeList(file: file, line: 1, column: 1, message: "empty file: expected a header \(expecting.joined(separator: ","))")

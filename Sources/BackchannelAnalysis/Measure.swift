@@ -1,3 +1,5 @@
+import BackchannelModel
+
 /// Every measure by its command-line name, with the parameters they share.
 public enum Measure: String, CaseIterable, Sendable {
     case degree
@@ -55,25 +57,27 @@ public enum Measure: String, CaseIterable, Sendable {
     }
 
     /// The parameters that shaped the result, for reports (JSON `"parameters"`).
-    public func describe(_ p: Parameters, directed: Bool) -> [(String, String)] {
-        var d: [(String, String)] = [("directed", directed ? "true" : "false"), ("weight", p.weight.rawValue)]
+    public func describe(_ p: Parameters, directed: Bool) -> [(String, AttributeValue)] {
+        var d: [(String, AttributeValue)] = [("directed", .bool(directed)), ("weight", .string(p.weight.rawValue))]
         switch self {
-        case .degree, .inDegree, .outDegree: d.append(("normalized", "true"))
+        case .degree, .inDegree, .outDegree: d.append(("normalized", .bool(true)))
         case .betweenness, .edgeBetweenness:
-            d.append(("normalized", String(p.normalized)))
-            if self == .betweenness { d.append(("endpoints", String(p.endpoints))) }
-            if let k = p.samples { d.append(("samples", String(k))); d.append(("seed", String(p.seed))) }
-        case .closeness: d.append(("wf_improved", "true"))
+            d.append(("normalized", .bool(p.normalized)))
+            if self == .betweenness { d.append(("endpoints", .bool(p.endpoints))) }
+            if let k = p.samples { d.append(("samples", .int(k))); d.append(("seed", .int(Int(truncatingIfNeeded: p.seed)))) }
+        case .closeness: d.append(("wf_improved", .bool(true)))
         case .pagerank:
-            d.append(("alpha", String(p.alpha ?? 0.85)))
-            d.append(("tolerance", String(p.tolerance ?? 1e-6)))
+            d.append(("alpha", .double(p.alpha ?? 0.85)))
+            d.append(("tolerance", .double(p.tolerance ?? 1e-6)))
+            d.append(("max_iter", .int(p.maxIterations ?? 100)))
         case .katz:
-            d.append(("alpha", String(p.alpha ?? 0.1)))
-            d.append(("beta", "1.0"))
-            d.append(("normalized", "true"))
+            d.append(("alpha", .double(p.alpha ?? 0.1)))
+            d.append(("beta", .double(1)))
+            d.append(("normalized", .bool(true)))
+            d.append(("tolerance", .double(p.tolerance ?? 1e-6)))
         case .eigenvector, .hitsHub, .hitsAuthority:
-            d.append(("tolerance", String(p.tolerance ?? (self == .eigenvector ? 1e-6 : 1e-8))))
-        case .brokerage: d.append(("partition", p.partitionName ?? "group"))
+            d.append(("tolerance", .double(p.tolerance ?? (self == .eigenvector ? 1e-6 : 1e-8))))
+        case .brokerage: d.append(("partition", .string(p.partitionName ?? "group")))
         case .strength, .harmonic, .constraint, .effectiveSize: break
         }
         return d

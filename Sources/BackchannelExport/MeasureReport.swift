@@ -7,7 +7,7 @@ public struct MeasureReport: Sendable {
     public enum Format: String, CaseIterable, Sendable { case table, json, csv }
 
     public var measure: Measure
-    public var parameters: [(String, String)]
+    public var parameters: [(String, AttributeValue)]
     public var ids: [String]
     /// Labels and kinds by node index, when the graph came from a typed network.
     public var labels: [String]?
@@ -18,7 +18,7 @@ public struct MeasureReport: Sendable {
     /// At most this many rows.
     public var top: Int?
 
-    public init(measure: Measure, parameters: [(String, String)], ids: [String], labels: [String]? = nil, kinds: [NodeKind]? = nil, scores: Measure.Scores, kind: NodeKind? = nil, top: Int? = nil) {
+    public init(measure: Measure, parameters: [(String, AttributeValue)], ids: [String], labels: [String]? = nil, kinds: [NodeKind]? = nil, scores: Measure.Scores, kind: NodeKind? = nil, top: Int? = nil) {
         self.measure = measure
         self.parameters = parameters
         self.ids = ids
@@ -71,7 +71,15 @@ public struct MeasureReport: Sendable {
 
     public func json() -> String {
         var out = "{\n  \"measure\": \(JSONWriter.quoted(measure.rawValue)),\n  \"parameters\": {"
-        out += parameters.map { "\(JSONWriter.quoted($0.0)): \(JSONWriter.quoted($0.1))" }.joined(separator: ", ")
+        out += parameters.map { name, value in
+            let v = switch value {
+            case let .string(s): JSONWriter.quoted(s)
+            case let .int(i): String(i)
+            case let .double(d): JSONWriter.number(d)
+            case let .bool(b): b ? "true" : "false"
+            }
+            return "\(JSONWriter.quoted(name)): \(v)"
+        }.joined(separator: ", ")
         out += "},\n  \"scores\": "
         switch scores {
         case let .nodes(s):
@@ -116,7 +124,7 @@ public struct MeasureReport: Sendable {
 
     public func table() -> String {
         func name(_ i: Int) -> String { (labels?[i] ?? ids[i]).replacingOccurrences(of: "\n", with: " ") }
-        var header = "\(measure.rawValue) (" + parameters.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + ")"
+        var header = "\(measure.rawValue) (" + parameters.map { "\($0.0)=\($0.1.text)" }.joined(separator: ", ") + ")"
         if let kind { header += ", \(kind.rawValue)s only" }
         var lines = [header]
         switch scores {

@@ -15,7 +15,10 @@ struct BackchannelCommand: ParsableCommand {
             73 an output could not be written (or would overwrite the input).
             """,
         version: "0.1.0",
-        subcommands: [OverviewCommand.self, RenderCommand.self, ExportCommand.self, ValidateCommand.self, InfoCommand.self],
+        subcommands: [
+            OverviewCommand.self, RenderCommand.self, ExportCommand.self, ValidateCommand.self, InfoCommand.self,
+            CentralityCommand.self,
+        ],
         defaultSubcommand: OverviewCommand.self
     )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackchannelAnalysis
 import BackchannelExport
 import BackchannelModel
 import BackchannelRender
@@ -16,6 +17,10 @@ func reportingFailures(_ body: () throws -> Void) throws {
         fail(error.description, code: 65)
     } catch let error as RenderError {
         fail(error.description, code: 70)
+    } catch let error as AnalysisError {
+        if case .badEdgeList = error { fail(error.description, code: 65) }
+        if case .unknownNode = error { fail(error.description, code: 65) }
+        fail(error.description, code: 64)
     } catch let error as ExportError {
         fail(error.description, code: 73)
     } catch let error as UsageFailure {
