@@ -156,8 +156,9 @@ public struct MeasureReport: Sendable {
     }
 
     /// `x` with `digits` decimals, locale-free.
-    static func fixed(_ x: Double, digits: Int = 6) -> String {
+    public static func fixed(_ x: Double, digits: Int = 6) -> String {
         guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "inf" : "-inf") }
+        if digits == 0 { return String(Int(x.rounded())) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let r = (abs(x) * scale).rounded()

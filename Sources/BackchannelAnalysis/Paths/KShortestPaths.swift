@@ -1,0 +1,46 @@
+/// The k shortest simple paths, shortest first (Yen's algorithm; NetworkX's `shortest_simple_paths`).
+///
+/// Paths of equal length are ordered by their node index sequence (NetworkX's order among ties
+/// depends on its search and may differ; lengths agree).
+///
+/// - Complexity: O(k n (m + n log n)).
+/// - Reference: Yen, J. Y. (1971). Finding the k shortest loopless paths in a network. Management
+///   Science 17(11), 712–716. doi:10.1287/mnsc.17.11.712
+public enum KShortestPaths {
+    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, k: Int, weight: WeightMode = .none) -> [Path] {
+        guard k > 0, let first = ShortestPath.find(graph, from: source, to: target, weight: weight) else { return [] }
+        let view = ArcView(graph, weight: weight)
+        var accepted = [first]
+        var candidates: [Path] = []
+        var seen: Set<[Int]> = [first.nodes]
+        while accepted.count < k {
+            let last = accepted[accepted.count - 1].nodes
+            for i in 0..<(last.count - 1) {
+                let spur = last[i]
+                let root = Array(last[0...i])
+                var blockedArcs = Set<Int>()
+                for p in accepted where p.nodes.count > i + 1 && Array(p.nodes[0...i]) == root {
+                    if let a = view.arc(p.nodes[i], p.nodes[i + 1]) { blockedArcs.insert(a) }
+                }
+                let blockedNodes = Set(root.dropLast())
+                let (distance, parent) = view.search(from: spur, blockedNodes: blockedNodes, blockedArcs: blockedArcs)
+                guard distance[target].isFinite else { continue }
+                var spurPath = [target]
+                var v = target
+                while v != spur {
+                    v = view.tail(ofArc: parent[v])
+                    spurPath.append(v)
+                }
+                let nodes = root.dropLast() + spurPath.reversed()
+                if seen.insert(Array(nodes)).inserted {
+                    candidates.append(Path(nodes: Array(nodes), length: view.pathLength(Array(nodes))))
+                }
+            }
+            guard let best = candidates.indices.min(by: { a, b in
+                candidates[a].length != candidates[b].length ? candidates[a].length < candidates[b].length : candidates[a].nodes.lexicographicallyPrecedes(candidates[b].nodes)
+            }) else { break }
+            accepted.append(candidates.remove(at: best))
+        }
+        return accepted
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Backchannel
+import BackchannelAnalysis
+import BackchannelExport
+import BackchannelModel
+
+struct InfluenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "influence",
+        abstract: "Rank conveners by a documented composite of brokerage, betweenness, reach and PageRank.",
+        discussion: """
+            On the undirected network, each convener gets four components: cross-track brokerage
+            (Gould–Fernandez itinerant + representative + gatekeeper + liaison two-paths, partition by
+            track), normalized betweenness, reach (the share of conflicts and participants within two
+            steps) and PageRank. Each is divided by its maximum among conveners; the score is their mean.
+            Every component is shown. With --edges, give --nodes with a `kind` column to mark conveners
+            (otherwise every node is ranked).
+            """
+    )
+
+    @OptionGroup var graph: GraphOptions
+
+    @Option(help: "Show at most this many conveners (default: 15 for tables, all otherwise).")
+    var top: Int?
+
+    @Option(help: "table, json or csv.")
+    var format: MeasureReport.Format = .table
+
+    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
+    var output: String?
+
+    func run() throws {
+        try reportingFailures {
+            var options = graph
+            options.undirected = true
+            let input = try options.load(nodeColumn: graph.edges != nil && graph.nodes != nil ? "kind" : nil)
+            let n = input.graph.nodeCount
+            let kinds: [String] = input.nodes?.map(\.kind.rawValue) ?? input.nodeColumn ?? [String](repeating: "convener", count: n)
+            let noKinds = !kinds.contains("convener")
+            let influence = ConvenerInfluence(
+                isConvener: kinds.map { noKinds || $0 == "convener" },
+                isReachTarget: kinds.map { noKinds || $0 == "conflict" || $0 == "participant" },
+                groups: input.network == nil ? [Int](repeating: 0, count: n) : try input.groups(by: "track"))
+            var entries = try influence.rank(input.graph)
+            if let limit = top ?? (format == .table ? 15 : nil) { entries = Array(entries.prefix(limit)) }
+            let report = InfluenceReport(entries: entries, ids: input.graph.ids, labels: input.nodes?.map(\.label), directed: false)
+            try emit(Array(report.render(format).utf8), to: output, binary: false, protecting: input.protectedFiles)
+        }
+    }
+}

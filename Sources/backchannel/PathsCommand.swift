@@ -1,0 +1,85 @@
+import ArgumentParser
+import Backchannel
+import BackchannelAnalysis
+import BackchannelExport
+import BackchannelModel
+
+struct PathsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paths",
+        abstract: "How two actors are connected: shortest, all shortest, k shortest, all simple or time-respecting paths.",
+        discussion: """
+            Without options: one shortest path (BFS; Dijkstra with --weight distance or strength).
+            --relations and --kinds restrict the edges and nodes a path may use; --undirected lets it
+            run against edge direction. JSON is {"paths": [{"nodes": [...], "relations": [...],
+            "length": x}, ...]}, one relation per hop ("a|b" when two relations join the pair).
+            """
+    )
+
+    @OptionGroup var graph: GraphOptions
+
+    @Option(help: "The source node id.")
+    var from: String
+
+    @Option(help: "The target node id.")
+    var to: String
+
+    @Flag(help: "Every shortest path.")
+    var allShortest = false
+
+    @Option(help: "The k shortest simple paths (Yen's algorithm).")
+    var k: Int?
+
+    @Flag(help: "Every simple path up to --max-length edges.")
+    var allSimple = false
+
+    @Option(help: "Longest path for --all-simple.")
+    var maxLength = 4
+
+    @Flag(help: "Each edge no earlier than the one before (edge years; undated edges fit anywhere).")
+    var timeRespecting = false
+
+    @Option(help: "table, json or csv.")
+    var format: MeasureReport.Format = .table
+
+    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
+    var output: String?
+
+    func validate() throws {
+        let modes = [allShortest, k != nil, allSimple, timeRespecting].count { $0 }
+        if modes > 1 { throw ValidationError("choose one of --all-shortest, --k, --all-simple, --time-respecting") }
+        if let k, k < 1 { throw ValidationError("--k must be at least 1") }
+        if timeRespecting && graph.edges != nil { throw ValidationError("--time-respecting needs a typed network with years, not --edges") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let input = try graph.load()
+            let source = try input.index(of: from), target = try input.index(of: to)
+            let filter = try graph.filter()
+            let directed = !graph.undirected
+            var entries: [PathReport.Entry] = []
+            if timeRespecting, let network = input.network {
+                if let found = TimeRespectingPath.find(network, from: from, to: to, filter: filter, directed: directed) {
+                    entries.append(PathReport.Entry(nodes: found.nodes, relations: found.edges.map { network.edges[$0].relation.rawValue }, length: Double(found.edges.count)))
+                }
+            } else {
+                let paths: [BackchannelAnalysis.Path] = if allShortest {
+                    AllShortestPaths.find(input.graph, from: source, to: target, weight: graph.weight)
+                } else if let k {
+                    KShortestPaths.find(input.graph, from: source, to: target, k: k, weight: graph.weight)
+                } else if allSimple {
+                    AllSimplePaths.find(input.graph, from: source, to: target, maxLength: maxLength, weight: graph.weight)
+                } else {
+                    ShortestPath.find(input.graph, from: source, to: target, weight: graph.weight).map { [$0] } ?? []
+                }
+                for p in paths {
+                    let ids = p.nodes.map { input.graph.ids[$0] }
+                    entries.append(PathReport.Entry(nodes: ids, relations: PathReport.relations(ids, in: input.network, filter: filter, directed: directed), length: p.length))
+                }
+            }
+            let labels = Dictionary(uniqueKeysWithValues: (input.nodes ?? []).map { ($0.id, $0.label) })
+            try emit(Array(PathReport(entries: entries, labels: labels).render(format).utf8), to: output, binary: false, protecting: input.protectedFiles)
+        }
+    }
+}

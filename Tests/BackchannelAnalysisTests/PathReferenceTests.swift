@@ -1,0 +1,69 @@
+import BackchannelAnalysis
+import BackchannelModel
+import BackchannelTestSupport
+import Testing
+
+/// Paths against NetworkX: lengths exactly, and the same paths (as sets; NetworkX's order among ties
+/// depends on its search).
+@Suite("Paths match NetworkX")
+struct PathReferenceTests {
+    @Test(arguments: ReferenceGraph.all.map(\.name))
+    func paths(name: String) throws {
+        let g = ReferenceGraph.named(name)
+        let records = g.root["paths"]!.items
+        #expect(records.count >= 4)
+        for record in records {
+            let s = g.index[record["source"]!.string]!, t = g.index[record["target"]!.string]!
+            let label = "\(g.name) \(record["source"]!.string)→\(record["target"]!.string)"
+            func ids(_ p: BackchannelAnalysis.Path) -> [String] { p.nodes.map { g.graph.ids[$0] } }
+            func set(_ node: JSONNode?) -> Set<[String]> { Set((node?.items ?? []).map(\.strings)) }
+
+            let bfs = ShortestPath.find(g.graph, from: s, to: t)
+            #expect(bfs?.length == record["bfs_length"]?.number, "\(label) BFS length")
+            let allShortest = set(record["all_shortest"])
+            if let bfs { #expect(allShortest.contains(ids(bfs)), "\(label) the BFS path is one of NetworkX's shortest paths") }
+            #expect(Set(AllShortestPaths.find(g.graph, from: s, to: t).map(ids)) == allShortest, "\(label) all shortest")
+
+            let dijkstra = ShortestPath.find(g.graph, from: s, to: t, weight: .distance)
+            #expect(dijkstra?.length == record["dijkstra_length"]?.number, "\(label) Dijkstra length")
+            #expect(Set(AllShortestPaths.find(g.graph, from: s, to: t, weight: .distance).map(ids)) == set(record["all_shortest_distance"]), "\(label) all shortest (distance)")
+
+            for (key, weight) in [("k_shortest", WeightMode.distance), ("k_shortest_unweighted", .none)] {
+                let reference = record[key]!.items
+                let ours = KShortestPaths.find(g.graph, from: s, to: t, k: 5, weight: weight)
+                #expect(ours.map(\.length) == reference.map { $0["length"]!.number! }, "\(label) \(key) lengths")
+                // Below the longest length listed, the set of paths is fully determined.
+                let cut = reference.map { $0["length"]!.number! }.max() ?? 0
+                let theirs = Set(reference.filter { $0["length"]!.number! < cut }.map { $0["nodes"]!.strings })
+                #expect(Set(ours.filter { $0.length < cut }.map(ids)) == theirs, "\(label) \(key) paths")
+                #expect(ours.allSatisfy { Set($0.nodes).count == $0.nodes.count }, "simple paths")
+            }
+        }
+    }
+
+    @Test func allSimplePathsRespectTheLengthLimit() {
+        let g = ReferenceGraph.named("complete6").graph
+        let paths = AllSimplePaths.find(g, from: 0, to: 1, maxLength: 3)
+        // In K6 from 0 to 1: 1 direct, 4 via one node, 4·3 via two.
+        #expect(paths.count == 1 + 4 + 12)
+        #expect(paths.allSatisfy { $0.nodes.first == 0 && $0.nodes.last == 1 && $0.nodes.count <= 4 })
+    }
+
+    @Test func timeRespectingPathsFollowTheClock() {
+        let network = Network(
+            nodes: ["a", "b", "c", "d"].map { Node(id: $0, kind: .participant) },
+            edges: [
+                Edge("a", .partnersWith, "b", years: .year(2000)),
+                Edge("b", .partnersWith, "c", years: .year(1990)),  // too early after a→b
+                Edge("b", .partnersWith, "d", years: .year(2005)),
+                Edge("d", .partnersWith, "c"),  // undated: fits anywhere
+            ])
+        let found = TimeRespectingPath.find(network, from: "a", to: "c")
+        #expect(found?.nodes == ["a", "b", "d", "c"])
+        #expect(found?.edges == [0, 2, 3])
+        #expect(ShortestPath.find(CompactGraph(network), from: 0, to: 2)?.nodes == [0, 1, 2], "the untimed shortest path is shorter")
+        #expect(TimeRespectingPath.find(network, from: "c", to: "a") == nil)
+        // Undirected, c–b (1990) then b–a (2000) keeps time.
+        #expect(TimeRespectingPath.find(network, from: "c", to: "a", directed: false)?.nodes == ["c", "b", "a"])
+    }
+}
