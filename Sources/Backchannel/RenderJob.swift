@@ -1,3 +1,4 @@
+import BackchannelAnalysis
 import BackchannelExport
 import BackchannelModel
 import BackchannelRender
@@ -40,5 +41,30 @@ public struct RenderJob: Sendable {
         notes += rendering.notes
         notes += rendering.warnings.map { "Graphviz: " + $0 }
         return (rendering.bytes, notes)
+    }
+}
+
+extension RenderJob {
+    /// Node scores for `render --size-by`: `measure` with its default parameters on the directed network.
+    public static func sizeScores(_ network: Network, by measure: Measure) throws -> [Double] {
+        guard case let .nodes(scores) = try measure.compute(CompactGraph(network), Measure.Parameters()) else {
+            throw AnalysisError.invalidParameter(name: "--size-by", value: measure.rawValue, reason: "does not give one score per node")
+        }
+        return scores
+    }
+
+    /// The node-id paths in a `paths` or `exposure` JSON file.
+    public static func highlightPaths(from url: URL) throws -> [[String]] {
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw ModelError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+        }
+        do {
+            return try PathReport.nodePaths(fromJSON: bytes)
+        } catch let failure as JSONParser.Failure {
+            throw ModelError.malformedJSON(file: url.path, line: failure.line, column: failure.column, message: failure.message)
+        }
     }
 }

@@ -49,5 +49,8 @@ public enum DOTStyle {
     /// Border colour and width marking actors on a designation list.
     public static let designatedBorder = (color: "#cb181d", penwidth: 3.0)
 
+    /// The colour of highlighted paths (`render --highlight-paths`, `exposure --render`).
+    public static let highlight = "#ff7f00"
+
     public static let fontname = "Helvetica"
 }

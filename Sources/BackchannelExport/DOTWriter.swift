@@ -13,6 +13,9 @@ public struct DOTOptions: Sendable {
     public var legend = true
     /// Graphviz `rankdir` for the `dot` engine.
     public var rankdir = "LR"
+    /// Paths (node ids) to draw in orange over the rest: their nodes get a double border, the edges
+    /// between consecutive nodes a thick orange line.
+    public var highlight: [[String]] = []
 
     public init(title: String? = nil, clusterBy: ClusterBy = .conflict, legend: Bool = true) {
         self.title = title
@@ -41,7 +44,9 @@ public struct DOTWriter: Sendable {
         let index = network.nodeIndex()
         let degree = DegreeCentrality(normalized: false).scores(CompactGraph(network))
         let scores = options.sizeScores ?? degree
-        let maxScore = max(scores.max() ?? 0, .leastNonzeroMagnitude)
+        let maxScore = max(scores.filter { !$0.isNaN }.max() ?? 0, .leastNonzeroMagnitude)
+        let highlightedNodes = Set(options.highlight.joined())
+        let highlightedSteps = Set(options.highlight.flatMap { path in zip(path, path.dropFirst()).map { "\($0.0)\u{0}\($0.1)" } })
 
         var out = "digraph \(q(network.name)) {\n"
         let title = options.title ?? network.title ?? network.name
@@ -56,7 +61,7 @@ public struct DOTWriter: Sendable {
         func nodeLine(_ i: Int, indent: String) -> String {
             let node = network.nodes[i]
             let (shape, style, _) = DOTStyle.shape(node.kind)
-            let s = scores.indices.contains(i) ? max(0, scores[i]) / maxScore : 0
+            let s = scores.indices.contains(i) && !scores[i].isNaN ? max(0, scores[i]) / maxScore : 0
             var attrs = [
                 "label=\(q(node.label))",
                 "shape=\"\(shape)\"",
@@ -69,7 +74,11 @@ public struct DOTWriter: Sendable {
             if node.isDesignated {
                 attrs.append("color=\"\(DOTStyle.designatedBorder.color)\"")
                 attrs.append("penwidth=\"\(format(DOTStyle.designatedBorder.penwidth))\"")
+            } else if highlightedNodes.contains(node.id) {
+                attrs.append("color=\"\(DOTStyle.highlight)\"")
+                attrs.append("penwidth=\"3\"")
             }
+            if highlightedNodes.contains(node.id) { attrs.append("peripheries=\"2\"") }
             var tip = node.label
             if !node.years.isEmpty { tip += " (\(node.years.text))" }
             for d in node.designations { tip += "\nListed: \(d.list)" + (d.since.map { " since \($0)" } ?? "") }
@@ -112,10 +121,11 @@ public struct DOTWriter: Sendable {
             let style = DOTStyle.edge(edge.relation)
             var name = edge.relation.rawValue.replacingOccurrences(of: "_", with: " ")
             if let support = edge.support { name += ": " + support.title }
+            let highlighted = highlightedSteps.contains("\(edge.source)\u{0}\(edge.target)") || highlightedSteps.contains("\(edge.target)\u{0}\(edge.source)")
             var attrs = [
-                "color=\"\(style.color)\"",
+                "color=\"\(highlighted ? DOTStyle.highlight : style.color)\"",
                 "style=\"\(style.style)\"",
-                "penwidth=\"\(format(style.penwidth))\"",
+                "penwidth=\"\(format(highlighted ? max(4, style.penwidth * 2) : style.penwidth))\"",
             ]
             if style.labelled {
                 // `xlabel`, not `label`: Graphviz 2.43's dot layout double-frees the virtual nodes it
@@ -157,6 +167,9 @@ public struct DOTWriter: Sendable {
         }
         if network.nodes.contains(where: \.isDesignated) {
             rows += "<TR><TD ALIGN=\"LEFT\">designated</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTStyle.designatedBorder.color)\">red border</FONT></TD></TR>"
+        }
+        if !options.highlight.isEmpty {
+            rows += "<TR><TD ALIGN=\"LEFT\">highlighted path</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTStyle.highlight)\">thick orange</FONT></TD></TR>"
         }
         rows += "<TR><TD COLSPAN=\"2\">node size: \(h(options.sizeMeasure))</TD></TR>"
         return "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">\(rows)</TABLE>"

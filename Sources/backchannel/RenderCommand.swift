@@ -1,6 +1,8 @@
 import ArgumentParser
 import Backchannel
+import BackchannelAnalysis
 import BackchannelRender
+import Foundation
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,13 +26,27 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var diagram: DiagramOptions
 
+    @Option(help: ArgumentHelp("Scale nodes by this measure instead of degree (any `centrality` measure that scores nodes).", valueName: "measure"))
+    var sizeBy: Measure?
+
+    @Option(help: ArgumentHelp("Highlight the paths in this JSON file (the output of `paths --format json` or `exposure --format json`).", valueName: "file.json"))
+    var highlightPaths: String?
+
     @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
     var output: String?
 
     func run() throws {
         try reportingFailures {
             let network = try input.source.load()
-            let (bytes, notes) = try RenderJob(options: diagram.dotOptions, engine: engine).run(network, format: format)
+            var options = diagram.dotOptions
+            if let sizeBy {
+                options.sizeScores = try RenderJob.sizeScores(network, by: sizeBy)
+                options.sizeMeasure = sizeBy.rawValue
+            }
+            if let highlightPaths {
+                options.highlight = try RenderJob.highlightPaths(from: URL(fileURLWithPath: highlightPaths))
+            }
+            let (bytes, notes) = try RenderJob(options: options, engine: engine).run(network, format: format)
             notes.forEach(note)
             try emit(bytes, to: output, binary: format.isBinary, protecting: input.source.protectedFiles)
         }

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Backchannel
+import BackchannelAnalysis
+import BackchannelExport
+import BackchannelModel
+import Foundation
+
+struct ExposureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exposure",
+        abstract: "Paths of material support from conveners and organisations to designated actors, with the law that bears on them.",
+        discussion: """
+            Follows `provides` edges (monetary, expert advice or assistance, training, personnel,
+            service), directly or through up to two intermediaries, to any actor with a designation.
+            For each path: the designation and who made it, the legal decisions and instruments with
+            `constrains`, `designates` or `upholds` edges bearing on it, and whether each engagement
+            falls before or after the designation. Ranked: direct paths first, then by how many legal
+            instruments bear on them. Factual wording; not legal advice.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "text or json.")
+    var format: Format = .text
+
+    @Option(name: .customLong("render"), help: ArgumentHelp("Also draw the network with the paths highlighted (SVG, PNG or PDF by extension).", valueName: "file"))
+    var renderFile: String?
+
+    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
+    var output: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func run() throws {
+        try reportingFailures {
+            let network = try input.source.load()
+            let paths = LegalExposure().paths(network)
+            let report = ExposureReport(paths: paths, network: network)
+            try emit(Array((format == .json ? report.json() : report.text()).utf8), to: output, binary: false, protecting: input.source.protectedFiles)
+            if let renderFile {
+                let ext = URL(fileURLWithPath: renderFile).pathExtension.lowercased()
+                guard let diagram = DiagramFormat(rawValue: ext) else {
+                    throw UsageFailure(message: "--render: use a file ending in .svg, .png, .pdf or .dot")
+                }
+                var options = DOTOptions(title: "Legal exposure: material-support paths to designated actors")
+                options.highlight = paths.map(\.nodes)
+                let (bytes, notes) = try RenderJob(options: options).run(network, format: diagram)
+                notes.forEach(note)
+                try emit(bytes, to: renderFile, binary: diagram.isBinary, protecting: input.source.protectedFiles)
+            }
+        }
+    }
+}

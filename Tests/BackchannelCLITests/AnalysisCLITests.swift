@@ -1,0 +1,130 @@
+import BackchannelModel
+import BackchannelTestSupport
+import Foundation
+import Testing
+
+/// The analysis commands end to end, on the bundled history and on plain edge lists.
+@Suite("Analysis commands end to end", .serialized)
+struct AnalysisCLITests {
+    /// Zachary's karate club as an edge list, from the NetworkX reference file.
+    static func karateCSV(in dir: URL) throws -> (URL, [String: Double]) {
+        let data = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/References/networkx-references.json"))
+        let karate = try JSONParser.parse([UInt8](data))["graphs"]!["karate"]!
+        guard case let .array(edges) = karate["edges"]!.value, case let .object(bc) = karate["measures"]!["betweenness_distance"]!.value else { throw CocoaError(.fileReadCorruptFile) }
+        var csv = "source,target,weight\n"
+        for edge in edges {
+            guard case let .array(e) = edge.value, case let .string(a) = e[0].value, case let .string(b) = e[1].value else { continue }
+            let w: String = switch e[2].value {
+            case let .int(i): String(i)
+            case let .double(d): String(d)
+            default: "1"
+            }
+            csv += "\(a),\(b),\(w)\n"
+        }
+        let url = dir.appendingPathComponent("karate.csv")
+        try csv.write(to: url, atomically: true, encoding: .utf8)
+        var expected: [String: Double] = [:]
+        for (k, v) in bc { if case let .double(d) = v.value { expected[k] = d } else if case let .int(i) = v.value { expected[k] = Double(i) } }
+        return (url, expected)
+    }
+
+    @Test func centralityOnAnEdgeListMatchesNetworkX() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let (csv, expected) = try Self.karateCSV(in: dir)
+        let result = try Fixtures.run(["centrality", "--edges", csv.path, "--undirected", "--weight", "distance", "--measure", "betweenness", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONParser.parse(result.stdout)
+        #expect(json["measure"]?.value == .string("betweenness"))
+        #expect(json["parameters"]?["weight"]?.value == .string("distance"))
+        #expect(json["parameters"]?["directed"]?.value == .bool(false))
+        guard case let .object(scores) = json["scores"]!.value else { Issue.record("no scores"); return }
+        #expect(scores.count == 34)
+        for (id, value) in scores {
+            guard case let .double(v) = value.value else { Issue.record("\(id) not a number"); continue }
+            #expect(abs(v - expected[id]!) < 1e-9, "node \(id)")
+        }
+    }
+
+    @Test func centralityFormatsAndErrors() throws {
+        let table = try Fixtures.run(["centrality", "--measure", "degree", "--kind", "convener", "--top", "3"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("conveners only") && table.stdout.contains("   3. ") && !table.stdout.contains("   4. "))
+        let csv = try Fixtures.run(["centrality", "--measure", "edge-betweenness", "--format", "csv", "--top", "2"])
+        #expect(csv.stdout.hasPrefix("source,target,edge-betweenness\n"))
+        let brokerage = try Fixtures.run(["centrality", "--measure", "brokerage", "--partition", "kind", "--format", "json"])
+        #expect(brokerage.stdout.contains("\"liaison\": {\"raw\":"))
+        let badWeight = try Fixtures.run(["centrality", "--measure", "pagerank", "--weight", "distance"])
+        #expect(badWeight.status == 64 && badWeight.stderr.contains("pagerank cannot use --weight distance; use none or strength"))
+        let dir = try Fixtures.temporaryDirectory()
+        let broken = dir.appendingPathComponent("broken.csv")
+        try "source,target,weight\na,b,1\nb,c,heavy\n".write(to: broken, atomically: true, encoding: .utf8)
+        let bad = try Fixtures.run(["centrality", "--edges", broken.path, "--measure", "degree"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("broken.csv:3:5: weight \"heavy\" is not a positive number"))
+        let header = dir.appendingPathComponent("header.csv")
+        try "from,to\na,b\n".write(to: header, atomically: true, encoding: .utf8)
+        #expect(try Fixtures.run(["centrality", "--edges", header.path, "--measure", "degree"]).stderr.contains("the header must begin with source,target"))
+    }
+
+    @Test func influenceShowsEveryComponent() throws {
+        let result = try Fixtures.run(["influence", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONParser.parse(result.stdout)
+        guard case let .array(conveners) = json["conveners"]!.value else { Issue.record("no conveners"); return }
+        let network = try Network.bundled()
+        #expect(conveners.count == network.nodes.count { $0.kind == .convener })
+        for c in conveners {
+            for component in ["brokerage", "betweenness", "reach", "pagerank"] {
+                #expect(c["components"]?[component]?["scaled"] != nil, "\(component) shown")
+            }
+        }
+        let table = try Fixtures.run(["influence", "--top", "3"])
+        #expect(table.stdout.contains("brokerage") && table.stdout.contains("   3. ") && !table.stdout.contains("   4. "))
+    }
+
+    @Test func pathsJSONAndFilters() throws {
+        let result = try Fixtures.run(["paths", "--from", "norman-cousins", "--to", "cold-war", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(#"{"nodes": ["norman-cousins", "dartmouth-conference", "cold-war"], "relations": ["convenes", "addresses"], "length": 2.0}"#))
+        let none = try Fixtures.run(["paths", "--from", "cold-war", "--to", "norman-cousins", "--format", "json"])
+        #expect(none.stdout.contains("\"paths\": []"), "edges run one way")
+        let back = try Fixtures.run(["paths", "--from", "cold-war", "--to", "norman-cousins", "--undirected", "--format", "json"])
+        #expect(back.stdout.contains("\"length\": 2.0"))
+        let filtered = try Fixtures.run(["paths", "--from", "norman-cousins", "--to", "cold-war", "--relations", "convenes", "--format", "json"])
+        #expect(filtered.stdout.contains("\"paths\": []"), "no addresses edge allowed")
+        let k = try Fixtures.run(["paths", "--from", "dwight-d-eisenhower", "--to", "oslo-accords", "--undirected", "--k", "3", "--format", "json"])
+        #expect(k.stdout.components(separatedBy: "\"nodes\"").count - 1 == 3)
+        let unknown = try Fixtures.run(["paths", "--from", "nobody", "--to", "cold-war"])
+        #expect(unknown.status == 65 && unknown.stderr.contains("no node with id \"nobody\""))
+    }
+
+    @Test func reachListsAndDraws() throws {
+        let result = try Fixtures.run(["reach", "--from", "norman-cousins", "--radius", "1", "--format", "csv"])
+        #expect(result.stdout == "id,distance\nnorman-cousins,0\ndwight-d-eisenhower,1\ndartmouth-conference,1\n")
+        let svg = try Fixtures.run(["reach", "--from", "norman-cousins", "--radius", "2", "--format", "svg"])
+        #expect(svg.status == 0 && svg.stdout.contains("Norman Cousins") && svg.stdout.contains("</svg>"))
+    }
+
+    @Test func exposureFindsTheMaterialSupportPathsAndHighlightsThem() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let json = dir.appendingPathComponent("exposure.json")
+        let picture = dir.appendingPathComponent("exposure.svg")
+        let result = try Fixtures.run(["exposure", "--format", "json", "-o", json.path, "--render", picture.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let parsed = try JSONParser.parse([UInt8](Data(contentsOf: json)))
+        guard case let .array(exposures) = parsed["exposures"]!.value else { Issue.record("no exposures"); return }
+        #expect(exposures.count >= 1, "the bundled history shows at least one path")
+        let first = exposures[0]
+        #expect(first["actor"]?.value == .string("humanitarian-law-project"))
+        #expect(first["designated"]?.value == .string("pkk"))
+        #expect(first["legal"].map { "\($0)".contains("holder-v-hlp") } == true)
+        let svg = try String(contentsOf: picture, encoding: .utf8)
+        #expect(svg.contains("#ff7f00"), "paths drawn in the highlight colour")
+        let text = try Fixtures.run(["exposure"])
+        #expect(text.stdout.contains("not legal advice"))
+        #expect(text.stdout.contains("Humanitarian Law Project provides training to Kurdistan Workers' Party (PKK)"))
+        // render --highlight-paths reads the same file.
+        let rendered = try Fixtures.run(["render", "--highlight-paths", json.path, "--size-by", "pagerank", "--format", "dot"])
+        #expect(rendered.stdout.contains("#ff7f00") && rendered.stdout.contains("node size: pagerank"))
+    }
+}
