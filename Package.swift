@@ -50,6 +50,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the measures for Benchmarks/run.sh (release build), beside igraph and NetworKit.
+        .executableTarget(
+            name: "backchannel-bench",
+            dependencies: ["BackchannelAnalysis"],
+            path: "Benchmarks/Sources/backchannel-bench"
+        ),
         // Fixtures and generators shared by the test targets.
         .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel", "BackchannelAnalysis"]),
         .testTarget(name: "BackchannelModelTests", dependencies: ["BackchannelModel", "BackchannelTestSupport"]),

@@ -81,16 +81,23 @@ public struct BetweennessCentrality: Sendable {
                                         while j >= 0 {
                                             let w = Int(order[j])
                                             let coeff = (1 + delta[w]) / sigma[w]
-                                            let dw = dist[w]
                                             let end = Int(inOffsets[w + 1])
                                             var k = Int(inOffsets[w])
-                                            while k < end {
-                                                let v = Int(inSources[k])
-                                                let step = inLengthBuffer?[k] ?? 1
-                                                if dist[v] + step == dw {
-                                                    delta[v] += sigma[v] * coeff
+                                            // A predecessor v of w lies exactly one length before it.
+                                            if let inLengthBuffer {
+                                                let dw = dist[w]
+                                                while k < end {
+                                                    let v = Int(inSources[k])
+                                                    if dist[v] + inLengthBuffer[k] == dw { delta[v] += sigma[v] * coeff }
+                                                    k += 1
                                                 }
-                                                k += 1
+                                            } else {
+                                                let previous = dist[w] - 1
+                                                while k < end {
+                                                    let v = Int(inSources[k])
+                                                    if dist[v] == previous { delta[v] += sigma[v] * coeff }
+                                                    k += 1
+                                                }
                                             }
                                             if w != s { acc[w] += delta[w] + (endpoints ? 1 : 0) }
                                             j -= 1

@@ -21,9 +21,9 @@ extension CompactGraph {
         var columnValues: [Int32: String] = [:]
         if let nodesURL {
             let bytes = try readFile(nodesURL)
-            try parseCSV(bytes, file: nodesURL.path, expecting: ["id"], optional: [], extra: nodeColumn) { fields, _, _ in
-                let id = table.intern(fields[0])
-                if fields.count > 1 { columnValues[id] = String(decoding: fields[1], as: UTF8.self) }
+            try parseCSV(bytes, file: nodesURL.path, expecting: ["id"], optional: [], extra: nodeColumn) { record, count, _, _ throws(AnalysisError) in
+                let id = try record.withField(0) { table.intern($0) }
+                if count > 1 { columnValues[id] = record.string(1) }
             }
             if let nodeColumn, columnValues.isEmpty, table.count > 0 {
                 throw .badEdgeList(file: nodesURL.path, line: 1, column: 1, message: "no column named \(nodeColumn.debugDescription)")
@@ -37,13 +37,13 @@ extension CompactGraph {
         sources.reserveCapacity(estimate)
         targets.reserveCapacity(estimate)
         weights.reserveCapacity(estimate)
-        try parseCSV(bytes, file: url.path, expecting: ["source", "target"], optional: ["weight"]) { fields, line, columns throws(AnalysisError) in
-            sources.append(table.intern(fields[0]))
-            targets.append(table.intern(fields[1]))
-            if fields.count > 2 {
-                let w = parseDouble(fields[2])
+        try parseCSV(bytes, file: url.path, expecting: ["source", "target"], optional: ["weight"]) { record, count, line, columns throws(AnalysisError) in
+            sources.append(try record.withField(0) { table.intern($0) })
+            targets.append(try record.withField(1) { table.intern($0) })
+            if count > 2 {
+                let w = try record.withField(2) { parseDouble($0) }
                 guard let w, w > 0, w.isFinite else {
-                    throw .badEdgeList(file: url.path, line: line, column: columns[2], message: "weight \(String(decoding: fields[2], as: UTF8.self).debugDescription) is not a positive number")
+                    throw .badEdgeList(file: url.path, line: line, column: columns[2], message: "weight \(record.string(2).debugDescription) is not a positive number")
                 }
                 weights.append(w)
             } else {
@@ -64,7 +64,7 @@ extension CompactGraph {
     }
 }
 
-private func parseDouble(_ bytes: ArraySlice<UInt8>) -> Double? {
+private func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     // Fast path for plain integers.
     var value = 0.0
     var allDigits = !bytes.isEmpty && bytes.count < 16
@@ -75,93 +75,129 @@ private func parseDouble(_ bytes: ArraySlice<UInt8>) -> Double? {
     return Double(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces))
 }
 
-/// Parses CSV records, calling `row` with the first fields named by the header.
+/// One CSV record's fields, as byte ranges of the file (or of unquoted copies for quoted fields).
+private struct CSVRecord {
+    let base: UnsafeBufferPointer<UInt8>
+    /// (start, end) in `base`; a negative start −(k+1) names `unquoted[k]`.
+    var ranges: [(Int, Int)] = []
+    var unquoted: [[UInt8]] = []
+
+    func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(AnalysisError) -> R) throws(AnalysisError) -> R {
+        let (a, b) = ranges[i]
+        if a >= 0 { return try body(UnsafeBufferPointer(rebasing: base[a..<b])) }
+        return try unquoted[-a - 1].withUnsafeBufferPointer { (buffer) throws(AnalysisError) -> R in try body(buffer) }
+    }
+
+    func string(_ i: Int) -> String {
+        (try? withField(i) { String(decoding: $0, as: UTF8.self) }) ?? ""
+    }
+
+    func isEmpty(_ i: Int) -> Bool {
+        let (a, b) = ranges[i]
+        return a >= 0 ? a == b : unquoted[-a - 1].isEmpty
+    }
+}
+
+/// Parses CSV records, calling `row` with each record and how many leading fields it holds.
 ///
 /// The header must start with the `expecting` columns (case-insensitive), optionally followed by
-/// `optional` ones; other columns are ignored. Empty lines are skipped.
+/// `optional` ones; other columns are ignored, except `extra`, which is moved to position `count - 1`.
+/// Empty lines are skipped. Works on the bytes in place: no allocation per unquoted field.
 private func parseCSV(
     _ bytes: [UInt8], file: String, expecting: [String], optional: [String], extra: String? = nil,
-    _ row: (_ fields: [ArraySlice<UInt8>], _ line: Int, _ columns: [Int]) throws(AnalysisError) -> Void
+    _ row: (_ record: CSVRecord, _ count: Int, _ line: Int, _ columns: [Int]) throws(AnalysisError) -> Void
 ) throws(AnalysisError) {
-    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    var line = 1
-    var header: [String]?
-    var wanted = 0
-    var extraIndex: Int?
-    var fields: [ArraySlice<UInt8>] = []
-    var columns: [Int] = []
-    var unquoted: [[UInt8]] = []
-    while index < bytes.count {
-        fields.removeAll(keepingCapacity: true)
-        columns.removeAll(keepingCapacity: true)
-        unquoted.removeAll(keepingCapacity: true)
-        let lineStart = index
-        let recordLine = line
-        // One record.
-        while true {
-            columns.append(index - lineStart + 1)
-            if index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
-                var value: [UInt8] = []
-                index += 1
-                while true {
-                    guard index < bytes.count else {
-                        throw .badEdgeList(file: file, line: recordLine, column: columns.last!, message: "unterminated quoted field")
-                    }
-                    let b = bytes[index]
-                    if b == UInt8(ascii: "\"") {
-                        if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") {
-                            value.append(b)
-                            index += 2
-                            continue
-                        }
-                        index += 1
-                        break
-                    }
-                    if b == 0x0A { line += 1 }
-                    value.append(b)
+    try bytes.withUnsafeBufferPointer { (buffer) throws(AnalysisError) in
+        let n = buffer.count
+        var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
+        var header: [String]?
+        var wanted = 0
+        var extraIndex: Int?
+        var record = CSVRecord(base: buffer)
+        var columns: [Int] = []
+        while index < n {
+            record.ranges.removeAll(keepingCapacity: true)
+            record.unquoted.removeAll(keepingCapacity: true)
+            columns.removeAll(keepingCapacity: true)
+            let lineStart = index
+            let recordLine = line
+            while true {
+                columns.append(index - lineStart + 1)
+                if index < n && buffer[index] == UInt8(ascii: "\"") {
+                    var value: [UInt8] = []
                     index += 1
+                    while true {
+                        guard index < n else {
+                            throw .badEdgeList(file: file, line: recordLine, column: columns.last!, message: "unterminated quoted field")
+                        }
+                        let b = buffer[index]
+                        if b == UInt8(ascii: "\"") {
+                            if index + 1 < n && buffer[index + 1] == UInt8(ascii: "\"") {
+                                value.append(b)
+                                index += 2
+                                continue
+                            }
+                            index += 1
+                            break
+                        }
+                        if b == 0x0A { line += 1 }
+                        value.append(b)
+                        index += 1
+                    }
+                    record.unquoted.append(value)
+                    record.ranges.append((-record.unquoted.count, 0))
+                } else {
+                    let start = index
+                    while index < n {
+                        let b = buffer[index]
+                        if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { break }
+                        index += 1
+                    }
+                    record.ranges.append((start, index))
                 }
-                unquoted.append(value)
-                fields.append(unquoted[unquoted.count - 1][...])
-            } else {
-                let start = index
-                while index < bytes.count && bytes[index] != UInt8(ascii: ",") && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
-                fields.append(bytes[start..<index])
+                if index < n && buffer[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                break
             }
-            if index < bytes.count && bytes[index] == UInt8(ascii: ",") {
+            if index < n && buffer[index] == 0x0D { index += 1 }
+            if index < n && buffer[index] == 0x0A {
                 index += 1
+                line += 1
+            } else if index < n {
+                throw .badEdgeList(file: file, line: recordLine, column: index - lineStart + 1, message: "unexpected character after a quoted field")
+            }
+            if record.ranges.count == 1 && record.isEmpty(0) { continue }
+            if header == nil {
+                let names = record.ranges.indices.map { record.string($0).trimmingCharacters(in: .whitespaces).lowercased() }
+                guard names.count >= expecting.count, Array(names.prefix(expecting.count)) == expecting else {
+                    throw .badEdgeList(file: file, line: recordLine, column: 1, message: "the header must begin with \(expecting.joined(separator: ",")), found \(names.joined(separator: ","))")
+                }
+                wanted = expecting.count
+                for name in optional where names.count > wanted && names[wanted] == name { wanted += 1 }
+                if let extra { extraIndex = names.firstIndex(of: extra.lowercased()) }
+                header = names
                 continue
             }
-            break
-        }
-        if index < bytes.count && bytes[index] == 0x0D { index += 1 }
-        if index < bytes.count && bytes[index] == 0x0A { index += 1; line += 1 } else if index < bytes.count {
-            throw .badEdgeList(file: file, line: recordLine, column: index - lineStart + 1, message: "unexpected character after a quoted field")
-        }
-        if fields.count == 1 && fields[0].isEmpty { continue }
-        if header == nil {
-            let names = fields.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased() }
-            guard names.count >= expecting.count, Array(names.prefix(expecting.count)) == expecting else {
-                throw .badEdgeList(file: file, line: recordLine, column: 1, message: "the header must begin with \(expecting.joined(separator: ",")), found \(names.joined(separator: ","))")
+            guard record.ranges.count >= wanted else {
+                throw .badEdgeList(file: file, line: recordLine, column: columns.last ?? 1, message: "expected \(wanted) fields (\(header!.prefix(wanted).joined(separator: ","))), found \(record.ranges.count)")
             }
-            wanted = expecting.count
-            for name in optional where names.count > wanted && names[wanted] == name { wanted += 1 }
-            if let extra { extraIndex = names.firstIndex(of: extra.lowercased()) }
-            header = names
-            continue
+            for i in 0..<min(2, wanted) where record.isEmpty(i) {
+                throw .badEdgeList(file: file, line: recordLine, column: columns[i], message: "empty \(header![i])")
+            }
+            var count = wanted
+            if let extraIndex {
+                let value = extraIndex < record.ranges.count ? record.ranges[extraIndex] : (0, 0)
+                if record.ranges.count > wanted { record.ranges[wanted] = value } else { record.ranges.append(value) }
+                count += 1
+            }
+            try row(record, count, recordLine, columns)
         }
-        guard fields.count >= wanted else {
-            throw .badEdgeList(file: file, line: recordLine, column: columns.last ?? 1, message: "expected \(wanted) fields (\(header!.prefix(wanted).joined(separator: ","))), found \(fields.count)")
+        if header == nil {
+            throw .badEdgeList(file: file, line: 1, column: 1, message: "empty file: expected a header \(expecting.joined(separator: ","))")
         }
-        for i in 0..<min(2, wanted) where fields[i].isEmpty {
-            throw .badEdgeList(file: file, line: recordLine, column: columns[i], message: "empty \(header![i])")
-        }
-        var selected = Array(fields.prefix(wanted))
-        if let extraIndex { selected.append(extraIndex < fields.count ? fields[extraIndex] : []) }
-        try row(selected, recordLine, columns)
-    }
-    if header == nil {
-        throw .badEdgeList(file: file, line: 1, column: 1, message: "empty file: expected a header \(expecting.joined(separator: ","))")
     }
 }
 
@@ -174,7 +210,7 @@ private struct IdentifierTable {
 
     var count: Int { keyStart.count - 1 }
 
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
             h ^= UInt64(b)
@@ -183,15 +219,20 @@ private struct IdentifierTable {
         return h ^ (h >> 29)
     }
 
-    mutating func intern(_ key: ArraySlice<UInt8>) -> Int32 {
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
         let h = Self.hash(key)
         var mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let slot = slots[i]
+            let slot = Int(slots[i])
             if slot < 0 { break }
-            if hashes[Int(slot)] == h && keyBytes[keyStart[Int(slot)]..<keyStart[Int(slot) + 1]].elementsEqual(key) {
-                return slot
+            if hashes[slot] == h {
+                let start = keyStart[slot], length = keyStart[slot + 1] - start
+                if length == key.count && keyBytes.withUnsafeBufferPointer({ stored in
+                    key.isEmpty || memcmp(stored.baseAddress! + start, key.baseAddress!, length) == 0
+                }) {
+                    return Int32(slot)
+                }
             }
             i = (i + 1) & mask
         }
@@ -213,6 +254,8 @@ private struct IdentifierTable {
     }
 
     func identifiers() -> [String] {
-        (0..<count).map { String(decoding: keyBytes[keyStart[$0]..<keyStart[$0 + 1]], as: UTF8.self) }
+        keyBytes.withUnsafeBufferPointer { bytes in
+            (0..<count).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart[$0]..<keyStart[$0 + 1]]), as: UTF8.self) }
+        }
     }
 }
