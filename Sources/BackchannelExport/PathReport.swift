@@ -8,11 +8,14 @@ public struct PathReport: Sendable {
         /// One relation per hop; several relations between the same pair are joined with "|".
         public var relations: [String]
         public var length: Double
+        /// Hops walked against the edge's direction (undirected searches), for the text form.
+        public var reversed: [Bool]
 
-        public init(nodes: [String], relations: [String], length: Double) {
+        public init(nodes: [String], relations: [String], length: Double, reversed: [Bool] = []) {
             self.nodes = nodes
             self.relations = relations
             self.length = length
+            self.reversed = reversed
         }
     }
 
@@ -25,15 +28,17 @@ public struct PathReport: Sendable {
     }
 
     /// Hop relations for a node-id path in `network`: the relations of the edges between consecutive
-    /// nodes that pass `filter`, in the walked direction (either direction when `directed` is false).
-    public static func relations(_ path: [String], in network: Network?, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) -> [String] {
-        zip(path, path.dropFirst()).map { a, b in
-            guard let network else { return "" }
-            let found = network.edges.filter { e in
-                filter.includes(e) && ((e.source == a && e.target == b) || (!directed && e.source == b && e.target == a))
-            }.map(\.relation)
-            return Array(Set(found)).sorted().map(\.rawValue).joined(separator: "|")
+    /// nodes that pass `filter`, in the walked direction (either direction when `directed` is false),
+    /// and whether each hop runs only against its edges' direction.
+    public static func relations(_ path: [String], in network: Network?, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) -> (relations: [String], reversed: [Bool]) {
+        let hops = zip(path, path.dropFirst()).map { a, b -> (String, Bool) in
+            guard let network else { return ("", false) }
+            let forward = network.edges.filter { filter.includes($0) && $0.source == a && $0.target == b }.map(\.relation)
+            let backward = directed ? [] : network.edges.filter { filter.includes($0) && $0.source == b && $0.target == a }.map(\.relation)
+            let names = Array(Set(forward + backward)).sorted().map(\.rawValue).joined(separator: "|")
+            return (names, forward.isEmpty && !backward.isEmpty)
         }
+        return (hops.map(\.0), hops.map(\.1))
     }
 
     public func json() -> String {
@@ -50,7 +55,9 @@ public struct PathReport: Sendable {
             var line = "\(i + 1). length \(MeasureReport.fixed(e.length, digits: e.length == e.length.rounded() ? 0 : 4)): "
             for (j, id) in e.nodes.enumerated() {
                 line += labels[id] ?? id
-                if j < e.relations.count { line += " —\(e.relations[j])→ " }
+                if j < e.relations.count {
+                    line += j < e.reversed.count && e.reversed[j] ? " ←\(e.relations[j])— " : " —\(e.relations[j])→ "
+                }
             }
             return line
         }.joined(separator: "\n") + "\n"

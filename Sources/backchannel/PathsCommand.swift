@@ -75,7 +75,8 @@ struct PathsCommand: ParsableCommand {
                 }
                 for p in paths {
                     let ids = p.nodes.map { input.graph.ids[$0] }
-                    entries.append(PathReport.Entry(nodes: ids, relations: PathReport.relations(ids, in: input.network, filter: filter, directed: directed), length: p.length))
+                    let hops = PathReport.relations(ids, in: input.network, filter: filter, directed: directed)
+                    entries.append(PathReport.Entry(nodes: ids, relations: hops.relations, length: p.length, reversed: hops.reversed))
                 }
             }
             let labels = Dictionary(uniqueKeysWithValues: (input.nodes ?? []).map { ($0.id, $0.label) })
