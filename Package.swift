@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BackchannelAnalysis", targets: ["BackchannelAnalysis"]),
         .library(name: "BackchannelExport", targets: ["BackchannelExport"]),
         .library(name: "BackchannelRender", targets: ["BackchannelRender"]),
+        .library(name: "BackchannelInterop", targets: ["BackchannelInterop"]),
         .library(name: "Backchannel", targets: ["Backchannel"]),
     ],
     dependencies: [
@@ -35,6 +36,8 @@ let package = Package(
         .target(name: "BackchannelAnalysis", dependencies: ["BackchannelModel"]),
         // DOT (and JSON) writers, styling, atomic file output. Pure Swift: DOT needs no C.
         .target(name: "BackchannelExport", dependencies: ["BackchannelModel", "BackchannelAnalysis"]),
+        // Formats analysts already use: CSV sheets, GraphML, GEXF, plain node-link JSON. Pure Swift.
+        .target(name: "BackchannelInterop", dependencies: ["BackchannelModel"]),
         // In-process Graphviz: the only importer of CGraphviz.
         .target(name: "BackchannelRender", dependencies: ["CGraphviz"]),
         // Jobs that compose the libraries (the main job, render-to-file): what the CLI calls.
@@ -59,6 +62,7 @@ let package = Package(
         // Fixtures and generators shared by the test targets.
         .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel", "BackchannelAnalysis"]),
         .testTarget(name: "BackchannelModelTests", dependencies: ["BackchannelModel", "BackchannelTestSupport"]),
+        .testTarget(name: "BackchannelInteropTests", dependencies: ["BackchannelInterop", "BackchannelModel", "BackchannelTestSupport"]),
         .testTarget(name: "BackchannelAnalysisTests", dependencies: ["BackchannelAnalysis", "BackchannelModel", "BackchannelTestSupport"]),
         .testTarget(
             name: "BackchannelExportTests",
