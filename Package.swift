@@ -39,7 +39,7 @@ let package = Package(
         // Formats analysts already use: CSV sheets, GraphML, GEXF, plain node-link JSON. Pure Swift.
         .target(name: "BackchannelInterop", dependencies: ["BackchannelModel"]),
         // In-process Graphviz: the only importer of CGraphviz.
-        .target(name: "BackchannelRender", dependencies: ["CGraphviz"]),
+        .target(name: "BackchannelRender", dependencies: ["CGraphviz", "BackchannelModel", "BackchannelExport"]),
         // Jobs that compose the libraries (the main job, render-to-file): what the CLI calls.
         .target(
             name: "Backchannel",

@@ -38,12 +38,18 @@ public enum DOTText {
     /// the way Graphviz's label code reads it: `\x` is `x` (a newline for `\n`), entities become characters.
     ///
     /// Used by tests and by DOT import to recover the original text.
-    public static func unescapeLabel(_ value: String) -> String {
+    public static func unescapeLabel(_ value: String, nodeName: String? = nil, graphName: String? = nil) -> String {
         var out = String.UnicodeScalarView()
         var scalars = Array(value.unicodeScalars)[...]
         while let c = scalars.popFirst() {
             if c == "\\", let next = scalars.popFirst() {
-                out.append(next == "n" || next == "l" || next == "r" ? "\n" : next)
+                if next == "N", let nodeName {
+                    out.append(contentsOf: nodeName.unicodeScalars)
+                } else if next == "G", let graphName {
+                    out.append(contentsOf: graphName.unicodeScalars)
+                } else {
+                    out.append(next == "n" || next == "l" || next == "r" ? "\n" : next)
+                }
             } else if c == "&", let semicolon = scalars.prefix(12).firstIndex(of: ";"),
                       let decoded = decodeEntity(String(String.UnicodeScalarView(scalars[..<semicolon]))) {
                 out.append(decoded)

@@ -28,7 +28,10 @@ public struct DOTOptions: Sendable {
 ///
 /// Nodes get opaque ids (`n0`, `n1`, … in network order) and their text in `label`, escaped with
 /// ``DOTText/escString(_:)``; the original id, kind, track and relation ride along as `bc_id`,
-/// `bc_kind`, `bc_track` and `bc_relation` attributes, which Graphviz keeps but does not draw.
+/// `bc_kind`, `bc_track` and `bc_relation` attributes, which Graphviz keeps but does not draw, and
+/// everything else the model holds (years, weight, support, description, designations, free
+/// attributes, sources, the graph's citations) as `bc_data`, a canonical-JSON fragment, so a DOT
+/// export reads back (``DOTImport``) as the same network.
 /// Shape shows the kind, fill the track, a red border a designation, line style the relation.
 ///
 /// - Complexity: O(n + m).
@@ -54,7 +57,9 @@ public struct DOTWriter: Sendable {
         let subtitle = "\(network.nodes.count) nodes · \(network.edges.count) relations\(years)"
         out += "  graph [charset=\"UTF-8\", label=\(q(title + "\n" + subtitle)), labelloc=\"t\", fontname=\"\(DOTStyle.fontname)\", "
         out += "fontsize=\"20\", rankdir=\"\(options.rankdir)\", nodesep=\"0.25\", ranksep=\"0.5\", pad=\"0.3\", "
-        out += "outputorder=\"edgesfirst\", forcelabels=\"true\", bgcolor=\"white\"];\n"
+        out += "outputorder=\"edgesfirst\", forcelabels=\"true\", bgcolor=\"white\""
+        if let data = Self.extraData(network.jsonValue(graph: ()), dropping: []) { out += ", bc_data=\(q(data))" }
+        out += "];\n"
         out += "  node [fontname=\"\(DOTStyle.fontname)\", fontsize=\"11\", penwidth=\"1.2\", color=\"#4d4d4d\", margin=\"0.08,0.04\"];\n"
         out += "  edge [fontname=\"\(DOTStyle.fontname)\", fontsize=\"9\", arrowsize=\"0.7\"];\n"
 
@@ -87,6 +92,7 @@ public struct DOTWriter: Sendable {
             attrs.append("bc_id=\(q(node.id))")
             attrs.append("bc_kind=\"\(node.kind.rawValue)\"")
             if let t = node.track { attrs.append("bc_track=\"\(t.rawValue)\"") }
+            if let data = Self.extraData(network.jsonValue(node: node), dropping: ["id", "label", "kind", "track"]) { attrs.append("bc_data=\(q(data))") }
             return "\(indent)\"n\(i)\" [\(attrs.joined(separator: ", "))];\n"
         }
 
@@ -104,16 +110,17 @@ public struct DOTWriter: Sendable {
             clusterLabels = tracks.map(\.title)
             clusterOf = network.nodes.map { node in node.track.flatMap { tracks.firstIndex(of: $0) } }
         }
+        // Nodes first, in network order (so Graphviz numbers them in that order), then clusters by membership.
+        out += "\n"
+        for i in network.nodes.indices { out += nodeLine(i, indent: "  ") }
         for (c, label) in clusterLabels.enumerated() {
             let members = clusterOf.indices.filter { clusterOf[$0] == c }
             guard !members.isEmpty else { continue }
             out += "\n  subgraph \"cluster_\(c)\" {\n"
             out += "    graph [label=\(q(label)), style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#bdbdbd\", fontsize=\"14\", fontname=\"\(DOTStyle.fontname)\"];\n"
-            for i in members { out += nodeLine(i, indent: "    ") }
+            out += "    " + members.map { "\"n\($0)\";" }.joined(separator: " ") + "\n"
             out += "  }\n"
         }
-        out += "\n"
-        for i in network.nodes.indices where clusterOf[i] == nil { out += nodeLine(i, indent: "  ") }
 
         out += "\n"
         for edge in network.edges {
@@ -140,6 +147,7 @@ public struct DOTWriter: Sendable {
             if let d = edge.description { tip += "\n" + d }
             attrs.append("tooltip=\(q(tip))")
             attrs.append("bc_relation=\"\(edge.relation.rawValue)\"")
+            if let data = Self.extraData(network.jsonValue(edge: edge), dropping: ["source", "target", "relation"]) { attrs.append("bc_data=\(q(data))") }
             out += "  \"n\(s)\" -> \"n\(t)\" [\(attrs.joined(separator: ", "))];\n"
         }
 
@@ -148,6 +156,14 @@ public struct DOTWriter: Sendable {
         }
         out += "}\n"
         return out
+    }
+
+    /// The members of a canonical-JSON object other than `dropping`, as one-line JSON; nil when none.
+    static func extraData(_ value: JSONValue, dropping: Set<String>) -> String? {
+        guard case let .object(members) = value else { return nil }
+        let kept = members.filter { !dropping.contains($0.key) && !(($0.key == "sources" || $0.key == "attributes") && $0.value.value.isEmptyContainer) }
+        guard !kept.isEmpty else { return nil }
+        return JSONWriter.compact(.object(kept))
     }
 
     /// An HTML-like table explaining the shapes, colours and lines used in `network`.

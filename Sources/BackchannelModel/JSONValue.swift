@@ -27,6 +27,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Whether this is an empty array or object.
+    public var isEmptyContainer: Bool {
+        switch self {
+        case let .array(a): a.isEmpty
+        case let .object(o): o.isEmpty
+        default: false
+        }
+    }
+
     /// A short name for the value's type, for error messages.
     public var typeName: String {
         switch self {

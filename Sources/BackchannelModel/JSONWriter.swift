@@ -52,6 +52,19 @@ public enum JSONWriter {
         }
     }
 
+    /// `value` on one line with no spaces: for embedding JSON in other formats.
+    public static func compact(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case let .bool(b): b ? "true" : "false"
+        case let .int(i): String(i)
+        case let .double(d): number(d)
+        case let .string(s): quoted(s)
+        case let .array(items): "[" + items.map { compact($0.value) }.joined(separator: ",") + "]"
+        case let .object(members): "{" + members.map { quoted($0.key) + ":" + compact($0.value.value) }.joined(separator: ",") + "}"
+        }
+    }
+
     public static func write(_ value: JSONValue, indent: Int, into out: inout String) {
         switch value {
         case .null: out += "null"

@@ -45,6 +45,24 @@ extension Network {
         try self.init(json: [UInt8](data), file: url.path)
     }
 
+    /// The canonical JSON object of one node (as it appears in `nodes`).
+    public func jsonValue(node: Node) -> JSONValue {
+        guard case let .object(top) = Network(nodes: [node]).jsonValue, case let .array(nodes) = top.first(where: { $0.key == "nodes" })!.value.value else { return .null }
+        return nodes[0].value
+    }
+
+    /// The canonical JSON object of one edge (as it appears in `edges`).
+    public func jsonValue(edge: Edge) -> JSONValue {
+        guard case let .object(top) = Network(edges: [edge]).jsonValue, case let .array(edges) = top.first(where: { $0.key == "edges" })!.value.value else { return .null }
+        return edges[0].value
+    }
+
+    /// The canonical `graph` object (name, title, description, sources).
+    public func jsonValue(graph: Void) -> JSONValue {
+        guard case let .object(top) = Network(name: name, title: title, description: description, sources: sources).jsonValue else { return .null }
+        return top.first(where: { $0.key == "graph" })!.value.value
+    }
+
     /// The network as a canonical node-link JSON value.
     public var jsonValue: JSONValue {
         func n(_ v: JSONValue) -> JSONNode { JSONNode(v) }

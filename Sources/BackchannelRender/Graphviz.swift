@@ -23,7 +23,7 @@ public struct Rendering: Sendable {
 public struct ParsedGraph: Sendable {
     public struct Object: Sendable {
         public var name: String
-        /// Every declared attribute, with its value or default (possibly empty).
+        /// The attributes set on this object: declared attributes whose value differs from their default.
         public var attributes: [String: String]
     }
     public struct Edge: Sendable {
@@ -35,6 +35,10 @@ public struct ParsedGraph: Sendable {
     public var directed: Bool
     public var strict: Bool
     public var attributes: [String: String]
+    /// Attribute defaults declared for every node and every edge (`node [shape=box]`), non-empty only.
+    public var nodeDefaults: [String: String]
+    public var edgeDefaults: [String: String]
+    /// Nodes and edges in the order the file first mentions them.
     public var nodes: [Object]
     public var edges: [Edge]
     /// Subgraphs (clusters included) with the names of their nodes, depth-first.
@@ -101,6 +105,35 @@ public final class Graphviz: @unchecked Sendable {
         return describe(graph)
     }
 
+    /// Parses every graph in `dot` (a file may hold several: `digraph G {} digraph H {}`) with
+    /// libcgraph's `agread` over an in-memory stream, without laying them out.
+    public func parseAll(dot bytes: [UInt8]) throws(RenderError) -> [ParsedGraph] {
+        lock.lock()
+        defer { lock.unlock() }
+        capturedText = ""
+        agreseterrors()
+        var buffer = bytes
+        if buffer.isEmpty { throw .syntax(message: "empty input: no graph") }
+        let result: Result<[ParsedGraph], RenderError> = buffer.withUnsafeMutableBytes { raw in
+            guard let stream = fmemopen(raw.baseAddress, raw.count, "r") else {
+                return .failure(.syntax(message: "cannot open the text as a stream"))
+            }
+            defer { fclose(stream) }
+            var graphs: [ParsedGraph] = []
+            while let graph = agread(stream, nil) {
+                graphs.append(describe(graph))
+                agclose(graph)
+            }
+            if agreseterrors() > 0 || graphs.isEmpty {
+                let messages = takeMessages()
+                return .failure(.syntax(message: messages.isEmpty ? (graphs.isEmpty ? "no graph found" : "syntax error") : messages.joined(separator: "; ")))
+            }
+            _ = takeMessages()
+            return .success(graphs)
+        }
+        return try result.get()
+    }
+
     /// Reads the first graph in `dot`; the caller holds the lock and must `agclose` it.
     private func read(_ dot: String) throws(RenderError) -> UnsafeMutablePointer<Agraph_t> {
         capturedText = ""
@@ -131,24 +164,39 @@ public final class Graphviz: @unchecked Sendable {
     }
 
     private func describe(_ graph: UnsafeMutablePointer<Agraph_t>) -> ParsedGraph {
-        func attributes(_ object: UnsafeMutableRawPointer, kind: Int32, root: UnsafeMutablePointer<Agraph_t>) -> [String: String] {
+        func attributes(_ object: UnsafeMutableRawPointer, kind: Int32, root: UnsafeMutablePointer<Agraph_t>, keepDefaults: Bool = false) -> [String: String] {
             var result: [String: String] = [:]
             var symbol = agnxtattr(root, kind, nil)
             while let s = symbol {
                 if let value = agxget(object, s), let name = s.pointee.name {
-                    result[String(cString: name)] = String(cString: value)
+                    let v = String(cString: value)
+                    let defaultValue = s.pointee.defval.map { String(cString: $0) } ?? ""
+                    if v != defaultValue || (keepDefaults && !v.isEmpty) { result[String(cString: name)] = v }
                 }
                 symbol = agnxtattr(root, kind, s)
             }
             return result
         }
+        func defaults(_ kind: Int32) -> [String: String] {
+            var result: [String: String] = [:]
+            var symbol = agnxtattr(graph, kind, nil)
+            while let s = symbol {
+                if let name = s.pointee.name, let d = s.pointee.defval, d.pointee != 0 { result[String(cString: name)] = String(cString: d) }
+                symbol = agnxtattr(graph, kind, s)
+            }
+            return result
+        }
         var nodes: [ParsedGraph.Object] = []
         var edges: [ParsedGraph.Edge] = []
+        var nodeSeq: [UInt64] = []
+        var edgeSeq: [UInt64] = []
         var node = agfstnode(graph)
         while let n = node {
+            nodeSeq.append(UInt64(n.pointee.base.tag.seq))
             nodes.append(.init(name: String(cString: agnameof(n)), attributes: attributes(UnsafeMutableRawPointer(n), kind: Int32(AGNODE), root: graph)))
             var edge = agfstout(graph, n)
             while let e = edge {
+                edgeSeq.append(UInt64(e.pointee.base.tag.seq))
                 edges.append(.init(
                     tail: String(cString: agnameof(n)), head: String(cString: agnameof(e.pointee.node)),  // an out-edge's node is its head
                     attributes: attributes(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE), root: graph)))
@@ -156,6 +204,9 @@ public final class Graphviz: @unchecked Sendable {
             }
             node = agnxtnode(graph, n)
         }
+        // In the order the file created them (Graphviz iterates edges by tail).
+        nodes = nodeSeq.indices.sorted { nodeSeq[$0] < nodeSeq[$1] }.map { nodes[$0] }
+        edges = edgeSeq.indices.sorted { edgeSeq[$0] < edgeSeq[$1] }.map { edges[$0] }
         var subgraphs: [(name: String, attributes: [String: String], nodes: [String])] = []
         func walk(_ g: UnsafeMutablePointer<Agraph_t>) {
             var sub = agfstsubg(g)
@@ -174,7 +225,8 @@ public final class Graphviz: @unchecked Sendable {
         walk(graph)
         return ParsedGraph(
             name: String(cString: agnameof(graph)), directed: agisdirected(graph) != 0, strict: agisstrict(graph) != 0,
-            attributes: attributes(UnsafeMutableRawPointer(graph), kind: Int32(AGRAPH), root: graph),
+            attributes: attributes(UnsafeMutableRawPointer(graph), kind: Int32(AGRAPH), root: graph, keepDefaults: true),
+            nodeDefaults: defaults(Int32(AGNODE)), edgeDefaults: defaults(Int32(AGEDGE)),
             nodes: nodes, edges: edges, subgraphs: subgraphs)
     }
 }

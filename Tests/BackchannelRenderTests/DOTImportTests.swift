@@ -1,0 +1,109 @@
+import BackchannelExport
+import BackchannelModel
+import BackchannelRender
+import BackchannelTestSupport
+import Foundation
+import Testing
+
+/// DOT import through Graphviz's parser: Backchannel's own DOT reads back exactly; every file of
+/// Graphviz's own test corpus imports and exports again to DOT that Graphviz parses into the same graph.
+@Suite("DOT import", .serialized)
+struct DOTImportTests {
+    static let corpus = Fixtures.sharedData.appendingPathComponent("graphviz-dot-corpus")
+
+    static func files(_ folder: String) -> [String] {
+        let root = corpus.appendingPathComponent(folder)
+        let walker = FileManager.default.enumerator(atPath: root.path)
+        var found: [String] = []
+        while let path = walker?.nextObject() as? String {
+            if path.hasSuffix(".gv") || path.hasSuffix(".dot") { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    @Test func ownExportReadsBackAsTheSameNetwork() throws {
+        for network in [try Network.bundled(), Fixtures.small] {
+            let dot = DOTWriter().write(network)
+            let (back, warnings) = try DOTImport.read(Array(dot.utf8), file: "export.dot")
+            #expect(warnings.isEmpty)
+            #expect(back == network)
+        }
+    }
+
+    @Test func hostileTextSurvivesTheRoundTrip() throws {
+        var network = Network(name: "hostile \"name\" \\ & <x>")
+        for (i, s) in (HostileStrings.fixed + HostileStrings.generated(count: 150, seed: 99)).enumerated() {
+            network.nodes.append(Node(id: "n\(i)" + s.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\t", with: ""), label: s, kind: .dialogue, description: s, attributes: ["note": .string(s)]))
+            if i > 0 { network.edges.append(Edge(network.nodes[i - 1].id, .ledTo, network.nodes[i].id, description: s)) }
+        }
+        #expect(network.validationProblems().isEmpty)
+        let (back, _) = try DOTImport.read(Array(DOTWriter().write(network).utf8), file: "hostile.dot")
+        #expect(back == network)
+    }
+
+    @Test func foreignDOTGetsDefaultsAttributesAndClusters() throws {
+        let dot = """
+            graph G { label="Peace talks"; node [shape=box];
+              subgraph cluster_a { label="North"; a [label="Alpha \\N", color=red]; b }
+              a -- b [weight=3]; b -- c; "multi word" -- a
+            }
+            """
+        let (network, warnings) = try DOTImport.read(Array(dot.utf8), file: "g.dot")
+        #expect(network.nodes.map(\.id) == ["a", "b", "c", "multi word"])
+        #expect(network.nodes[0].label == "Alpha a")
+        #expect(network.nodes[0].kind == .participant)
+        #expect(network.nodes[0].attributes["color"] == .string("red"))
+        #expect(network.nodes[0].attributes["cluster"] == .string("North"))
+        #expect(network.edges.count == 3 && network.edges.allSatisfy { $0.relation == .partnersWith })
+        #expect(network.edges[0].attributes["weight"] == .string("3"))
+        #expect(network.title == "Peace talks")
+        #expect(warnings.contains { $0.contains("undirected") })
+    }
+
+    @Test func multiGraphFilesBecomeOneNetworkWithPrefixedIds() throws {
+        let (network, warnings) = try DOTImport.read(Array("digraph G { a -> b } digraph H { a -> c }".utf8), file: "m.dot")
+        #expect(network.nodes.map(\.id) == ["G/a", "G/b", "H/a", "H/c"])
+        #expect(network.edges.count == 2)
+        #expect(warnings.contains { $0.contains("2 graphs") })
+    }
+
+    @Test func syntaxErrorsAreTypedErrors() {
+        for text in ["digraph { a -> }", "", "not a graph at all", "digraph { a [label=\"unterminated] }"] {
+            #expect(throws: RenderError.self, "\(text)") { try DOTImport.read(Array(text.utf8), file: "bad.dot") }
+        }
+    }
+
+    /// Every valid corpus file imports, exports, and Graphviz parses the export into the same graph:
+    /// the same node names, the same edges between them, the same labels.
+    @Test(arguments: files("valid"))
+    func corpusFileRoundTrips(path: String) throws {
+        let url = Self.corpus.appendingPathComponent("valid").appendingPathComponent(path)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        let (network, _) = try DOTImport.read(bytes, file: path)
+        let original = try Graphviz.shared.parseAll(dot: bytes)
+        let exported = try Graphviz.shared.parse(dot: DOTWriter(options: DOTOptions(clusterBy: .none, legend: false)).write(network))
+        let multi = original.count > 1
+        let names = original.flatMap { g in g.nodes.map { (multi ? g.name + "/" : "") + $0.name } }
+        let exportedNames = exported.nodes.map { DOTText.unescapeLabel($0.attributes["bc_id"] ?? "") }
+        #expect(Set(exportedNames) == Set(names), "\(path): nodes")
+        #expect(exportedNames.count == Set(names).count)
+        let byName = Dictionary(uniqueKeysWithValues: exported.nodes.map { ($0.name, DOTText.unescapeLabel($0.attributes["bc_id"] ?? "")) })
+        let originalEdges = original.flatMap { g in g.edges.map { "\((multi ? g.name + "/" : "") + $0.tail)→\((multi ? g.name + "/" : "") + $0.head)" } }.sorted()
+        let exportedEdges = exported.edges.map { "\(byName[$0.tail]!)→\(byName[$0.head]!)" }.sorted()
+        #expect(exportedEdges == originalEdges, "\(path): edges")
+    }
+
+    /// Inputs that must be rejected cleanly, or that Graphviz 2.43 cannot lay out: import gives a
+    /// result or a typed error, never a crash.
+    @Test(arguments: files("edge-cases"))
+    func edgeCasesNeverCrashTheImport(path: String) throws {
+        let url = Self.corpus.appendingPathComponent("edge-cases").appendingPathComponent(path)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        do {
+            let (network, _) = try DOTImport.read(bytes, file: path)
+            #expect(network.validationProblems().isEmpty)
+        } catch let error as RenderError {
+            #expect(!error.description.isEmpty)
+        }
+    }
+}
