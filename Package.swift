@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "BackchannelDatasets",
             path: "Datasets",
-            exclude: ["README.md", "check_history.py"],
+            exclude: ["README.md", "check_history.py", "derive_paax.py"],
             resources: [.copy("track2-history.json")]
         ),
         // The typed actor-network model, its JSON node-link codec and validation. Pure Swift.
@@ -43,13 +43,13 @@ let package = Package(
         // Jobs that compose the libraries (the main job, render-to-file): what the CLI calls.
         .target(
             name: "Backchannel",
-            dependencies: ["BackchannelModel", "BackchannelAnalysis", "BackchannelExport", "BackchannelRender"]
+            dependencies: ["BackchannelModel", "BackchannelAnalysis", "BackchannelExport", "BackchannelRender", "BackchannelInterop"]
         ),
         // The command-line tool: parses options, calls the libraries.
         .executableTarget(
             name: "backchannel",
             dependencies: [
-                "Backchannel", "BackchannelModel", "BackchannelExport", "BackchannelRender",
+                "Backchannel", "BackchannelModel", "BackchannelAnalysis", "BackchannelExport", "BackchannelRender", "BackchannelInterop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,6 +12,8 @@ public struct AnalysisInput: Sendable {
     public let protectedFiles: [URL]
     /// For edge lists: the node list's partition column, if one was asked for.
     public let nodeColumn: [String]?
+    /// What the input format could not carry, or what was defaulted while reading it.
+    public let warnings: [String]
 
     /// - Parameters:
     ///   - network: where the typed network comes from, when no edge list is given.
@@ -30,8 +32,10 @@ public struct AnalysisInput: Sendable {
             graph = loaded.graph
             self.nodeColumn = loaded.column
             protectedFiles = [edgesURL] + (nodesURL.map { [$0] } ?? [])
+            warnings = []
         } else {
-            let loaded = try input.load()
+            let (loaded, warnings) = try input.loadWithWarnings()
+            self.warnings = warnings
             network = loaded
             graph = CompactGraph(loaded, filter: filter, directed: directed)
             self.nodeColumn = nil

@@ -8,7 +8,7 @@ public enum InteropError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .malformed(file, line, column, message):
-            line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+            line > 0 ? (column > 0 ? "\(file):\(line):\(column): \(message)" : "\(file):\(line): \(message)") : "\(file): \(message)"
         case let .unreadable(file, reason):
             "\(file): cannot read: \(reason)"
         }

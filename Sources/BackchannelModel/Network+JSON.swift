@@ -17,6 +17,11 @@ extension Network {
         } catch {
             throw .malformedJSON(file: file, line: error.line, column: error.column, message: error.message)
         }
+        try self.init(parsed: root, file: file)
+    }
+
+    /// Decodes and validates an already parsed document; errors carry the positions recorded in `root`.
+    init(parsed root: JSONNode, file: String?) throws(ModelError) {
         var decoder = NodeLinkDecoder()
         let network = decoder.decode(root)
         var problems = decoder.problems

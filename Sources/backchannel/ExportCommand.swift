@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let network = try input.source.load()
+            let network = try input.load()
             let text = switch format {
             case .dot: DOTWriter(options: diagram.dotOptions).write(network)
             case .json: network.jsonText()

@@ -34,7 +34,7 @@ struct ExposureCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let network = try input.source.load()
+            let network = try input.load()
             let paths = LegalExposure().paths(network)
             let report = ExposureReport(paths: paths, network: network)
             try emit(Array((format == .json ? report.json() : report.text()).utf8), to: output, binary: false, protecting: input.source.protectedFiles)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackchannelAnalysis
 import BackchannelExport
+import BackchannelInterop
 import BackchannelModel
 import BackchannelRender
 import Foundation
@@ -14,6 +15,8 @@ func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as ModelError {
+        fail(error.description, code: 65)
+    } catch let error as InteropError {
         fail(error.description, code: 65)
     } catch let error as RenderError {
         fail(error.description, code: 70)

@@ -46,8 +46,13 @@ struct GraphOptions: ParsableArguments {
             years: try years.map(yearRange))
     }
 
+    @Option(name: .customLong("input-format"), help: "The input's format when its extension does not say: json, graphml, dot or csv.")
+    var inputFormat: InputFormat?
+
     func load(nodeColumn: String? = nil) throws -> AnalysisInput {
-        try AnalysisInput(network: NetworkInput(path: input), edges: edges, nodes: nodes, filter: filter(), directed: !undirected, nodeColumn: nodeColumn)
+        let loaded = try AnalysisInput(network: NetworkInput(path: input, format: inputFormat), edges: edges, nodes: nodes, filter: filter(), directed: !undirected, nodeColumn: nodeColumn)
+        loaded.warnings.forEach { note("warning: " + $0) }
+        return loaded
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Backchannel
 import BackchannelExport
+import BackchannelModel
 import BackchannelRender
 
 /// The optional INPUT argument every command takes.
@@ -10,7 +11,17 @@ struct InputOptions: ParsableArguments {
         valueName: "input"))
     var input: String?
 
-    var source: NetworkInput { NetworkInput(path: input) }
+    @Option(name: .customLong("input-format"), help: "The input's format when its extension does not say: json, graphml, dot or csv.")
+    var inputFormat: InputFormat?
+
+    var source: NetworkInput { NetworkInput(path: input, format: inputFormat) }
+
+    /// Loads the network and reports on stderr whatever the format could not carry.
+    func load() throws -> Network {
+        let (network, warnings) = try source.loadWithWarnings()
+        warnings.forEach { note("warning: " + $0) }
+        return network
+    }
 }
 
 /// How diagrams look.
@@ -30,5 +41,6 @@ struct DiagramOptions: ParsableArguments {
 }
 
 extension ClusterBy: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
 extension DiagramFormat: ExpressibleByArgument {}

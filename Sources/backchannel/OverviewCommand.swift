@@ -20,7 +20,7 @@ struct OverviewCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let network = try input.source.load()
+            let network = try input.load()
             let overview = Overview(network)
             let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
             let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles)

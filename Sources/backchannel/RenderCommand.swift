@@ -37,7 +37,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let network = try input.source.load()
+            let network = try input.load()
             var options = diagram.dotOptions
             if let sizeBy {
                 options.sizeScores = try RenderJob.sizeScores(network, by: sizeBy)

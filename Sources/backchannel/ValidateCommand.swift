@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let network = try input.source.load()
+            let network = try input.load()
             print("\(input.source): valid: \(network.nodes.count) nodes, \(network.edges.count) edges, \(network.sources.count) sources")
         }
     }
