@@ -1,6 +1,7 @@
 import BackchannelAnalysis
 import BackchannelExport
 import BackchannelModel
+import BackchannelRender
 import Foundation
 
 /// The main job: the whole network and one view per conflict, as DOT, SVG and PNG, in one folder.
@@ -42,12 +43,12 @@ public struct Overview: Sendable {
 
     /// Writes every planned file into `directory` (created if needed), each atomically.
     /// - Returns: the paths written and notes for the user.
-    public func write(to directory: URL, protecting inputs: [URL]) throws -> (written: [URL], notes: [String]) {
+    public func write(to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (written: [URL], notes: [String]) {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         var notes: [String] = []
         for item in plan {
-            let job = RenderJob(options: item.options)
+            let job = RenderJob(options: item.options, worker: worker)
             for format in item.formats {
                 let url = directory.appendingPathComponent("\(item.fileName).\(format.rawValue)")
                 let (bytes, jobNotes) = try job.run(item.network, format: format)

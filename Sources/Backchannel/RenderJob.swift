@@ -16,15 +16,22 @@ public struct RenderJob: Sendable {
     public var options: DOTOptions
     /// The layout engine; ``LayoutEngine/recommended(edgeCount:)`` when nil.
     public var engine: LayoutEngine?
+    /// Render in this child process, surviving crashes in Graphviz; in-process when nil.
+    public var worker: GraphvizWorker?
 
-    public init(options: DOTOptions = DOTOptions(), engine: LayoutEngine? = nil) {
+    public init(options: DOTOptions = DOTOptions(), engine: LayoutEngine? = nil, worker: GraphvizWorker? = nil) {
         self.options = options
         self.engine = engine
+        self.worker = worker
     }
 
     /// The bytes, and notes for the user (engine chosen, PNG scaled, Graphviz warnings).
     public func run(_ network: Network, format: DiagramFormat) throws(RenderError) -> (bytes: [UInt8], notes: [String]) {
-        let dot = DOTWriter(options: options).write(network)
+        try run(dot: DOTWriter(options: options).write(network), edgeCount: network.edges.count, format: format)
+    }
+
+    /// Renders DOT text as it is (e.g. a user's own `.dot` file, `render --as-is`).
+    public func run(dot: String, edgeCount: Int, format: DiagramFormat) throws(RenderError) -> (bytes: [UInt8], notes: [String]) {
         let renderFormat: RenderFormat
         switch format {
         case .dot: return (Array(dot.utf8), [])
@@ -33,11 +40,15 @@ public struct RenderJob: Sendable {
         case .pdf: renderFormat = .pdf
         }
         var notes: [String] = []
-        let engine = self.engine ?? LayoutEngine.recommended(edgeCount: network.edges.count)
+        let engine = self.engine ?? LayoutEngine.recommended(edgeCount: edgeCount)
         if self.engine == nil && engine != .dot {
-            notes.append("using the \(engine.rawValue) layout: the network has \(network.edges.count) edges, more than dot lays out in reasonable time (\(LayoutEngine.dotEdgeLimit)); pass --engine dot to insist")
+            notes.append("using the \(engine.rawValue) layout: the network has \(edgeCount) edges, more than dot lays out in reasonable time (\(LayoutEngine.dotEdgeLimit)); pass --engine dot to insist")
         }
-        let rendering = try Graphviz.shared.render(dot: dot, engine: engine, format: renderFormat)
+        let rendering = if let worker {
+            try worker.render(dot: dot, engine: engine, format: renderFormat)
+        } else {
+            try Graphviz.shared.render(dot: dot, engine: engine, format: renderFormat)
+        }
         notes += rendering.notes
         notes += rendering.warnings.map { "Graphviz: " + $0 }
         return (rendering.bytes, notes)

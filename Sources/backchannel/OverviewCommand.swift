@@ -23,7 +23,7 @@ struct OverviewCommand: ParsableCommand {
             let network = try input.load()
             let overview = Overview(network)
             let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
-            let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles)
+            let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles, worker: renderWorker)
             notes.forEach(note)
             print(Summary(network).text, terminator: "")
             let views = overview.plan.count - 1

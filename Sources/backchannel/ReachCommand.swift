@@ -57,7 +57,7 @@ struct ReachCommand: ParsableCommand {
                 let ego = network.subnetwork(Set(ids), name: network.name + "-reach", title: "Within \(radius) step\(radius == 1 ? "" : "s") of \(label)")
                 var dot = DOTOptions(clusterBy: .none)
                 dot.highlight = [[from]]
-                let (rendered, notes) = try RenderJob(options: dot).run(ego, format: DiagramFormat(rawValue: format.rawValue)!)
+                let (rendered, notes) = try RenderJob(options: dot, worker: renderWorker).run(ego, format: DiagramFormat(rawValue: format.rawValue)!)
                 notes.forEach(note)
                 bytes = rendered
             }

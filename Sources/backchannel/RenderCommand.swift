@@ -32,11 +32,25 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Highlight the paths in this JSON file (the output of `paths --format json` or `exposure --format json`).", valueName: "file.json"))
     var highlightPaths: String?
 
+    @Flag(help: "For a DOT input: draw the file as it is, with its own styling, instead of Backchannel's.")
+    var asIs = false
+
     @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
     var output: String?
 
     func run() throws {
         try reportingFailures {
+            if asIs {
+                guard let path = input.input, (input.inputFormat ?? InputFormat.detect(URL(fileURLWithPath: path))) == .dot else {
+                    throw UsageFailure(message: "--as-is draws a DOT file as it is; give a .dot or .gv INPUT")
+                }
+                let network = try input.load()
+                let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+                let (bytes, notes) = try RenderJob(engine: engine, worker: renderWorker).run(dot: text, edgeCount: network.edges.count, format: format)
+                notes.forEach(note)
+                try emit(bytes, to: output, binary: format.isBinary, protecting: input.source.protectedFiles)
+                return
+            }
             let network = try input.load()
             var options = diagram.dotOptions
             if let sizeBy {
@@ -46,7 +60,7 @@ struct RenderCommand: ParsableCommand {
             if let highlightPaths {
                 options.highlight = try RenderJob.highlightPaths(from: URL(fileURLWithPath: highlightPaths))
             }
-            let (bytes, notes) = try RenderJob(options: options, engine: engine).run(network, format: format)
+            let (bytes, notes) = try RenderJob(options: options, engine: engine, worker: renderWorker).run(network, format: format)
             notes.forEach(note)
             try emit(bytes, to: output, binary: format.isBinary, protecting: input.source.protectedFiles)
         }

@@ -150,3 +150,49 @@ struct RendersAreCurrentTests {
         #expect(Set(committed.filter { !$0.hasPrefix(".") }) == expected, "Renders/ holds exactly the main job's output")
     }
 }
+
+/// Inputs in other formats, and Graphviz crashes that must not take the tool down.
+@Suite("Foreign inputs and Graphviz crashes", .serialized)
+struct ForeignInputTests {
+    static let edgeCases = Fixtures.sharedData.appendingPathComponent("graphviz-dot-corpus/edge-cases")
+
+    @Test(arguments: ["rtest/graphs/b15.gv", "rtest/1783.dot", "rtest/1724.dot"])
+    func layoutCrashesAreReportedNamingTheEngine(file: String) throws {
+        let path = Self.edgeCases.appendingPathComponent(file).path
+        let crashed = try Fixtures.run(["render", path, "--as-is", "--engine", "dot", "--format", "svg"])
+        #expect(crashed.status == 70)
+        #expect(crashed.stderr.contains("Graphviz's dot layout crashed"))
+        #expect(crashed.stderr.contains("--engine sfdp"), "a suggestion")
+        // The same graph through Backchannel's own DOT, or another engine, renders.
+        let styled = try Fixtures.run(["render", path, "--format", "svg"])
+        #expect(styled.status == 0 && styled.stdout.contains("</svg>"))
+    }
+
+    @Test(arguments: ["rtest/1411.dot", "rtest/imagepath_test/base.gv", "rtest/1676.dot"])
+    func badDOTIsADataError(file: String) throws {
+        let result = try Fixtures.run(["info", Self.edgeCases.appendingPathComponent(file).path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("not valid DOT: syntax"))
+        #expect(result.stderr.contains(file))
+    }
+
+    @Test func plainNetworkXJSONReadsWithWarnings() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let url = dir.appendingPathComponent("plain.json")
+        try #"{"directed": false, "multigraph": false, "graph": {"name": "plain"}, "nodes": [{"id": 0, "club": "Mr. Hi"}, {"id": 1, "name": "One"}], "links": [{"source": 0, "target": 1, "weight": 2}]}"#.write(to: url, atomically: true, encoding: .utf8)
+        let result = try Fixtures.run(["export", url.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("plain node-link data"))
+        #expect(result.stderr.contains("\"links\""))
+        let network = try Network(json: Array(result.stdout.utf8))
+        #expect(network.nodes.map(\.id) == ["0", "1"])
+        #expect(network.nodes[0].attributes["club"] == .string("Mr. Hi"))
+        #expect(network.nodes[1].label == "One")
+        #expect(network.edges[0].weight == 2 && network.edges[0].relation == .partnersWith)
+        // A typed document is still read strictly: a typo is an error, not an attribute.
+        let typo = dir.appendingPathComponent("typo.json")
+        try #"{"nodes": [{"id": "a", "kind": "convener", "lable": "A"}], "edges": []}"#.write(to: typo, atomically: true, encoding: .utf8)
+        let strict = try Fixtures.run(["validate", typo.path])
+        #expect(strict.status == 65 && strict.stderr.contains("did you mean 'label'"))
+    }
+}

@@ -1,0 +1,364 @@
+import BackchannelModel
+
+/// How list-valued fields (sources, designations, graph sources) are written as one text value in
+/// CSV cells, GraphML data and GEXF attribute values.
+///
+/// - **Lists** (`sources`): items separated by `;`, e.g. `apb-track2;state-fto-list`.
+/// - **Designations**: one `list|by|since|until|sources` entry per designation, entries separated by
+///   `;`, the entry's sources separated by `,`; trailing empty parts may be left out, e.g.
+///   `Foreign Terrorist Organization list|U.S. Department of State|1997||state-fto-list,lawfare-pkk-2016`.
+/// - **Graph sources** (GraphML only): one `id|citation|url` entry per source, separated by `;`.
+///
+/// A backslash makes the next character literal: `\;`, `\|`, `\,` and `\\` stand for themselves.
+/// Unescaped spaces and tabs around items and parts are ignored (so `a; b` reads as `a` and `b`);
+/// the writer escapes leading and trailing ones (`\ `) so they survive. Empty items are skipped.
+enum FieldText {
+    /// Why a list text cannot be read.
+    struct Failure: Error {
+        var message: String
+    }
+
+    private static let backslash: Unicode.Scalar = "\\"
+
+    /// `s` with a backslash before `\`, each of `specials`, and leading and trailing spaces and tabs.
+    static func escape(_ s: String, _ specials: [Unicode.Scalar]) -> String {
+        let scalars = Array(s.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var firstNonBlank = scalars.count
+        var lastNonBlank = -1
+        for (k, c) in scalars.enumerated() where c != " " && c != "\t" {
+            firstNonBlank = min(firstNonBlank, k)
+            lastNonBlank = k
+        }
+        for (k, c) in scalars.enumerated() {
+            let blankEdge = (c == " " || c == "\t") && (k < firstNonBlank || k > lastNonBlank)
+            if c == backslash || specials.contains(c) || blankEdge { out.append(backslash) }
+            out.append(c)
+        }
+        return String(out)
+    }
+
+    /// Splits `raw` at unescaped `separator`s, keeping escapes in the pieces.
+    static func split(_ raw: [Unicode.Scalar], at separator: Unicode.Scalar) -> [[Unicode.Scalar]] {
+        var pieces: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var k = 0
+        while k < raw.count {
+            let c = raw[k]
+            if c == backslash, k + 1 < raw.count {
+                current.append(c)
+                current.append(raw[k + 1])
+                k += 2
+                continue
+            }
+            if c == separator {
+                pieces.append(current)
+                current = []
+            } else {
+                current.append(c)
+            }
+            k += 1
+        }
+        pieces.append(current)
+        return pieces
+    }
+
+    /// Removes escapes and unescaped blanks at both ends.
+    static func unescape(_ raw: [Unicode.Scalar]) throws(Failure) -> String {
+        var out: [(Unicode.Scalar, escaped: Bool)] = []
+        var k = 0
+        while k < raw.count {
+            if raw[k] == backslash {
+                guard k + 1 < raw.count else {
+                    throw Failure(message: "a backslash at the end of a value escapes nothing; write \\\\ for a backslash")
+                }
+                out.append((raw[k + 1], true))
+                k += 2
+            } else {
+                out.append((raw[k], false))
+                k += 1
+            }
+        }
+        func blank(_ e: (Unicode.Scalar, escaped: Bool)) -> Bool { !e.escaped && (e.0 == " " || e.0 == "\t") }
+        var lo = 0, hi = out.count
+        while lo < hi, blank(out[lo]) { lo += 1 }
+        while hi > lo, blank(out[hi - 1]) { hi -= 1 }
+        var s = String.UnicodeScalarView()
+        for e in out[lo..<hi] { s.append(e.0) }
+        return String(s)
+    }
+
+    // MARK: Lists of ids
+
+    static func list(_ items: [String]) -> String {
+        items.map { escape($0, [";"]) }.joined(separator: ";")
+    }
+
+    static func parseList(_ text: String) throws(Failure) -> [String] {
+        var items: [String] = []
+        for piece in split(Array(text.unicodeScalars), at: ";") {
+            let item = try unescape(piece)
+            if !item.isEmpty { items.append(item) }
+        }
+        return items
+    }
+
+    // MARK: Designations
+
+    private static let designationSpecials: [Unicode.Scalar] = [";", "|", ","]
+
+    /// The designations as text, and a note for anything the text cannot hold.
+    static func designations(_ designations: [Designation], owner: String) -> (text: String, warnings: [String]) {
+        var warnings: [String] = []
+        let entries = designations.map { d -> String in
+            if d.by == "" {
+                warnings.append("\(owner): designation \"\(d.list)\" has an empty \"by\", written as no \"by\"")
+            }
+            var parts = [
+                escape(d.list, designationSpecials),
+                escape(d.by ?? "", designationSpecials),
+                d.since.map(String.init) ?? "",
+                d.until.map(String.init) ?? "",
+                d.sources.map { escape($0, designationSpecials) }.joined(separator: ","),
+            ]
+            while parts.count > 1, parts.last == "" { parts.removeLast() }
+            return parts.joined(separator: "|")
+        }
+        return (entries.joined(separator: ";"), warnings)
+    }
+
+    static func parseDesignations(_ text: String) throws(Failure) -> [Designation] {
+        var result: [Designation] = []
+        for entry in split(Array(text.unicodeScalars), at: ";") {
+            let parts = split(entry, at: "|")
+            if parts.count == 1, try unescape(parts[0]).isEmpty { continue }
+            guard parts.count <= 5 else {
+                throw Failure(message: "a designation has at most 5 parts, list|by|since|until|sources; found \(parts.count) (escape a literal | as \\|)")
+            }
+            let list = try unescape(parts[0])
+            let by = parts.count > 1 ? try unescape(parts[1]) : ""
+            func year(_ index: Int, _ name: String) throws(Failure) -> Int? {
+                guard parts.count > index else { return nil }
+                let text = try unescape(parts[index])
+                if text.isEmpty { return nil }
+                guard let y = Int(text) else {
+                    throw Failure(message: "designation \"\(list)\": \(name) \"\(text)\" is not a whole year")
+                }
+                return y
+            }
+            let since = try year(2, "since")
+            let until = try year(3, "until")
+            var sources: [String] = []
+            if parts.count > 4 {
+                for piece in split(parts[4], at: ",") {
+                    let id = try unescape(piece)
+                    if !id.isEmpty { sources.append(id) }
+                }
+            }
+            result.append(Designation(list: list, by: by.isEmpty ? nil : by, since: since, until: until, sources: sources))
+        }
+        return result
+    }
+
+    // MARK: Graph sources (citations)
+
+    private static let sourceSpecials: [Unicode.Scalar] = [";", "|"]
+
+    static func sources(_ sources: [Source]) -> (text: String, warnings: [String]) {
+        var warnings: [String] = []
+        let entries = sources.map { s -> String in
+            var parts = [escape(s.id, sourceSpecials), escape(s.citation, sourceSpecials)]
+            if let url = s.url {
+                if url.isEmpty { warnings.append("source \"\(s.id)\" has an empty url, written as no url") }
+                parts.append(escape(url, sourceSpecials))
+            }
+            while parts.count > 2, parts.last == "" { parts.removeLast() }
+            return parts.joined(separator: "|")
+        }
+        return (entries.joined(separator: ";"), warnings)
+    }
+
+    static func parseSources(_ text: String) throws(Failure) -> [Source] {
+        var result: [Source] = []
+        for entry in split(Array(text.unicodeScalars), at: ";") {
+            let parts = split(entry, at: "|")
+            if parts.count == 1, try unescape(parts[0]).isEmpty { continue }
+            guard parts.count == 2 || parts.count == 3 else {
+                throw Failure(message: "a source is written id|citation|url; found \(parts.count) part(s) (escape a literal | as \\|)")
+            }
+            let url = parts.count > 2 ? try unescape(parts[2]) : ""
+            result.append(Source(id: try unescape(parts[0]), citation: try unescape(parts[1]), url: url.isEmpty ? nil : url))
+        }
+        return result
+    }
+
+    // MARK: Scalars
+
+    /// A year: a whole number, a whole number written as a decimal (`1995.0`, as pandas writes
+    /// integer columns with gaps), or the year of an ISO date (`1995-11-10`).
+    static func year(_ text: String) -> Int? {
+        let t = trimmed(text)
+        if let y = Int(t) { return y }
+        if let d = Double(t), d.isFinite, d == d.rounded(), abs(d) < 1e9 { return Int(d) }
+        let scalars = Array(t.unicodeScalars)
+        if scalars.count > 5, scalars[4] == "-" || scalars[4] == "/", let y = Int(String(String.UnicodeScalarView(scalars[0..<4]))) {
+            return y
+        }
+        return nil
+    }
+
+    static func double(_ text: String) -> Double? {
+        Double(trimmed(text))
+    }
+
+    static func bool(_ text: String) -> Bool? {
+        switch trimmed(text).lowercased() {
+        case "true", "1", "yes": true
+        case "false", "0", "no": false
+        default: nil
+        }
+    }
+
+    static func int(_ text: String) -> Int? {
+        Int(trimmed(text))
+    }
+
+    /// `text` without leading and trailing spaces, tabs and line breaks.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isBlank($0) })!
+        return String(scalars[first...last])
+    }
+
+    private static func isBlank(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\n" || c == "\r"
+    }
+
+    /// A vocabulary word as typed by people: trimmed, lowercased, spaces and hyphens as underscores.
+    static func normalizedWord(_ text: String) -> String {
+        String(trimmed(text).lowercased().unicodeScalars.map { $0 == " " || $0 == "-" ? "_" : Character($0) })
+    }
+
+    /// A value of the vocabulary `E`, read leniently (`Participates in` is `participates_in`).
+    static func vocabulary<E: RawRepresentable & CaseIterable>(_ text: String, _: E.Type) -> E? where E.RawValue == String {
+        if let exact = E(rawValue: text) { return exact }
+        let word = normalizedWord(text)
+        return E.allCases.first { normalizedWord($0.rawValue) == word }
+    }
+
+    /// `unknown kind "convenor" (did you mean 'convener'?); expected one of: …`.
+    static func unknown<E: RawRepresentable & CaseIterable>(_ what: String, _ text: String, _: E.Type) -> String where E.RawValue == String {
+        "unknown \(what) \(quoted(text))" + suggestion(for: text, among: E.allCases.map(\.rawValue)) + "; expected one of: \(E.allRawValues)"
+    }
+
+    /// `s` in double quotes with quotes, backslashes and control characters escaped, cut at 80 characters.
+    static func quoted(_ s: String) -> String {
+        let cut = s.unicodeScalars.count > 80 ? String(String.UnicodeScalarView(s.unicodeScalars.prefix(80))) + "…" : s
+        return JSONWriter.quoted(cut)
+    }
+
+    /// `" (did you mean 'x'?)"` when one of `candidates` is close to `word`.
+    static func suggestion(for word: String, among candidates: [String]) -> String {
+        let w = Array(word.lowercased().unicodeScalars)
+        guard w.count < 64 else { return "" }
+        var best: (String, Int)?
+        for c in candidates {
+            let d = editDistance(w, Array(c.lowercased().unicodeScalars))
+            if best == nil || d < best!.1 { best = (c, d) }
+        }
+        guard let best, best.1 > 0, best.1 <= max(2, w.count / 3) else { return "" }
+        return " (did you mean '\(best.0)'?)"
+    }
+
+    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
+
+/// The type of an ``AttributeValue``, in the order columns and keys are written.
+enum AttributeType: Int, Comparable, CaseIterable {
+    case string, int, double, bool
+
+    init(_ value: AttributeValue) {
+        switch value {
+        case .string: self = .string
+        case .int: self = .int
+        case .double: self = .double
+        case .bool: self = .bool
+        }
+    }
+
+    /// The CSV header suffix (`count:int`).
+    var suffix: String {
+        switch self {
+        case .string: "string"
+        case .int: "int"
+        case .double: "double"
+        case .bool: "bool"
+        }
+    }
+
+    static func < (a: AttributeType, b: AttributeType) -> Bool { a.rawValue < b.rawValue }
+
+    /// Reads `text` as a value of this type; nil when it is not one.
+    func value(_ text: String) -> AttributeValue? {
+        switch self {
+        case .string: .string(text)
+        case .int: FieldText.int(text).map(AttributeValue.int)
+        case .double: FieldText.double(text).map(AttributeValue.double)
+        case .bool: FieldText.bool(text).map(AttributeValue.bool)
+        }
+    }
+
+    var noun: String {
+        switch self {
+        case .string: "a string"
+        case .int: "an integer"
+        case .double: "a number"
+        case .bool: "a boolean (true or false)"
+        }
+    }
+}
+
+/// One attribute name with one value type: a CSV column, a GraphML key, a GEXF attribute.
+struct AttributeSlot: Hashable, Comparable {
+    var name: String
+    var type: AttributeType
+
+    static func < (a: AttributeSlot, b: AttributeSlot) -> Bool {
+        a.name != b.name ? a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars) : a.type < b.type
+    }
+
+    /// Every (name, type) used in `maps`, sorted by name (Unicode scalar order), then type.
+    static func all(_ maps: [[String: AttributeValue]]) -> [AttributeSlot] {
+        var seen = Set<AttributeSlot>()
+        for map in maps {
+            for (name, value) in map { seen.insert(AttributeSlot(name: name, type: AttributeType(value))) }
+        }
+        return seen.sorted()
+    }
+}
+
+extension AttributeValue {
+    /// The value as text that ``AttributeType/value(_:)`` reads back exactly.
+    var exactText: String {
+        switch self {
+        case let .string(s): s
+        case let .int(i): String(i)
+        case let .double(d): d.description
+        case let .bool(b): b ? "true" : "false"
+        }
+    }
+}

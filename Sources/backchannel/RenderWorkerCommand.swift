@@ -1,0 +1,22 @@
+import ArgumentParser
+import BackchannelRender
+import Foundation
+
+/// The child process that renders for the CLI (see ``GraphvizWorker``): DOT on stdin, bytes on stdout.
+struct RenderWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "_render-worker", shouldDisplay: false)
+
+    @Option var engine: LayoutEngine
+    @Option var format: RenderFormat
+
+    func run() throws {
+        GraphvizWorker.serve(engine: engine, format: format)
+    }
+}
+
+extension RenderFormat: ExpressibleByArgument {}
+
+/// The CLI renders in a child copy of itself, so a crash inside Graphviz is reported, not fatal.
+let renderWorker = GraphvizWorker(
+    executable: URL(fileURLWithPath: FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments[0]).resolvingSymlinksInPath(),
+    arguments: ["_render-worker"])
