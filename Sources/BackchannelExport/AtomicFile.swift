@@ -20,6 +20,8 @@ public enum AtomicFile {
         }
         let directory = url.deletingLastPathComponent().path
         let temporary = "\(directory)/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        InterruptCleanup.register(temporary)
+        defer { InterruptCleanup.clear() }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: errnoText()) }
         var written = 0
@@ -73,4 +75,47 @@ private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) 
     #else
     Darwin.write(fd, buffer, count)
     #endif
+}
+
+/// Removes the temporary file of a write in progress when the process is interrupted (SIGINT,
+/// SIGTERM, SIGHUP), so an interrupted run leaves nothing behind.
+///
+/// The path lives in a fixed C buffer so the signal handler only calls async-signal-safe
+/// functions (`unlink`, `_exit`). Writes are sequential, so one slot is enough.
+public enum InterruptCleanup {
+    private static let capacity = 4096
+    nonisolated(unsafe) private static let pending: UnsafeMutablePointer<CChar> = {
+        let p = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+        p.initialize(repeating: 0, count: capacity)
+        return p
+    }()
+
+    /// Stores `path`; its first byte is written last, so the handler never reads a half-written path.
+    static func register(_ path: String) {
+        let bytes = Array(path.utf8.prefix(capacity - 1))
+        pending[0] = 0
+        for (i, b) in bytes.enumerated() where i > 0 { pending[i] = CChar(bitPattern: b) }
+        pending[bytes.count] = 0
+        if let first = bytes.first { pending[0] = CChar(bitPattern: first) }
+    }
+
+    static func clear() {
+        pending[0] = 0
+    }
+
+    /// Installs the handlers; call once at start-up. The process then exits with 128 + the signal.
+    public static func install() {
+        _ = pending
+        // A parent may have started us with these signals blocked; take them.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, sig) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { sig in
+                if InterruptCleanup.pending[0] != 0 { unlink(InterruptCleanup.pending) }
+                _exit(128 + sig)
+            }
+        }
+    }
 }

@@ -1,7 +1,18 @@
 import ArgumentParser
+import BackchannelExport
 
 @main
 struct BackchannelCommand: ParsableCommand {
+    static func main() {
+        InterruptCleanup.install()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "backchannel",
         abstract: "Map and analyse Track II diplomacy as typed actor networks, rendered with Graphviz.",

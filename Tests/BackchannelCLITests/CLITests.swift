@@ -196,3 +196,34 @@ struct ForeignInputTests {
         #expect(strict.status == 65 && strict.stderr.contains("did you mean 'label'"))
     }
 }
+
+@Suite("Interrupted runs leave nothing behind", .serialized)
+struct InterruptTests {
+    @Test func sigintDuringAWriteLeavesNoTemporaryFile() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        var network = Network(name: "big")
+        for i in 0..<40_000 { network.nodes.append(Node(id: "node-\(i)", label: "A long label for node number \(i)", kind: .participant, description: String(repeating: "text ", count: 20))) }
+        for i in 1..<40_000 { network.edges.append(Edge("node-\(i - 1)", .partnersWith, "node-\(i)")) }
+        let input = dir.appendingPathComponent("big.json")
+        try network.jsonText().write(to: input, atomically: true, encoding: .utf8)
+        var interrupted = 0
+        for attempt in 0..<6 {
+            let out = dir.appendingPathComponent("out-\(attempt).json")
+            let process = Process()
+            process.executableURL = Fixtures.executable
+            process.arguments = ["export", input.path, "--format", "json", "-o", out.path]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(100_000 + attempt * 250_000))
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            if process.terminationReason == .exit && process.terminationStatus == 130 { interrupted += 1 }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+            #expect(leftovers.isEmpty, "attempt \(attempt) left \(leftovers)")
+            if FileManager.default.fileExists(atPath: out.path) {
+                #expect(try Network(contentsOf: out).nodes.count == 40_000, "an output that exists is whole")
+            }
+        }
+        #expect(interrupted > 0, "at least one run was interrupted mid-way (exit 130)")
+    }
+}
