@@ -24,6 +24,8 @@ public struct BetweennessCentrality: Sendable {
     public var endpoints = false
     /// Sample sources instead of using every node (nil: exact).
     public var sources: [Int]?
+    /// Told how many sources are done; for progress bars.
+    public var progress: ProgressHandler?
 
     public static let lanes = 8
 
@@ -56,6 +58,7 @@ public struct BetweennessCentrality: Sendable {
         var partials = [[Double]](repeating: [], count: lanes)
         let lengths = graph.lengths(weight)
         let endpoints = self.endpoints
+        let counter = ProgressCounter(total: sources.count, handler: progress)
         graph.outOffsets.withUnsafeBufferPointer { offsets in
             graph.outTargets.withUnsafeBufferPointer { targets in
                 graph.inOffsets.withUnsafeBufferPointer { inOffsets in
@@ -104,6 +107,7 @@ public struct BetweennessCentrality: Sendable {
                                         }
                                         for j in 0..<reached { delta[Int(order[j])] = 0 }
                                         i += lanes
+                                        if (i / lanes) % ProgressCounter.stride == 0 { counter.advance(ProgressCounter.stride) }
                                     }
                                     results.pointer[lane] = acc
                                 }

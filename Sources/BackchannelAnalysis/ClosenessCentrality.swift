@@ -14,16 +14,19 @@
 public struct ClosenessCentrality: Sendable {
     public var weight: WeightMode = .none
     public var wfImproved = true
+    /// Told how many nodes are done; for progress bars.
+    public var progress: ProgressHandler?
 
-    public init(weight: WeightMode = .none, wfImproved: Bool = true) {
+    public init(weight: WeightMode = .none, wfImproved: Bool = true, progress: ProgressHandler? = nil) {
         self.weight = weight
         self.wfImproved = wfImproved
+        self.progress = progress
     }
 
     public func scores(_ graph: CompactGraph) -> [Double] {
         let n = graph.nodeCount
         let wf = wfImproved
-        return incomingSearches(graph, weight: weight) { search in
+        return incomingSearches(graph, weight: weight, progress: progress) { search in
             var total = 0.0
             for j in 0..<search.reached { total += search.distance[Int(search.order[j])] }
             guard total > 0, n > 1 else { return 0 }
@@ -37,11 +40,12 @@ public struct ClosenessCentrality: Sendable {
 
 /// Runs a search from every node along in-arcs (incoming distances) on all cores, mapping each
 /// finished search to a score.
-func incomingSearches(_ graph: CompactGraph, weight: WeightMode, _ score: (ShortestPathSearch) -> Double) -> [Double] {
+func incomingSearches(_ graph: CompactGraph, weight: WeightMode, progress: ProgressHandler? = nil, _ score: (ShortestPathSearch) -> Double) -> [Double] {
     let n = graph.nodeCount
     guard n > 0 else { return [] }
     let lanes = min(BetweennessCentrality.lanes, n)
     let result = SharedBuffer<Double>(repeating: 0, count: n)
+    let counter = ProgressCounter(total: n, handler: progress)
     let lengths = graph.lengths(weight, incoming: true)
     graph.inOffsets.withUnsafeBufferPointer { offsets in
         graph.inSources.withUnsafeBufferPointer { sources in
@@ -53,6 +57,7 @@ func incomingSearches(_ graph: CompactGraph, weight: WeightMode, _ score: (Short
                         search.run(from: u, countPaths: false)
                         result.pointer[u] = score(search)
                         u += lanes
+                        if (u / lanes) % ProgressCounter.stride == 0 { counter.advance(ProgressCounter.stride) }
                     }
                 }
             }

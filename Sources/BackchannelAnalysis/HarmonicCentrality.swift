@@ -10,13 +10,16 @@
 ///   doi:10.1080/15427951.2013.865686
 public struct HarmonicCentrality: Sendable {
     public var weight: WeightMode = .none
+    /// Told how many nodes are done; for progress bars.
+    public var progress: ProgressHandler?
 
-    public init(weight: WeightMode = .none) {
+    public init(weight: WeightMode = .none, progress: ProgressHandler? = nil) {
         self.weight = weight
+        self.progress = progress
     }
 
     public func scores(_ graph: CompactGraph) -> [Double] {
-        incomingSearches(graph, weight: weight) { search in
+        incomingSearches(graph, weight: weight, progress: progress) { search in
             var h = 0.0
             for j in 1..<max(search.reached, 1) { h += 1 / search.distance[Int(search.order[j])] }
             return h

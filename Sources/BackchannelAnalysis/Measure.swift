@@ -35,6 +35,8 @@ public enum Measure: String, CaseIterable, Sendable {
         /// Name of the partition, for reports.
         public var partitionName: String?
         public var personalization: [Double]?
+        /// Told how far the all-sources measures (betweenness, closeness, harmonic) have come.
+        public var progress: ProgressHandler?
 
         public init() {}
     }
@@ -99,11 +101,13 @@ public enum Measure: String, CaseIterable, Sendable {
         case .outDegree: return .nodes(DegreeCentrality(.outgoing).scores(graph))
         case .strength: return .nodes(Strength().scores(graph))
         case .betweenness:
-            return .nodes(BetweennessCentrality(weight: p.weight, normalized: p.normalized, endpoints: p.endpoints, sources: sources).scores(graph))
+            var measure = BetweennessCentrality(weight: p.weight, normalized: p.normalized, endpoints: p.endpoints, sources: sources)
+            measure.progress = p.progress
+            return .nodes(measure.scores(graph))
         case .edgeBetweenness:
             return .edges(EdgeBetweennessCentrality(weight: p.weight, normalized: p.normalized, sources: sources).scores(graph))
-        case .closeness: return .nodes(ClosenessCentrality(weight: p.weight).scores(graph))
-        case .harmonic: return .nodes(HarmonicCentrality(weight: p.weight).scores(graph))
+        case .closeness: return .nodes(ClosenessCentrality(weight: p.weight, progress: p.progress).scores(graph))
+        case .harmonic: return .nodes(HarmonicCentrality(weight: p.weight, progress: p.progress).scores(graph))
         case .eigenvector:
             return .nodes(try EigenvectorCentrality(weight: p.weight, tolerance: p.tolerance ?? 1e-6, maxIterations: p.maxIterations ?? 100).scores(graph))
         case .katz:

@@ -76,7 +76,10 @@ struct CentralityCommand: ParsableCommand {
                 p.groups = try input.groups(by: partition)
                 p.partitionName = partition
             }
+            let bar = TerminalProgress.make(measure.rawValue)
+            p.progress = bar?.handler
             let scores = try measure.compute(input.graph, p)
+            bar?.finish()
             let nodes = input.nodes
             let report = MeasureReport(
                 measure: measure, parameters: measure.describe(p, directed: input.graph.isDirected), ids: input.graph.ids,

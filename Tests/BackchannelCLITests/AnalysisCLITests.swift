@@ -33,6 +33,7 @@ struct AnalysisCLITests {
         let (csv, expected) = try Self.karateCSV(in: dir)
         let result = try Fixtures.run(["centrality", "--edges", csv.path, "--undirected", "--weight", "distance", "--measure", "betweenness", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
         let json = try JSONParser.parse(result.stdout)
         #expect(json["measure"]?.value == .string("betweenness"))
         #expect(json["parameters"]?["weight"]?.value == .string("distance"))
