@@ -63,6 +63,10 @@ let package = Package(
         .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel", "BackchannelAnalysis"]),
         .testTarget(name: "BackchannelModelTests", dependencies: ["BackchannelModel", "BackchannelTestSupport"]),
         .testTarget(name: "BackchannelInteropTests", dependencies: ["BackchannelInterop", "BackchannelModel", "BackchannelTestSupport"]),
+        .testTarget(
+            name: "BackchannelFuzzTests",
+            dependencies: ["Backchannel", "BackchannelModel", "BackchannelAnalysis", "BackchannelRender", "BackchannelInterop", "BackchannelTestSupport"]
+        ),
         .testTarget(name: "BackchannelAnalysisTests", dependencies: ["BackchannelAnalysis", "BackchannelModel", "BackchannelTestSupport"]),
         .testTarget(
             name: "BackchannelExportTests",
