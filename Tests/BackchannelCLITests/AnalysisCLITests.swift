@@ -129,3 +129,39 @@ struct AnalysisCLITests {
         #expect(rendered.stdout.contains("#ff7f00") && rendered.stdout.contains("node size: pagerank"))
     }
 }
+
+/// The PA-X signatories, derived from ../shared by the committed script (not committed themselves:
+/// see Datasets/README.md), analysed and drawn.
+@Suite("PA-X signatories", .serialized)
+struct PAXTests {
+    @Test func derivedDatasetWorksWithInfluenceAndRender() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let out = dir.appendingPathComponent("paax.json")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Fixtures.datasetsDirectory.appendingPathComponent("derive_paax.py").path,
+                             Fixtures.sharedData.appendingPathComponent("peace-processes/paax_signatories_links_table.csv").path, "--output", out.path]
+        process.standardOutput = FileHandle.nullDevice
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "derive_paax.py: \(message)")
+
+        let network = try Network(contentsOf: out)
+        #expect(network.nodes.count { $0.kind == .dialogue } == 1642, "every agreement")
+        #expect(network.nodes.count { $0.kind == .conflict } == 152, "every peace process")
+        #expect(network.sources.first?.citation.contains("PA-X") == true)
+        #expect(network.jsonText() == (try String(contentsOf: out, encoding: .utf8)), "the script writes the canonical layout")
+
+        let influence = try Fixtures.run(["influence", out.path, "--format", "json", "--top", "5"])
+        #expect(influence.status == 0, "\(influence.stderr)")
+        #expect(influence.stdout.contains("\"id\": \"actor-united-nations-general\""))
+        let svg = dir.appendingPathComponent("paax.svg")
+        let render = try Fixtures.run(["render", out.path, "--format", "svg", "-o", svg.path])
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stderr.contains("using the sfdp layout"), "the user is told why")
+        #expect(try Data(contentsOf: svg).count > 100_000)
+    }
+}
