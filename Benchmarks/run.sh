@@ -56,7 +56,7 @@ if printf '%s\n' "${sizes[@]}" | grep -qx 10000; then
         "$py" python_whole_process.py --edges "$csv" --measure "$m" > /dev/null
       fi
       end=$(date +%s.%N)
-      printf '{"peer": "%s", "measure": "%s", "nodes": 10000, "whole_process_seconds": %s}\n' "$tool" "$m" "$(echo "$end - $start" | bc)" | tee -a "$out"
+      printf '{"peer": "%s", "measure": "%s", "nodes": 10000, "whole_process_seconds": %.6f}\n' "$tool" "$m" "$(echo "$end - $start" | bc)" | tee -a "$out"
     done
   done
 fi
