@@ -62,7 +62,7 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
                     let candidate = directory.appendingPathComponent(url.lastPathComponent.dropLast("edges.csv".count) + name)
                     return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
                 }
-                return try readCSVSheets(nodes: sibling("nodes.csv"), edges: url, sources: sibling("sources.csv"))
+                return try CSVSheets.read(nodes: sibling("nodes.csv"), edges: url, sources: sibling("sources.csv"), mapping: nil)
             }
             let bytes: [UInt8]
             do {
@@ -72,7 +72,7 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
             }
             switch format {
             case .json: return try Network.read(json: bytes, file: path)
-            case .graphml: return try readGraphML(bytes, file: path)
+            case .graphml: return try GraphML.read(bytes, file: path)
             case .dot: return try readDOT(bytes, file: path)
             case .csv: fatalError("handled above")
             }

@@ -94,7 +94,8 @@ public enum CSVSheets {
         return try read(nodes: nodeSheet, edges: edgeSheet, sources: sourceSheet, mapping: mapping)
     }
 
-    /// Reads a network from sheets already in memory; see ``read(nodes:edges:sources:mapping:)-(URL?,_,_,_)``.
+    /// Reads a network from sheets already in memory (for standard input, or bytes from elsewhere);
+    /// otherwise the same as reading from files.
     public static func read(
         nodes: Sheet?, edges: Sheet, sources: Sheet?, mapping: CSVMapping?
     ) throws(InteropError) -> (network: Network, warnings: [String]) {
@@ -106,8 +107,8 @@ public enum CSVSheets {
 
     /// Writes a network as three sheets: nodes, edges and sources.
     ///
-    /// Reading the three back with ``read(nodes:edges:sources:mapping:)-(Sheet?,_,_,_)`` gives the
-    /// same network, apart from what the type's documentation lists (each case gets a warning).
+    /// Reading the three back gives the same network, apart from what the type's documentation
+    /// lists (each case gets a warning).
     /// Columns: the fixed ones in a fixed order, then attribute columns sorted by name and type.
     ///
     /// - Returns: the three sheets' text and warnings for anything they cannot hold.
@@ -215,6 +216,8 @@ private struct Table {
             throw .malformed(file: sheet.file, line: 1, column: 1, message: "the file is empty: expected a header row")
         }
         header = records.removeFirst().fields
+        // Rows of nothing but empty cells are blank spreadsheet rows (",,,,"), not data.
+        records.removeAll { $0.fields.allSatisfy { !$0.quoted && $0.text.isEmpty } }
         let width = header.count
         for record in records where record.fields.count != width {
             let offset = record.fields.count > width ? record.fields[width].offset : record.offset
@@ -262,7 +265,7 @@ private struct Columns {
 
     /// - Parameters:
     ///   - roles: role names with the column each is read from, and whether the column must exist.
-    ///   - reserved: columns consumed by something other than a role (endpoint attributes, ignored ones).
+    ///   - consumed: columns to leave out of the attributes (the mapping's `ignore`).
     init(
         _ table: Table, roles wanted: [(role: String, column: String, required: Bool)], consumed: [String],
         attributeWarning: (String) -> Void
@@ -293,7 +296,9 @@ private struct Columns {
                 used.insert(i)
             } else if required {
                 let found = table.header.map { FieldText.quoted($0.text) }.joined(separator: ", ")
-                throw table.headerError(nil, "no \(FieldText.quoted(column)) column (for \(role)); the header has: \(found)")
+                let purpose = role.lowercased() == normalized(column) ? ""
+                    : " (named in the mapping as \(role.replacingOccurrences(of: #"\.attribute\.\d+$"#, with: ".attributes", options: .regularExpression)))"
+                throw table.headerError(nil, "no \(FieldText.quoted(column)) column\(purpose); the header has: \(found)")
             }
         }
         for column in consumed {
@@ -365,7 +370,7 @@ private struct SheetReader {
                 let id = table.value(row, columns["id"]) ?? ""
                 var kind = NodeKind.participant
                 if let text = table.word(row, columns["kind"]) {
-                    guard let k = FieldText.vocabulary(text, NodeKind.self) else {
+                    guard let k = mapping.kind(for: text) else {
                         throw table.error(row, columns["kind"]!, FieldText.unknown("kind", text, NodeKind.self))
                     }
                     kind = k
@@ -433,7 +438,14 @@ private struct SheetReader {
         var conflictingKinds = Set<String>()
         var unmappedKinds: [String] = []
         var withoutRelation = 0
+        var withoutEnds: [String] = []
         for row in table.rows.indices {
+            guard table.value(row, columns["source"]).map({ !$0.isEmpty }) == true,
+                  table.value(row, columns["target"]).map({ !$0.isEmpty }) == true
+            else {
+                withoutEnds.append(String(table.place(row, nil).line))
+                continue
+            }
             // The endpoints, making nodes that no sheet lists.
             var ends: [String] = []
             for (side, end) in [("source", mapping.source), ("target", mapping.target)] {
@@ -510,6 +522,9 @@ private struct SheetReader {
             warnings.append(columns["relation"] == nil
                 ? "\(table.file): no \(FieldText.quoted(mapping.relation)) column; every edge is \(mapping.defaultRelation.rawValue)"
                 : "\(table.file): \(withoutRelation) edge\(withoutRelation == 1 ? " has" : "s have") no relation; read as \(mapping.defaultRelation.rawValue)")
+        }
+        if !withoutEnds.isEmpty {
+            warnings.append("\(table.file): \(withoutEnds.count) row\(withoutEnds.count == 1 ? " has" : "s have") an empty source or target and \(withoutEnds.count == 1 ? "was" : "were") left out (line\(withoutEnds.count == 1 ? "" : "s") \(withoutEnds.prefix(5).joined(separator: ", "))\(withoutEnds.count > 5 ? ", …" : ""))")
         }
         if hadNodeSheet, !made.isEmpty {
             warnings.append("\(table.file): \(made.count) edge endpoint\(made.count == 1 ? " is" : "s are") not in \(nodes!.file); made as nodes: \(Self.some(made))")

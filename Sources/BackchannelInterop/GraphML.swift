@@ -211,6 +211,10 @@ public enum GraphML {
         guard handler.sawRoot else {
             throw .malformed(file: file, line: 1, column: 1, message: "not GraphML: the document has no elements")
         }
+        guard handler.rootClosed else {
+            let end = input.position(bytes.count)
+            throw .malformed(file: file, line: end.line, column: end.column, message: "not well-formed XML: the document ends before </graphml> (is the file truncated?)")
+        }
         return try handler.network()
     }
 
@@ -289,6 +293,7 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
     var failure: InteropError?
     var parseError: InteropError?
     var sawRoot = false
+    var rootClosed = false
     var warnings: [String] = []
 
     var keys: [String: Key] = [:]
@@ -317,6 +322,8 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
     var graphicsSkipped = false
     var unknownKeys: [String] = []
     var graphDataLeftOut: [String] = []
+    /// Keys of data outside the top-level graph, its nodes and edges (on `<graphml>`, nested graphs).
+    var dataLeftOut: [String] = []
     var skipDepth: Int?
 
     init(file: String) {
@@ -331,20 +338,32 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
+    /// libxml2's error numbers (which Foundation's XMLParser passes on) for the usual mistakes.
+    static let xmlErrors: [Int: String] = [
+        4: "the document is empty",
+        9: "a character XML does not allow",
+        23: "an entity reference without its closing ';'",
+        26: "an undefined entity (only &amp; &lt; &gt; &quot; &apos; and character references are allowed)",
+        38: "a '<' inside an attribute value (write &lt;)",
+        40: "an attribute value that is never closed",
+        41: "an attribute without a value",
+        42: "an attribute given twice",
+        45: "a comment that is never closed",
+        68: "a name was expected",
+        73: "'>' was expected",
+        76: "an end tag that does not match its start tag",
+        77: "a start tag that is never closed",
+    ]
+
     func describe(_ error: Error, _ parser: XMLParser) -> InteropError {
         let code = (error as NSError).code
-        var words = ""
-        if let known = XMLParser.ErrorCode(rawValue: code) {
-            var name = "\(known)"
-            if name.hasSuffix("Error") { name = String(name.dropLast(5)) }
-            for c in name {
-                if c.isUppercase { words += " " + c.lowercased() } else { words.append(c) }
-            }
+        let what: String
+        if code == 5 {
+            what = rootClosed ? "content after the end of the root element" : "the document ends before all its elements are closed (is the file truncated?)"
         } else {
-            words = "error \(code)"
+            what = Self.xmlErrors[code] ?? "libxml2 error \(code)"
         }
-        let hint = code == XMLParser.ErrorCode.prematureDocumentEndError.rawValue ? " (is the file truncated?)" : ""
-        return .malformed(file: file, line: parser.lineNumber, column: parser.columnNumber, message: "not well-formed XML: \(words.trimmingCharacters(in: .whitespaces))\(hint)")
+        return .malformed(file: file, line: parser.lineNumber, column: parser.columnNumber, message: "not well-formed XML: \(what)")
     }
 
     private func isGraphML(_ namespaceURI: String?) -> Bool {
@@ -374,13 +393,12 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
             return
         }
         if skipDepth != nil { return }
-        if var d = data {
-            d.hasChildren = true
-            if name == "NodeLabel", d.nodeLabel == nil {
-                d.inNodeLabel = true
-                d.nodeLabel = ""
+        if data != nil {
+            data!.hasChildren = true
+            if name == "NodeLabel", data!.nodeLabel == nil {
+                data!.inNodeLabel = true
+                data!.nodeLabel = ""
             }
-            data = d
             return
         }
         guard isGraphML(namespaceURI) else { return }
@@ -471,27 +489,27 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
         guard failure == nil else { return }
         if inDefault {
             defaultText += string
-        } else if var d = data {
-            if d.inNodeLabel {
-                d.nodeLabel! += string
-            } else if depth == d.depth {
-                d.text += string
+        } else if data != nil {
+            // Appended in place: copying the element out would copy its text for every chunk.
+            if data!.inNodeLabel {
+                data!.nodeLabel! += string
+            } else if depth == data!.depth {
+                data!.text += string
             }
-            data = d
         }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         guard failure == nil else { return }
         defer { depth -= 1 }
+        if depth == 1 { rootClosed = true }
         if let s = skipDepth {
             if depth == s { skipDepth = nil }
             return
         }
-        if var d = data {
+        if let d = data {
             if depth > d.depth {
-                if name == "NodeLabel", d.inNodeLabel { d.inNodeLabel = false }
-                data = d
+                if name == "NodeLabel", d.inNodeLabel { data!.inNodeLabel = false }
                 return
             }
             data = nil
@@ -599,7 +617,7 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
         let name = isAttribute ? String(key.name.dropFirst(5)) : key.name
         switch owner {
         case .skipped:
-            return
+            if !dataLeftOut.contains(key.name) { dataLeftOut.append(key.name) }
         case .graph:
             if !isAttribute, GraphML.graphFields.contains(name) {
                 graphSeen[name] = place
@@ -710,6 +728,7 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
         }
         if !unknownKeys.isEmpty { warnings.append("data under undeclared keys read as string attributes named by the key: \(Self.some(unknownKeys))") }
         if !graphDataLeftOut.isEmpty { warnings.append("graph data with no place in a network left out: \(Self.some(graphDataLeftOut))") }
+        if !dataLeftOut.isEmpty { warnings.append("data outside the top-level graph, its nodes and edges left out: \(Self.some(dataLeftOut))") }
         if graphicsSkipped { warnings.append("yEd graphics data (shapes, geometry, colours) left out") }
         if nestedGraphs > 0 { warnings.append("\(plural(nestedGraphs, "nested graph was", "nested graphs were")) flattened into the top-level graph") }
         if topGraphs > 1 { warnings.append("the document holds \(topGraphs) graphs; all were read into one network") }

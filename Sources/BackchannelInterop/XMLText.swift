@@ -23,32 +23,54 @@ enum XMLText {
     }
 
     private static func escape(_ s: String, attribute: Bool, lossy: inout Bool) -> String {
-        var out = String.UnicodeScalarView()
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
-            case "\"" where attribute: out.append(contentsOf: "&quot;".unicodeScalars)
-            case "\n" where attribute: out.append(contentsOf: "&#10;".unicodeScalars)
-            case "\t" where attribute: out.append(contentsOf: "&#9;".unicodeScalars)
-            default:
-                if isAllowed(c) {
-                    out.append(c)
-                } else {
-                    lossy = true
-                    out.append("\u{FFFD}")
-                }
-            }
+        // Works on UTF-8 bytes: every escape is ASCII, and the only non-ASCII characters XML
+        // cannot hold are U+FFFE and U+FFFF (EF BF BE, EF BF BF); strings hold no surrogates.
+        var needsWork = false
+        for b in s.utf8 where b < 0x20 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+            || b == UInt8(ascii: "\"") || b == 0xEF {
+            needsWork = true
+            break
         }
-        return String(out)
+        guard needsWork else { return s }
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        func append(_ text: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "&"): append("&amp;")
+            case UInt8(ascii: "<"): append("&lt;")
+            case UInt8(ascii: ">"): append("&gt;")
+            case 0x0D: append("&#13;")
+            case UInt8(ascii: "\"") where attribute: append("&quot;")
+            case 0x0A where attribute: append("&#10;")
+            case 0x09 where attribute: append("&#9;")
+            case 0x09, 0x0A: out.append(b)
+            case 0..<0x20:
+                lossy = true
+                append("\u{FFFD}")
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                lossy = true
+                append("\u{FFFD}")
+                i += 2
+            default:
+                out.append(b)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Refuses what no network file needs and parsers can be attacked with, before parsing:
     /// a declared encoding other than UTF-8, any `<!ENTITY` declaration, and a DOCTYPE with an
     /// internal subset (`<!DOCTYPE x [ … ]>`). Entity expansion ("billion laughs") and external
-    /// entities (reading local files or URLs) both need one of these.
+    /// entities (reading local files or URLs) both need one of these. Also refuses processing
+    /// instructions without data (`<?x?>`), which crash Foundation's XMLParser on Linux.
+    /// Comments and CDATA sections are skipped.
     ///
     /// - Complexity: O(n) for n bytes.
     static func checkSafe(_ input: InputBytes, format: String) throws(InteropError) {
@@ -76,10 +98,43 @@ enum XMLText {
                 }
             }
         }
+        /// The offset just past the next `terminator` at or after `from`, or the end.
+        func skip(past terminator: String, from: Int) -> Int {
+            let t = Array(terminator.utf8)
+            var k = from
+            while k + t.count <= n {
+                if bytes[k] == t[0], bytes[k..<(k + t.count)].elementsEqual(t) { return k + t.count }
+                k += 1
+            }
+            return n
+        }
         i = input.start
         while i < n {
-            guard bytes[i] == UInt8(ascii: "<"), i + 1 < n, bytes[i + 1] == UInt8(ascii: "!") else {
+            guard bytes[i] == UInt8(ascii: "<"), i + 1 < n else {
                 i += 1
+                continue
+            }
+            if bytes[i + 1] == UInt8(ascii: "?") {
+                // A processing instruction with no data (`<?pi?>`) crashes swift-corelibs-foundation's
+                // XMLParser (it passes a null pointer to strlen), so it is refused here.
+                var k = i + 2
+                while k < n, bytes[k] != UInt8(ascii: "?"), bytes[k] > 0x20 { k += 1 }
+                if k + 1 < n, bytes[k] == UInt8(ascii: "?"), bytes[k + 1] == UInt8(ascii: ">") {
+                    throw input.error(at: i, "a processing instruction without data (\(FieldText.quoted(input.text(i..<(k + 2))))) is not accepted")
+                }
+                i = k
+                continue
+            }
+            guard bytes[i + 1] == UInt8(ascii: "!") else {
+                i += 1
+                continue
+            }
+            if matches("<!--", at: i) {
+                i = skip(past: "-->", from: i + 4)
+                continue
+            }
+            if matches("<![CDATA[", at: i) {
+                i = skip(past: "]]>", from: i + 9)
                 continue
             }
             if matches("<!ENTITY", at: i) {

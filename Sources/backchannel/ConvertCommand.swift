@@ -1,0 +1,61 @@
+import ArgumentParser
+import Backchannel
+import BackchannelInterop
+import BackchannelModel
+import Foundation
+
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a network between formats: JSON, GraphML, GEXF (write only), DOT, CSV sheets.",
+        discussion: """
+            Formats follow the extensions (.json, .graphml, .gexf, .dot/.gv, .csv) unless --from/--to name
+            them. CSV input is an edges sheet; a nodes.csv and sources.csv beside an edges.csv are read
+            too, and --mapping FILE reads other people's tables (which column is the source, target,
+            relation, year, and what kind each side is). CSV output writes NAME-edges.csv with
+            NAME-nodes.csv and NAME-sources.csv. Whatever a format cannot hold is reported on stderr.
+            """
+    )
+
+    @Argument(help: "The network to read.")
+    var input: String
+
+    @Argument(help: "The file to write (never the input).")
+    var output: String
+
+    @Option(help: "Input format: json, graphml, dot or csv.")
+    var from: InputFormat?
+
+    @Option(help: "Output format: json, graphml, gexf, dot or csv.")
+    var to: OutputFormat?
+
+    @Option(help: ArgumentHelp("For CSV input: a column mapping file (see Datasets/README.md).", valueName: "file"))
+    var mapping: String?
+
+    @Option(help: ArgumentHelp("For CSV input with --mapping: a nodes sheet to read too.", valueName: "file.csv"))
+    var nodesSheet: String?
+
+    func run() throws {
+        try reportingFailures {
+            let inURL = URL(fileURLWithPath: input), outURL = URL(fileURLWithPath: output)
+            guard let format = to ?? OutputFormat.detect(outURL) else {
+                throw UsageFailure(message: "cannot tell the output format from \"\(outURL.lastPathComponent)\"; use --to (\(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let source = NetworkInput(path: input, format: from)
+            let (network, readWarnings): (BackchannelModel.Network, [String])
+            if let mapping {
+                let text = try String(contentsOf: URL(fileURLWithPath: mapping), encoding: .utf8)
+                let parsed = try CSVMapping.parse(text, file: mapping)
+                (network, readWarnings) = try CSVSheets.read(nodes: nodesSheet.map { URL(fileURLWithPath: $0) }, edges: inURL, sources: nil, mapping: parsed)
+            } else {
+                (network, readWarnings) = try source.loadWithWarnings()
+            }
+            readWarnings.forEach { note("warning: " + $0) }
+            let (files, warnings) = try ConvertJob.write(network, to: outURL, as: format, protecting: [inURL] + (nodesSheet.map { [URL(fileURLWithPath: $0)] } ?? []))
+            warnings.forEach { note("warning: " + $0) }
+            note("wrote \(files.map(\.path).joined(separator: ", ")): \(network.nodes.count) nodes, \(network.edges.count) edges")
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
