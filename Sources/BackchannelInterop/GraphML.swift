@@ -199,7 +199,9 @@ public enum GraphML {
     public static func read(_ bytes: [UInt8], file: String) throws(InteropError) -> (network: Network, warnings: [String]) {
         let input = try InputBytes(bytes, file: file)
         try XMLText.checkSafe(input, format: "GraphML")
-        let parser = XMLParser(data: Data(bytes))
+        // Fed as a stream, in chunks: given all at once, libxml2 stops at its 10 MB look-up limit
+        // ("libxml2 error 1") on large files.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
