@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive Datasets/paax-signatories.json from the PA-X signatories links table.
+"""Derive derived/paax-signatories.json from the PA-X signatories links table.
 
 Input: PeaceRep's PA-X agreement x actor signatory links (``links_table.csv``,
 one row per signatory link, typed ``party`` or ``third party``), as copied to
@@ -24,7 +24,8 @@ Usage:
   python3 Datasets/derive_paax.py [CSV] [--output PATH]
 
 CSV defaults to ../shared/data/peace-processes/paax_signatories_links_table.csv
-relative to the repository root; PATH defaults to Datasets/paax-signatories.json.
+relative to the repository root; PATH defaults to derived/paax-signatories.json (outside the
+SwiftPM resource folder Datasets/, and ignored by git).
 Dependencies: the Python 3 standard library; networkx for the final load check.
 Exits 0 on success, 1 if the input is unusable or a check fails.
 """
@@ -45,7 +46,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 DEFAULT_CSV = os.path.normpath(
     os.path.join(REPO, "..", "shared", "data", "peace-processes", "paax_signatories_links_table.csv"))
-DEFAULT_OUTPUT = os.path.join(HERE, "paax-signatories.json")
+DEFAULT_OUTPUT = os.path.join(os.path.dirname(HERE), "derived", "paax-signatories.json")
 
 # The manifest's copy: data/links_table.csv of roybgardner/agreements-actors at this commit.
 ORIGIN_REPO = "roybgardner/agreements-actors"
@@ -608,6 +609,7 @@ def main(argv=None):
         for pr in problems[:50]:
             print("FAIL:", pr, file=sys.stderr)
         return 1
+    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
     tmp = args.output + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
