@@ -258,32 +258,9 @@ enum FieldText {
         return JSONWriter.quoted(cut)
     }
 
-    /// `" (did you mean 'x'?)"` when one of `candidates` is close to `word`.
+    /// `" (did you mean 'x'?)"` when one of `candidates` is close to `word`: the model's rule.
     static func suggestion(for word: String, among candidates: [String]) -> String {
-        let w = Array(word.lowercased().unicodeScalars)
-        guard w.count < 64 else { return "" }
-        var best: (String, Int)?
-        for c in candidates {
-            let d = editDistance(w, Array(c.lowercased().unicodeScalars))
-            if best == nil || d < best!.1 { best = (c, d) }
-        }
-        guard let best, best.1 > 0, best.1 <= max(2, w.count / 3) else { return "" }
-        return " (did you mean '\(best.0)'?)"
-    }
-
-    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        BackchannelModel.suggestion(for: word, among: candidates)
     }
 }
 

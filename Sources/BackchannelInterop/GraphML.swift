@@ -63,18 +63,8 @@ public enum GraphML {
     ///   distinct attribute names).
     public static func write(_ network: Network) -> (text: String, warnings: [String]) {
         var warnings: [String] = []
-        func content(_ s: String, _ what: @autoclosure () -> String) -> String {
-            var lossy = false
-            let text = XMLText.content(s, lossy: &lossy)
-            if lossy { warnings.append("\(what()): characters XML cannot hold, written as U+FFFD") }
-            return text
-        }
-        func attribute(_ s: String, _ what: @autoclosure () -> String) -> String {
-            var lossy = false
-            let text = XMLText.attribute(s, lossy: &lossy)
-            if lossy { warnings.append("\(what()): characters XML cannot hold, written as U+FFFD") }
-            return text
-        }
+        func content(_ s: String, _ what: @autoclosure () -> String) -> String { XMLText.content(s, what(), warnings: &warnings) }
+        func attribute(_ s: String, _ what: @autoclosure () -> String) -> String { XMLText.attribute(s, what(), warnings: &warnings) }
         func intType(_ values: [Int]) -> String {
             values.allSatisfy { Int(Int32.min)...Int(Int32.max) ~= $0 } ? "int" : "long"
         }

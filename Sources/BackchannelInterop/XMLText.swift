@@ -12,6 +12,22 @@ enum XMLText {
 
     /// `s` as element content: `&`, `<`, `>` escaped, CR as `&#13;` so it is not read as a line end.
     /// Characters XML cannot hold become U+FFFD and set `lossy`.
+    /// ``content(_:lossy:)``, adding a warning naming `what` when characters were lost.
+    static func content(_ s: String, _ what: @autoclosure () -> String, warnings: inout [String]) -> String {
+        var lossy = false
+        let text = content(s, lossy: &lossy)
+        if lossy { warnings.append("\(what()): characters XML cannot hold, written as U+FFFD") }
+        return text
+    }
+
+    /// ``attribute(_:lossy:)``, adding a warning naming `what` when characters were lost.
+    static func attribute(_ s: String, _ what: @autoclosure () -> String, warnings: inout [String]) -> String {
+        var lossy = false
+        let text = attribute(s, lossy: &lossy)
+        if lossy { warnings.append("\(what()): characters XML cannot hold, written as U+FFFD") }
+        return text
+    }
+
     static func content(_ s: String, lossy: inout Bool) -> String {
         escape(s, attribute: false, lossy: &lossy)
     }

@@ -56,7 +56,7 @@ public enum ModelError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The edit distance between two short strings, for "did you mean" suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
@@ -72,8 +72,9 @@ func editDistance(_ a: String, _ b: String) -> Int {
     return previous[b.count]
 }
 
-/// `" (did you mean 'x'?)"` when one of `candidates` is close to `word`, else `""`.
-func suggestion(for word: String, among candidates: [String]) -> String {
+/// `" (did you mean 'x'?)"` when one of `candidates` is close to `word` (ignoring case), else `""`.
+public func suggestion(for word: String, among candidates: [String]) -> String {
+    guard word.count < 64 else { return "" }
     let best = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
     guard let best, best.1 <= max(2, word.count / 3) else { return "" }
     return " (did you mean '\(best.0)'?)"
