@@ -21,6 +21,12 @@ struct DOTImportTests {
         return found.sorted()
     }
 
+    /// The corpus tests below take their cases from ../shared; make sure it is there, so they cannot pass empty.
+    @Test func corpusIsPresent() {
+        #expect(Self.files("valid").count >= 70, "../shared/data/graphviz-dot-corpus/valid is missing")
+        #expect(Self.files("edge-cases").count == 8)
+    }
+
     @Test func ownExportReadsBackAsTheSameNetwork() throws {
         for network in [try Network.bundled(), Fixtures.small] {
             let dot = DOTWriter().write(network)
