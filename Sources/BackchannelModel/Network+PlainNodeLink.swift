@@ -6,7 +6,8 @@ extension Network {
     /// `participant` and relations to `partners_with`; a node's `label` (or `name`) becomes its label;
     /// an edge's positive numeric `weight` its weight and `key` its key; every other field becomes an
     /// attribute (objects and arrays as compact JSON text); integer ids become their decimal text; an
-    /// undirected graph's edges keep the direction written. Each of these is reported in `warnings`.
+    /// undirected graph's edges keep the direction written; when no node has an `id` (d3's older
+/// format), a node's id is its position, as d3's edges count. Each of these is reported in `warnings`.
     /// Any other document is read strictly as canonical (``init(json:file:)``), so typos are caught.
     public static func read(json bytes: [UInt8], file: String? = nil) throws(ModelError) -> (network: Network, warnings: [String]) {
         let root: JSONNode
@@ -50,10 +51,15 @@ extension Network {
             }
         }
         var canonicalNodes: [JSONNode] = []
-        for node in nodes {
+        let positional = !nodes.isEmpty && nodes.allSatisfy { $0["id"] == nil }
+        if positional {
+            warnings.append("\(file): nodes have no \"id\"; as in d3's older format, each node's id is its position (0, 1, …), which edges' source and target refer to")
+        }
+        for (position, node) in nodes.enumerated() {
             guard case let .object(members) = node.value else { canonicalNodes.append(node); continue }
             var out: [(key: String, value: JSONNode)] = []
             if let id = node["id"] { out.append(("id", text(id))) }
+            if positional { out.append(("id", JSONNode(.string(String(position)), line: node.line, column: node.column))) }
             if let label = node["label"] ?? node["name"], case .string = label.value { out.append(("label", label)) }
             out.append(("kind", JSONNode(.string("participant"))))
             let attributes = members.filter { $0.key != "id" && $0.key != "label" && !($0.key == "name" && node["label"] == nil) }

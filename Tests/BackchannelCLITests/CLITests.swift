@@ -189,6 +189,15 @@ struct ForeignInputTests {
         #expect(network.nodes[0].attributes["club"] == .string("Mr. Hi"))
         #expect(network.nodes[1].label == "One")
         #expect(network.edges[0].weight == 2 && network.edges[0].relation == .partnersWith)
+        // d3's older format: nodes without ids, edges by position.
+        let d3 = dir.appendingPathComponent("miserables.json")
+        try #"{"nodes": [{"name": "Myriel", "group": 1}, {"name": "Napoleon", "group": 1}], "links": [{"source": 1, "target": 0, "value": 1}]}"#.write(to: d3, atomically: true, encoding: .utf8)
+        let d3Result = try Fixtures.run(["export", d3.path, "--format", "json"])
+        #expect(d3Result.status == 0, "\(d3Result.stderr)")
+        let d3Network = try Network(json: Array(d3Result.stdout.utf8))
+        #expect(d3Network.nodes.map(\.label) == ["Myriel", "Napoleon"])
+        #expect(d3Network.edges.first.map { "\($0.source)→\($0.target)" } == "1→0")
+        #expect(d3Network.edges.first?.attributes["value"] == .int(1))
         // A typed document is still read strictly: a typo is an error, not an attribute.
         let typo = dir.appendingPathComponent("typo.json")
         try #"{"nodes": [{"id": "a", "kind": "convener", "lable": "A"}], "edges": []}"#.write(to: typo, atomically: true, encoding: .utf8)
