@@ -62,7 +62,7 @@ let package = Package(
         // Fixtures and generators shared by the test targets.
         .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel", "BackchannelAnalysis"]),
         .testTarget(name: "BackchannelModelTests", dependencies: ["BackchannelModel", "BackchannelTestSupport"]),
-        .testTarget(name: "BackchannelInteropTests", dependencies: ["BackchannelInterop", "BackchannelModel", "BackchannelTestSupport"]),
+        .testTarget(name: "BackchannelInteropTests", dependencies: ["BackchannelInterop", "BackchannelModel", "BackchannelAnalysis", "BackchannelTestSupport"]),
         .testTarget(
             name: "BackchannelFuzzTests",
             dependencies: ["Backchannel", "BackchannelModel", "BackchannelAnalysis", "BackchannelRender", "BackchannelInterop", "BackchannelTestSupport"]

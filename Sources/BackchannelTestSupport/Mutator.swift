@@ -12,9 +12,11 @@ public enum Mutator {
         Array("<!ENTITY a \"b\">".utf8), Array("subgraph".utf8), Array("strict".utf8), Array("9999999999999999999999".utf8),
     ]
 
-    /// `count` mutants of `input`, reproducible from `seed`.
-    public static func mutants(of input: [UInt8], count: Int, seed: UInt64) -> [[UInt8]] {
+    /// `count` mutants of `input`, reproducible from `seed`; `extra` adds format-specific snippets
+    /// (entity declarations for XML, mapping keys for CSV) to the insertable tokens.
+    public static func mutants(of input: [UInt8], count: Int, seed: UInt64, extra: [String] = []) -> [[UInt8]] {
         var rng = SeededRandom(seed: seed)
+        let dictionary = Self.dictionary + extra.map { Array($0.utf8) }
         return (0..<count).map { _ in
             var bytes = input
             for _ in 0..<Int.random(in: 1...4, using: &rng) {

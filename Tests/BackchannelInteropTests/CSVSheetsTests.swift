@@ -1,3 +1,4 @@
+import BackchannelAnalysis
 import BackchannelInterop
 import BackchannelModel
 import BackchannelTestSupport
@@ -430,7 +431,7 @@ struct CSVSheetsTests {
         let originals = [Array(written.nodes.utf8), Array(written.edges.utf8), Array(written.sources.utf8)]
         let snippets = ["\"", "\"\"", ",", "\r\n", "\n", "\r", ";", "|", "\\", "\u{FEFF}", "\u{0}", ":int", "kind", "convenor", "provides", "-1", "9999", "\u{FF}"]
         var read = 0, rejected = 0
-        for (k, mutant) in mutants(of: originals[1] + [0xFF] + originals[0] + [0xFF] + originals[2], count: 300, seed: 2024, snippets: snippets).enumerated() {
+        for (k, mutant) in Mutator.mutants(of: originals[1] + [0xFF] + originals[0] + [0xFF] + originals[2], count: 300, seed: 2024, extra: snippets).enumerated() {
             // Split back into three sheets at the separators that survived; mutate the rest in place.
             let parts = mutant.split(separator: 0xFF, maxSplits: 2, omittingEmptySubsequences: false).map(Array.init)
             let edges = parts[0]

@@ -1,3 +1,4 @@
+import BackchannelAnalysis
 import BackchannelInterop
 import BackchannelModel
 import BackchannelTestSupport
@@ -374,7 +375,7 @@ struct GraphMLTests {
             "<![CDATA[", "]]>", "\"", "'", "convenor", "provides", "-1", "<graph>", "<hyperedge>", "\u{0}", "\u{FF}", "<?xml?>",
         ]
         var read = 0, rejected = 0
-        for (k, mutant) in mutants(of: original, count: 300, seed: 77, snippets: snippets).enumerated() {
+        for (k, mutant) in Mutator.mutants(of: original, count: 300, seed: 77, extra: snippets).enumerated() {
             let error = withinASecond("mutant \(k)") { failure(mutant) }
             if let error {
                 #expect(!error.description.isEmpty)

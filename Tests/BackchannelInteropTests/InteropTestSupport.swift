@@ -1,23 +1,9 @@
+import BackchannelAnalysis
 import BackchannelInterop
 import BackchannelModel
 import BackchannelTestSupport
 import Foundation
 import Testing
-
-/// SplitMix64, so generated networks and mutants are the same on every run.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 enum TestNetworks {
     /// `s` without the control characters the model forbids in ids (all of them).
@@ -37,7 +23,7 @@ enum TestNetworks {
     /// A valid network whose ids, labels, descriptions, attribute names and values, keys, designations,
     /// sources and citations are hostile strings.
     static func hostile(seed: UInt64, nodes nodeCount: Int = 40, edges edgeCount: Int = 80) -> Network {
-        var rng = TestRandom(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let strings = HostileStrings.fixed + HostileStrings.generated(count: 120, seed: seed)
         func pick() -> String { strings.randomElement(using: &rng)! }
         func maybe(_ s: @autoclosure () -> String) -> String? { Bool.random(using: &rng) ? s() : nil }
@@ -106,33 +92,6 @@ enum TestNetworks {
         return Network(
             name: "huge", nodes: [Node(id: "a", label: big, kind: .convener, description: big), Node(id: "b", kind: .dialogue)],
             edges: [Edge("a", .convenes, "b", description: big)])
-    }
-}
-
-/// Bytes changed at random: ranges deleted, inserted (from elsewhere in the input or from a set of
-/// dangerous snippets) and duplicated.
-func mutants(of original: [UInt8], count: Int, seed: UInt64, snippets: [String]) -> [[UInt8]] {
-    var rng = TestRandom(seed: seed)
-    return (0..<count).map { _ in
-        var bytes = original
-        for _ in 0..<Int.random(in: 1...4, using: &rng) {
-            guard !bytes.isEmpty else { break }
-            let at = Int.random(in: 0..<bytes.count, using: &rng)
-            let length = min(Int.random(in: 1...40, using: &rng), bytes.count - at)
-            switch Int.random(in: 0..<4, using: &rng) {
-            case 0:
-                bytes.removeSubrange(at..<(at + length))
-            case 1:
-                bytes.insert(contentsOf: bytes[at..<(at + length)], at: Int.random(in: 0...bytes.count, using: &rng))
-            case 2:
-                let snippet = Array(snippets.randomElement(using: &rng)!.utf8)
-                bytes.insert(contentsOf: snippet, at: at)
-            default:
-                let randomBytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
-                bytes.replaceSubrange(at..<(at + length), with: randomBytes)
-            }
-        }
-        return bytes
     }
 }
 
