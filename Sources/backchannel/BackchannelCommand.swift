@@ -17,13 +17,9 @@ struct BackchannelCommand: ParsableCommand {
         commandName: "backchannel",
         abstract: "Map and analyse Track II diplomacy as typed actor networks, rendered with Graphviz.",
         discussion: """
-            Networks link conveners, participants, conflicts, legal decisions, dialogues and officials.
-            Every command reads canonical node-link JSON (see Datasets/README.md); with no INPUT it uses
-            the bundled history of Track II diplomacy. With no command at all, `backchannel` runs
-            `overview`: it writes Renders/ in the current directory and prints a summary.
+            Networks link conveners, participants, conflicts, legal decisions, dialogues and officials. Every command reads node-link JSON (see Datasets/README.md), GraphML, DOT or CSV sheets; with no INPUT it uses the bundled history of Track II diplomacy. With no command at all, `backchannel` runs `overview`: it writes Renders/ in the current directory and prints a summary.
 
-            Exit codes: 0 success; 64 usage error; 65 invalid input data; 70 Graphviz failed;
-            73 an output could not be written (or would overwrite the input).
+            Exit codes: 0 success; 64 usage error; 65 invalid input data; 70 Graphviz failed; 73 an output could not be written (or would overwrite the input).
             """,
         version: "0.1.0",
         subcommands: [

@@ -9,13 +9,7 @@ struct CentralityCommand: ParsableCommand {
         commandName: "centrality",
         abstract: "Score every node (or edge) by a centrality, structural-hole or brokerage measure.",
         discussion: """
-            Every measure follows NetworkX's documented definition (see the doc comment of each measure,
-            e.g. BetweennessCentrality.swift); Tests/References holds the NetworkX values they are tested
-            against. Parallel edges merge (strengths add, the shortest length counts); self-loops drop.
-            JSON is {"measure": NAME, "parameters": {...}, "scores": {"<node id>": number, ...}};
-            edge-betweenness scores are a list of {"source", "target", "score"}; brokerage scores give
-            raw, expected and normalized counts per role. NaN (isolated nodes for constraint and
-            effective size) is written as null.
+            Every measure follows NetworkX's documented definition (see the doc comment of each measure, e.g. BetweennessCentrality.swift); Tests/References holds the NetworkX values they are tested against. Parallel edges merge (strengths add, the shortest length counts); self-loops drop. JSON is {"measure": NAME, "parameters": {...}, "scores": {"<node id>": number, ...}}; edge-betweenness scores are a list of {"source", "target", "score"}; brokerage scores give raw, expected and normalized counts per role. NaN (isolated nodes for constraint and effective size) is written as null.
             """
     )
 

@@ -9,11 +9,7 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a network between formats: JSON, GraphML, GEXF (write only), DOT, CSV sheets.",
         discussion: """
-            Formats follow the extensions (.json, .graphml, .gexf, .dot/.gv, .csv) unless --from/--to name
-            them. CSV input is an edges sheet; a nodes.csv and sources.csv beside an edges.csv are read
-            too, and --mapping FILE reads other people's tables (which column is the source, target,
-            relation, year, and what kind each side is). CSV output writes NAME-edges.csv with
-            NAME-nodes.csv and NAME-sources.csv. Whatever a format cannot hold is reported on stderr.
+            Formats follow the extensions (.json, .graphml, .gexf, .dot/.gv, .csv) unless --from/--to name them. CSV input is an edges sheet; a nodes.csv and sources.csv beside an edges.csv are read too, and --mapping FILE reads other people's tables (which column is the source, target, relation, year, and what kind each side is). CSV output writes NAME-edges.csv with NAME-nodes.csv and NAME-sources.csv. Whatever a format cannot hold is reported on stderr.
             """
     )
 

@@ -10,12 +10,7 @@ struct ExposureCommand: ParsableCommand {
         commandName: "exposure",
         abstract: "Paths of material support from conveners and organisations to designated actors, with the law that bears on them.",
         discussion: """
-            Follows `provides` edges (monetary, expert advice or assistance, training, personnel,
-            service), directly or through up to two intermediaries, to any actor with a designation.
-            For each path: the designation and who made it, the legal decisions and instruments with
-            `constrains`, `designates` or `upholds` edges bearing on it, and whether each engagement
-            falls before or after the designation. Ranked: direct paths first, then by how many legal
-            instruments bear on them. Factual wording; not legal advice.
+            Follows `provides` edges (monetary, expert advice or assistance, training, personnel, service), directly or through up to two intermediaries, to any actor with a designation. For each path: the designation and who made it, the legal decisions and instruments with `constrains`, `designates` or `upholds` edges bearing on it, and whether each engagement falls before or after the designation. Ranked: direct paths first, then by how many legal instruments bear on them. Factual wording; not legal advice.
             """
     )
 

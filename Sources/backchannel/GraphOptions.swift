@@ -5,7 +5,7 @@ import BackchannelModel
 
 /// Where an analysis's graph comes from and which part of it to analyse.
 struct GraphOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A network in canonical node-link JSON (default: the bundled Track II history).", valueName: "input"))
+    @Argument(help: ArgumentHelp("A network: JSON, GraphML, DOT or CSV (default: the bundled Track II history).", valueName: "input"))
     var input: String?
 
     @Option(help: ArgumentHelp("Analyse a plain edge list instead: CSV with header source,target or source,target,weight.", valueName: "file.csv"))

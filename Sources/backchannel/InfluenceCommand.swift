@@ -9,12 +9,7 @@ struct InfluenceCommand: ParsableCommand {
         commandName: "influence",
         abstract: "Rank conveners by a documented composite of brokerage, betweenness, reach and PageRank.",
         discussion: """
-            On the undirected network, each convener gets four components: cross-track brokerage
-            (Gould–Fernandez itinerant + representative + gatekeeper + liaison two-paths, partition by
-            track), normalized betweenness, reach (the share of conflicts and participants within two
-            steps) and PageRank. Each is divided by its maximum among conveners; the score is their mean.
-            Every component is shown. With --edges, give --nodes with a `kind` column to mark conveners
-            (otherwise every node is ranked).
+            On the undirected network, each convener gets four components: cross-track brokerage (Gould–Fernandez itinerant + representative + gatekeeper + liaison two-paths, partition by track), normalized betweenness, reach (the share of conflicts and participants within two steps) and PageRank. Each is divided by its maximum among conveners; the score is their mean. Every component is shown. With --edges, give --nodes with a `kind` column to mark conveners (otherwise every node is ranked).
             """
     )
 

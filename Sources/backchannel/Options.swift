@@ -7,7 +7,7 @@ import BackchannelRender
 /// The optional INPUT argument every command takes.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "A network in canonical node-link JSON. Omit it to use the bundled history of Track II diplomacy.",
+        "A network: JSON, GraphML, DOT or CSV (by extension). Omit it to use the bundled history of Track II diplomacy.",
         valueName: "input"))
     var input: String?
 

@@ -7,9 +7,7 @@ struct OverviewCommand: ParsableCommand {
         commandName: "overview",
         abstract: "Render the whole network and one view per conflict into a folder, and print a summary.",
         discussion: """
-            Writes NAME.dot, NAME.svg and NAME.png for the whole network, and conflict-ID.dot and
-            conflict-ID.svg for each conflict (its actors within two steps), each file atomically.
-            This is what `backchannel` with no arguments runs, on the bundled history, into ./Renders.
+            Writes NAME.dot, NAME.svg and NAME.png for the whole network, and conflict-ID.dot and conflict-ID.svg for each conflict (its actors within two steps), each file atomically. This is what `backchannel` with no arguments runs, on the bundled history, into ./Renders.
             """
     )
 

@@ -9,10 +9,7 @@ struct PathsCommand: ParsableCommand {
         commandName: "paths",
         abstract: "How two actors are connected: shortest, all shortest, k shortest, all simple or time-respecting paths.",
         discussion: """
-            Without options: one shortest path (BFS; Dijkstra with --weight distance or strength).
-            --relations and --kinds restrict the edges and nodes a path may use; --undirected lets it
-            run against edge direction. JSON is {"paths": [{"nodes": [...], "relations": [...],
-            "length": x}, ...]}, one relation per hop ("a|b" when two relations join the pair).
+            Without options: one shortest path (BFS; Dijkstra with --weight distance or strength). --relations and --kinds restrict the edges and nodes a path may use; --undirected lets it run against edge direction. JSON is {"paths": [{"nodes": [...], "relations": [...], "length": x}, ...]}, one relation per hop ("a|b" when two relations join the pair).
             """
     )
 

@@ -7,12 +7,9 @@ import Foundation
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw the network with Graphviz (in-process) as SVG, PNG, PDF, or write its DOT.",
+        abstract: "Draw the network with Graphviz's libraries as SVG, PNG, PDF, or write its DOT.",
         discussion: """
-            Shape shows the kind, fill colour the track, line style the relation, a red border a
-            designated actor; node size follows degree. Without --engine, dot lays out networks of up to
-            \(LayoutEngine.dotEdgeLimit) edges and sfdp larger ones (dot takes minutes past a few thousand).
-            Without -o, output goes to stdout (PNG and PDF only when stdout is not a terminal).
+            Shape shows the kind, fill colour the track, line style the relation, a red border a designated actor; node size follows degree. Without --engine, dot lays out networks of up to \(LayoutEngine.dotEdgeLimit) edges and sfdp larger ones (dot takes minutes past a few thousand). Without -o, output goes to stdout (PNG and PDF only when stdout is not a terminal).
             """
     )
 
