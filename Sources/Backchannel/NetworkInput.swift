@@ -52,31 +52,31 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
         case let .file(url, format):
             let path = url.path
             guard let format = format ?? InputFormat.detect(url) else {
-                throw InteropError.malformed(file: path, line: 0, column: 0, message: "unknown file type \".\(url.pathExtension)\"; name the format with --from (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            if format == .csv {
-                let directory = url.deletingLastPathComponent()
-                let isEdgesSheet = url.lastPathComponent.lowercased().hasSuffix("edges.csv")
-                func sibling(_ name: String) -> URL? {
-                    guard isEdgesSheet else { return nil }
-                    let candidate = directory.appendingPathComponent(url.lastPathComponent.dropLast("edges.csv".count) + name)
-                    return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
-                }
-                return try CSVSheets.read(nodes: sibling("nodes.csv"), edges: url, sources: sibling("sources.csv"), mapping: nil)
-            }
-            let bytes: [UInt8]
-            do {
-                bytes = [UInt8](try Data(contentsOf: url))
-            } catch {
-                throw ModelError.unreadable(file: path, reason: (error as NSError).localizedDescription)
+                throw InteropError.malformed(file: path, line: 0, column: 0, message: "unknown file type \".\(url.pathExtension)\"; name the format with --input-format (--from for convert): \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             switch format {
-            case .json: return try Network.read(json: bytes, file: path)
-            case .graphml: return try GraphML.read(bytes, file: path)
-            case .dot: return try readDOT(bytes, file: path)
-            case .csv: fatalError("handled above")
+            case .csv:
+                return try CSVSheets.read(nodes: Self.sibling(of: url, "nodes.csv"), edges: url, sources: Self.sibling(of: url, "sources.csv"), mapping: nil)
+            case .json: return try Network.read(json: Self.bytes(url), file: path)
+            case .graphml: return try GraphML.read(Self.bytes(url), file: path)
+            case .dot: return try readDOT(Self.bytes(url), file: path)
             }
         }
+    }
+
+    private static func bytes(_ url: URL) throws -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw ModelError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// For `NAME-edges.csv` (or `edges.csv`): the `NAME-nodes.csv`-style sheet beside it, if it exists.
+    private static func sibling(of url: URL, _ name: String) -> URL? {
+        guard url.lastPathComponent.lowercased().hasSuffix("edges.csv") else { return nil }
+        let candidate = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent.dropLast("edges.csv".count) + name)
+        return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
     }
 
     /// Files an output must never overwrite.
