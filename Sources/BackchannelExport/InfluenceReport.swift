@@ -28,7 +28,7 @@ public struct InfluenceReport: Sendable {
         case .csv:
             var lines = ["id,score," + components.flatMap { [$0, $0 + "_scaled"] }.joined(separator: ",")]
             for e in entries {
-                let id = ids[e.node].contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + ids[e.node].replacingOccurrences(of: "\"", with: "\"\"") + "\"" : ids[e.node]
+                let id = MeasureReport.csvField(ids[e.node])
                 lines.append(id + "," + JSONWriter.number(e.score) + "," + components.indices.flatMap { [JSONWriter.number(e.raw[$0]), JSONWriter.number(e.scaled[$0])] }.joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"

@@ -66,7 +66,7 @@ public struct PathReport: Sendable {
     public func csv() -> String {
         (["path,step,node,relation_to_next,length"] + entries.enumerated().flatMap { i, e in
             e.nodes.enumerated().map { j, id in
-                let quoted = id.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + id.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : id
+                let quoted = MeasureReport.csvField(id)
                 return "\(i + 1),\(j),\(quoted),\(j < e.relations.count ? e.relations[j] : ""),\(JSONWriter.number(e.length))"
             }
         }).joined(separator: "\n") + "\n"

@@ -42,7 +42,7 @@ public struct ReachReport: Sendable {
             return head + items.joined(separator: ",\n") + "\n  ]\n}\n"
         case .csv:
             let lines = rows.map { row -> String in
-                let id = row.id.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + row.id.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : row.id
+                let id = MeasureReport.csvField(row.id)
                 return "\(id),\(row.distance)"
             }
             return (["id,distance"] + lines).joined(separator: "\n") + "\n"
