@@ -1,21 +1,31 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Invariant checks inside the analysis layer (`CompactGraph` structure, scratch sizes), as
+/// swift-collections' `COLLECTIONS_INTERNAL_CHECKS`: on in debug builds (and so in `swift test`),
+/// off in release builds unless `BACKCHANNEL_INTERNAL_CHECKS=1` is set when building.
+let analysisChecks: [SwiftSetting] = [
+    .define("BACKCHANNEL_INTERNAL_CHECKS", .when(configuration: .debug)),
+] + (Context.environment["BACKCHANNEL_INTERNAL_CHECKS"] == "1" ? [.define("BACKCHANNEL_INTERNAL_CHECKS")] : [])
+
 let package = Package(
     name: "Backchannel",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "backchannel", targets: ["backchannel"]),
         .library(name: "BackchannelModel", targets: ["BackchannelModel"]),
+        .library(name: "BackchannelFormats", targets: ["BackchannelFormats"]),
         .library(name: "BackchannelAnalysis", targets: ["BackchannelAnalysis"]),
-        .library(name: "BackchannelExport", targets: ["BackchannelExport"]),
+        .library(name: "BackchannelPresentation", targets: ["BackchannelPresentation"]),
         .library(name: "BackchannelRender", targets: ["BackchannelRender"]),
-        .library(name: "BackchannelInterop", targets: ["BackchannelInterop"]),
-        .library(name: "Backchannel", targets: ["Backchannel"]),
+        .library(name: "BackchannelJobs", targets: ["BackchannelJobs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
+    // Data flows one way: Model → Formats → Analysis → Presentation → Render → Jobs → CLI.
+    // Each target depends only on targets to its left.
     targets: [
         // Graphviz's C libraries (libgvc, libcgraph, libcdt) as installed by Debian's libgraphviz-dev.
         .systemLibrary(
@@ -30,52 +40,57 @@ let package = Package(
             exclude: ["README.md", "check_history.py", "derive_paax.py"],
             resources: [.copy("track2-history.json")]
         ),
-        // The typed actor-network model, its JSON node-link codec and validation. Pure Swift.
-        .target(name: "BackchannelModel", dependencies: ["BackchannelDatasets"]),
-        // Measures over the model. Pure Swift.
-        .target(name: "BackchannelAnalysis", dependencies: ["BackchannelModel"]),
-        // DOT (and JSON) writers, styling, atomic file output. Pure Swift: DOT needs no C.
-        .target(name: "BackchannelExport", dependencies: ["BackchannelModel", "BackchannelAnalysis"]),
-        // Formats analysts already use: CSV sheets, GraphML, GEXF, plain node-link JSON. Pure Swift.
-        .target(name: "BackchannelInterop", dependencies: ["BackchannelModel"]),
-        // In-process Graphviz: the only importer of CGraphviz.
-        .target(name: "BackchannelRender", dependencies: ["CGraphviz", "BackchannelModel", "BackchannelExport"]),
-        // Jobs that compose the libraries (the main job, render-to-file): what the CLI calls.
+        // The typed actor-network model and its validation. Pure Swift, no I/O.
+        .target(name: "BackchannelModel"),
+        // Every reader and writer: JSON, CSV (sheets, mappings, plain edge lists), GraphML, GEXF,
+        // DOT text, the DOT reader protocol, atomic file output, the bundled datasets. Pure Swift.
+        .target(name: "BackchannelFormats", dependencies: ["BackchannelModel", "BackchannelDatasets"]),
+        // The compact graph and the measures over it. Pure Swift; never opens a file.
         .target(
-            name: "Backchannel",
-            dependencies: ["BackchannelModel", "BackchannelAnalysis", "BackchannelExport", "BackchannelRender", "BackchannelInterop"]
+            name: "BackchannelAnalysis",
+            dependencies: ["BackchannelModel", .product(name: "HeapModule", package: "swift-collections")],
+            swiftSettings: analysisChecks
         ),
-        // The command-line tool: parses options, calls the libraries.
+        // What people read: diagrams (DOT with styling), reports as tables, JSON and CSV, summaries.
+        .target(name: "BackchannelPresentation", dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelAnalysis"]),
+        // In-process Graphviz: the only importer of CGraphviz, a leaf over C.
+        .target(name: "BackchannelRender", dependencies: ["CGraphviz", "BackchannelModel", "BackchannelFormats"]),
+        // Jobs that compose the layers (the main job, render-to-file, convert): what the CLI calls.
+        .target(
+            name: "BackchannelJobs",
+            dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelAnalysis", "BackchannelPresentation", "BackchannelRender"]
+        ),
+        // The command-line tool: parses options, calls the jobs and libraries.
         .executableTarget(
             name: "backchannel",
             dependencies: [
-                "Backchannel", "BackchannelModel", "BackchannelAnalysis", "BackchannelExport", "BackchannelRender", "BackchannelInterop",
+                "BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelAnalysis", "BackchannelPresentation", "BackchannelRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Times the measures for Benchmarks/run.sh (release build), beside igraph and NetworKit.
         .executableTarget(
             name: "backchannel-bench",
-            dependencies: ["BackchannelAnalysis"],
+            dependencies: ["BackchannelAnalysis", "BackchannelFormats"],
             path: "Benchmarks/Sources/backchannel-bench"
         ),
         // Fixtures and generators shared by the test targets.
-        .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel", "BackchannelAnalysis"]),
-        .testTarget(name: "BackchannelModelTests", dependencies: ["BackchannelModel", "BackchannelTestSupport"]),
-        .testTarget(name: "BackchannelInteropTests", dependencies: ["BackchannelInterop", "BackchannelModel", "BackchannelAnalysis", "BackchannelTestSupport"]),
+        .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelAnalysis"]),
+        .testTarget(name: "BackchannelModelTests", dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelTestSupport"]),
+        .testTarget(name: "BackchannelFormatsTests", dependencies: ["BackchannelFormats", "BackchannelModel", "BackchannelAnalysis", "BackchannelTestSupport"]),
         .testTarget(
             name: "BackchannelFuzzTests",
-            dependencies: ["Backchannel", "BackchannelModel", "BackchannelAnalysis", "BackchannelRender", "BackchannelInterop", "BackchannelTestSupport"]
+            dependencies: ["BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelAnalysis", "BackchannelRender", "BackchannelTestSupport"]
         ),
-        .testTarget(name: "BackchannelAnalysisTests", dependencies: ["BackchannelAnalysis", "BackchannelModel", "BackchannelTestSupport"]),
+        .testTarget(name: "BackchannelAnalysisTests", dependencies: ["BackchannelAnalysis", "BackchannelModel", "BackchannelFormats", "BackchannelTestSupport"], swiftSettings: analysisChecks),
         .testTarget(
-            name: "BackchannelExportTests",
-            dependencies: ["BackchannelExport", "BackchannelRender", "BackchannelTestSupport"]
+            name: "BackchannelPresentationTests",
+            dependencies: ["BackchannelPresentation", "BackchannelFormats", "BackchannelRender", "BackchannelTestSupport"]
         ),
-        .testTarget(name: "BackchannelRenderTests", dependencies: ["BackchannelRender", "BackchannelExport", "BackchannelTestSupport"]),
+        .testTarget(name: "BackchannelRenderTests", dependencies: ["BackchannelRender", "BackchannelFormats", "BackchannelPresentation", "BackchannelTestSupport"]),
         .testTarget(
             name: "BackchannelCLITests",
-            dependencies: ["backchannel", "Backchannel", "BackchannelModel", "BackchannelExport", "BackchannelTestSupport"]
+            dependencies: ["backchannel", "BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelPresentation", "BackchannelTestSupport"]
         ),
     ]
 )

@@ -8,8 +8,6 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidParameter(name: String, value: String, reason: String)
     /// An iterative method did not reach its tolerance.
     case noConvergence(measure: String, iterations: Int)
-    /// A plain edge-list or node-list file that cannot be read.
-    case badEdgeList(file: String, line: Int, column: Int, message: String)
 
     public var description: String {
         switch self {
@@ -21,8 +19,6 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(name) \(value): \(reason)"
         case let .noConvergence(measure, iterations):
             "\(measure) did not converge in \(iterations) iterations; raise --max-iter or loosen --tolerance"
-        case let .badEdgeList(file, line, column, message):
-            "\(file):\(line):\(column): \(message)"
         }
     }
 }

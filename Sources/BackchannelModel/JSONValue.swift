@@ -77,10 +77,38 @@ public struct JSONNode: Sendable, Equatable {
         case let .bool(b): text = b ? "true" : "false"
         case let .int(i): text = String(i)
         case let .double(d): text = String(d)
-        case let .string(s): text = JSONWriter.quoted(s)
+        case let .string(s): text = JSONValue.quoted(s)
         case let .array(a): text = "[… \(a.count) items]"
         case let .object(o): text = "{… \(o.count) members}"
         }
         return text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+}
+
+extension JSONValue {
+    /// `s` as a JSON string literal.
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+        return out
     }
 }

@@ -17,7 +17,7 @@ extension Network {
             let path = "$.graph.sources[\(i)]"
             if source.id.isEmpty { problem(path + ".id", "source id is empty") }
             if let first = sourceIDs[source.id] {
-                problem(path + ".id", "duplicate source id \(JSONWriter.quoted(source.id)) (first at $.graph.sources[\(first)])")
+                problem(path + ".id", "duplicate source id \(JSONValue.quoted(source.id)) (first at $.graph.sources[\(first)])")
             } else {
                 sourceIDs[source.id] = i
             }
@@ -25,7 +25,7 @@ extension Network {
         }
         func checkSources(_ ids: [String], _ path: String) {
             for (j, id) in ids.enumerated() where sourceIDs[id] == nil {
-                problem("\(path)[\(j)]", "unknown source id \(JSONWriter.quoted(id))"
+                problem("\(path)[\(j)]", "unknown source id \(JSONValue.quoted(id))"
                     + suggestion(for: id, among: sources.map(\.id)) + "; sources are listed in $.graph.sources")
             }
         }
@@ -37,7 +37,7 @@ extension Network {
             if node.id.isEmpty { problem(path + ".id", "node id is empty") }
             checkText(node.id, path + ".id", allowLineBreaks: false, &problems)
             if let first = nodeIDs[node.id] {
-                problem(path + ".id", "duplicate node id \(JSONWriter.quoted(node.id)) (first defined at $.nodes[\(first)])")
+                problem(path + ".id", "duplicate node id \(JSONValue.quoted(node.id)) (first defined at $.nodes[\(first)])")
             } else {
                 nodeIDs[node.id] = i
             }
@@ -57,14 +57,14 @@ extension Network {
         for (i, edge) in edges.enumerated() {
             let path = "$.edges[\(i)]"
             for (end, id) in [("source", edge.source), ("target", edge.target)] where nodeIDs[id] == nil {
-                problem("\(path).\(end)", "edge \(end) \(JSONWriter.quoted(id)) is not a node id"
+                problem("\(path).\(end)", "edge \(end) \(JSONValue.quoted(id)) is not a node id"
                     + suggestion(for: id, among: nodes.map(\.id)))
             }
             if edge.relation == .provides && edge.support == nil {
                 problem(path, "a 'provides' edge needs \"support\": one of \(SupportType.allRawValues)")
             }
             if edge.relation != .provides, let support = edge.support {
-                problem(path + ".support", "support \(JSONWriter.quoted(support.rawValue)) is only meaningful on 'provides' edges, not '\(edge.relation.rawValue)'")
+                problem(path + ".support", "support \(JSONValue.quoted(support.rawValue)) is only meaningful on 'provides' edges, not '\(edge.relation.rawValue)'")
             }
             if !edge.weight.isFinite || edge.weight <= 0 {
                 problem(path + ".weight", "weight \(edge.weight) must be a positive finite number")
@@ -104,7 +104,7 @@ private func checkText(_ text: String, _ path: String, allowLineBreaks: Bool, _ 
         if allowLineBreaks && (scalar == "\n" || scalar == "\t") { continue }
         let hex = String(v, radix: 16, uppercase: true)
         let hint = scalar == "\r" ? "; use \\n alone for a line break" : ""
-        problems.append(Diagnostic(path: path, message: "control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) in \(JSONWriter.quoted(text.count > 40 ? String(text.prefix(40)) + "…" : text))\(hint)"))
+        problems.append(Diagnostic(path: path, message: "control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) in \(JSONValue.quoted(text.count > 40 ? String(text.prefix(40)) + "…" : text))\(hint)"))
         return
     }
 }

@@ -1,4 +1,4 @@
-import BackchannelExport
+import BackchannelFormats
 import BackchannelModel
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
-import BackchannelExport
+import BackchannelFormats
+import BackchannelPresentation
 
 @main
 struct BackchannelCommand: ParsableCommand {

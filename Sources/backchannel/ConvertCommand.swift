@@ -1,6 +1,6 @@
 import ArgumentParser
-import Backchannel
-import BackchannelInterop
+import BackchannelJobs
+import BackchannelFormats
 import BackchannelModel
 import Foundation
 

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Backchannel
-import BackchannelExport
+import BackchannelJobs
+import BackchannelFormats
+import BackchannelPresentation
 
 struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -1,7 +1,8 @@
 import ArgumentParser
-import Backchannel
+import BackchannelJobs
 import BackchannelAnalysis
-import BackchannelExport
+import BackchannelFormats
+import BackchannelPresentation
 import BackchannelModel
 import Foundation
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BackchannelAnalysis
-import BackchannelExport
-import BackchannelInterop
+import BackchannelFormats
+import BackchannelPresentation
 import BackchannelModel
 import BackchannelRender
 import Foundation
@@ -16,16 +16,16 @@ func reportingFailures(_ body: () throws -> Void) throws {
         try body()
     } catch let error as ModelError {
         fail(error.description, code: 65)
-    } catch let error as InteropError {
-        fail(error.description, code: 65)
+    } catch let error as FormatError {
+        switch error {
+        case .wouldOverwriteInput, .cannotWrite: fail(error.description, code: 73)
+        case .malformed, .unreadable: fail(error.description, code: 65)
+        }
     } catch let error as RenderError {
         fail(error.description, code: 70)
     } catch let error as AnalysisError {
-        if case .badEdgeList = error { fail(error.description, code: 65) }
         if case .unknownNode = error { fail(error.description, code: 65) }
         fail(error.description, code: 64)
-    } catch let error as ExportError {
-        fail(error.description, code: 73)
     } catch let error as UsageFailure {
         fail(error.message, code: 64)
     } catch let error as ExitCode {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Backchannel
+import BackchannelJobs
 import BackchannelAnalysis
 import BackchannelModel
 

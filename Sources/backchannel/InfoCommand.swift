@@ -1,5 +1,6 @@
+import BackchannelPresentation
 import ArgumentParser
-import Backchannel
+import BackchannelJobs
 import BackchannelRender
 
 struct InfoCommand: ParsableCommand {

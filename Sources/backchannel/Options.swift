@@ -1,6 +1,7 @@
 import ArgumentParser
-import Backchannel
-import BackchannelExport
+import BackchannelJobs
+import BackchannelFormats
+import BackchannelPresentation
 import BackchannelModel
 import BackchannelRender
 

@@ -1,5 +1,6 @@
+import BackchannelPresentation
 import ArgumentParser
-import Backchannel
+import BackchannelJobs
 import Foundation
 
 struct OverviewCommand: ParsableCommand {

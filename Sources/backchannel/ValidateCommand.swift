@@ -1,5 +1,5 @@
 import ArgumentParser
-import Backchannel
+import BackchannelJobs
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

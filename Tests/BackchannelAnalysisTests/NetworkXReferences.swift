@@ -1,3 +1,4 @@
+import BackchannelFormats
 import BackchannelAnalysis
 import BackchannelModel
 import BackchannelTestSupport

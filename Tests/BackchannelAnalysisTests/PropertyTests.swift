@@ -1,3 +1,4 @@
+import BackchannelFormats
 @testable import BackchannelAnalysis
 import BackchannelTestSupport
 import Testing

@@ -1,5 +1,6 @@
-import Backchannel
-import BackchannelExport
+import BackchannelJobs
+import BackchannelFormats
+import BackchannelPresentation
 import BackchannelModel
 import BackchannelTestSupport
 import Foundation

@@ -1,4 +1,4 @@
-import BackchannelInterop
+import BackchannelFormats
 import BackchannelModel
 import BackchannelTestSupport
 import Foundation

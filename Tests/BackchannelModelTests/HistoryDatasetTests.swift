@@ -1,3 +1,4 @@
+import BackchannelFormats
 import BackchannelModel
 import BackchannelTestSupport
 import Foundation

@@ -1,4 +1,5 @@
-import BackchannelExport
+import BackchannelFormats
+import BackchannelPresentation
 import BackchannelModel
 import BackchannelRender
 import BackchannelTestSupport

@@ -1,4 +1,5 @@
-import BackchannelExport
+import BackchannelFormats
+import BackchannelPresentation
 import BackchannelModel
 import BackchannelRender
 import BackchannelTestSupport
@@ -94,7 +95,7 @@ struct AtomicFileTests {
         let hard = dir.appendingPathComponent("hard.json")
         try FileManager.default.linkItem(at: input, to: hard)
         for target in [input, link, hard, dir.appendingPathComponent("./in.json")] {
-            #expect(throws: ExportError.self) { try AtomicFile.write("x", to: target, protecting: [input]) }
+            #expect(throws: FormatError.self) { try AtomicFile.write("x", to: target, protecting: [input]) }
         }
         #expect(try String(contentsOf: input, encoding: .utf8) == "{}")
     }
@@ -102,11 +103,11 @@ struct AtomicFileTests {
     @Test func failureLeavesNothingBehind() throws {
         let dir = try Fixtures.temporaryDirectory()
         let missing = dir.appendingPathComponent("no/such/dir/out.svg")
-        #expect(throws: ExportError.self) { try AtomicFile.write("x", to: missing) }
+        #expect(throws: FormatError.self) { try AtomicFile.write("x", to: missing) }
         // A directory in the way: the rename fails, the temporary file is removed.
         let blocker = dir.appendingPathComponent("taken")
         try FileManager.default.createDirectory(at: blocker.appendingPathComponent("child"), withIntermediateDirectories: true)
-        #expect(throws: ExportError.self) { try AtomicFile.write("x", to: blocker) }
+        #expect(throws: FormatError.self) { try AtomicFile.write("x", to: blocker) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["taken"])
     }
 }

@@ -7,6 +7,7 @@
 // betweenness-sampled, closeness, harmonic, sssp (all directed and unweighted, as peers.py).
 
 import BackchannelAnalysis
+import BackchannelFormats
 import Foundation
 
 #if canImport(Glibc)
@@ -41,7 +42,8 @@ let seed = UInt64(argument("--seed") ?? "1") ?? 1
 let loadStart = now()
 let graph: CompactGraph
 do {
-    graph = try CompactGraph.loadEdgeList(URL(fileURLWithPath: edges))
+    let list = try EdgeListReader.read(URL(fileURLWithPath: edges))
+    graph = CompactGraph(ids: list.ids, sources: list.sources, targets: list.targets, weights: list.weights, directed: true)
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))
     exit(65)

@@ -1,0 +1,91 @@
+import BackchannelAnalysis
+import BackchannelFormats
+import BackchannelModel
+import Foundation
+
+/// What an analysis command runs on: a typed network (a file or the bundled history) or a plain
+/// edge list, turned into a ``CompactGraph`` with the requested filter and direction.
+public struct AnalysisInput: Sendable {
+    /// The typed network, when the input was one (labels, kinds, relations, years).
+    public let network: Network?
+    public let graph: CompactGraph
+    /// Files an output must not overwrite.
+    public let protectedFiles: [URL]
+    /// For edge lists: the node list's partition column, if one was asked for.
+    public let nodeColumn: [String]?
+    /// What the input format could not carry, or what was defaulted while reading it.
+    public let warnings: [String]
+
+    /// - Parameters:
+    ///   - network: where the typed network comes from, when no edge list is given.
+    ///   - edges: a CSV edge list (`source,target[,weight]`); replaces `network`.
+    ///   - nodes: an optional CSV node list (`id,...`) for the edge list.
+    ///   - nodeColumn: a node-list column to return (e.g. the brokerage partition).
+    public init(
+        network input: NetworkInput, edges: String?, nodes: String?, filter: NetworkFilter = NetworkFilter(),
+        directed: Bool = true, nodeColumn: String? = nil
+    ) throws {
+        if let edges {
+            let edgesURL = URL(fileURLWithPath: edges)
+            let nodesURL = nodes.map { URL(fileURLWithPath: $0) }
+            if let nodeColumn, nodesURL == nil {
+                throw AnalysisError.invalidParameter(name: "partition", value: nodeColumn, reason: "an edge list has no node attributes; give a node list with that column")
+            }
+            let loaded = try EdgeListReader.read(edgesURL, nodes: nodesURL, nodeColumn: nodeColumn)
+            network = nil
+            graph = CompactGraph(ids: loaded.ids, sources: loaded.sources, targets: loaded.targets, weights: loaded.weights, directed: directed)
+            self.nodeColumn = loaded.column
+            protectedFiles = [edgesURL] + (nodesURL.map { [$0] } ?? [])
+            warnings = []
+        } else {
+            let (loaded, warnings) = try input.loadWithWarnings()
+            self.warnings = warnings
+            network = loaded
+            graph = CompactGraph(loaded, filter: filter, directed: directed)
+            self.nodeColumn = nil
+            protectedFiles = input.protectedFiles
+        }
+    }
+
+    /// Node index by id.
+    public func index(of id: String) throws(AnalysisError) -> Int {
+        guard let i = graph.ids.firstIndex(of: id) else { throw .unknownNode(id) }
+        return i
+    }
+
+    /// The nodes of the graph as the network's nodes (nil for edge lists).
+    public var nodes: [Node]? {
+        guard let network else { return nil }
+        let byID = Dictionary(network.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return graph.ids.map { byID[$0]! }
+    }
+
+    /// Group numbers for brokerage by `partition`: `track`, `kind`, `conflict` (nearest conflict) or
+    /// any node attribute of the typed network, or the node-list column for edge lists. Nodes
+    /// without a value share the group "(none)".
+    public func groups(by partition: String) throws(AnalysisError) -> [Int] {
+        let values: [String]
+        if let nodeColumn {
+            values = nodeColumn
+        } else if let network, let nodes {
+            switch partition {
+            case "track": values = nodes.map { $0.track?.rawValue ?? "" }
+            case "kind": values = nodes.map(\.kind.rawValue)
+            case "conflict":
+                let assignment = ConflictAssignment(network)
+                let position = network.nodeIndex()
+                values = nodes.map { node in assignment.conflictOf[position[node.id]!].map { network.nodes[assignment.roots[$0]].id } ?? "" }
+            default:
+                guard network.nodes.contains(where: { $0.attributes[partition] != nil }) else {
+                    throw .invalidParameter(name: "--partition", value: partition, reason: "no node has this attribute; use track, kind, conflict or a node attribute")
+                }
+                values = nodes.map { $0.attributes[partition]?.text ?? "" }
+            }
+        } else {
+            values = [String](repeating: "", count: graph.nodeCount)
+        }
+        var codes: [String: Int] = [:]
+        for v in values.sorted() where codes[v] == nil { codes[v] = codes.count }
+        return values.map { codes[$0]! }
+    }
+}

@@ -1,0 +1,115 @@
+import BackchannelFormats
+import BackchannelModel
+import BackchannelRender
+import Foundation
+
+/// The formats a network can be read from, by file extension unless named.
+public enum InputFormat: String, CaseIterable, Sendable {
+    /// Canonical or plain node-link JSON (`.json`).
+    case json
+    /// GraphML (`.graphml`, `.xml`).
+    case graphml
+    /// Graphviz DOT (`.dot`, `.gv`), through Graphviz's own parser.
+    case dot
+    /// An edges sheet (`.csv`), with `nodes.csv` and `sources.csv` beside an `edges.csv` when present.
+    case csv
+
+    public static func detect(_ url: URL) -> InputFormat? {
+        switch url.pathExtension.lowercased() {
+        case "json": .json
+        case "graphml", "xml": .graphml
+        case "dot", "gv": .dot
+        case "csv", "tsv": .csv
+        default: nil
+        }
+    }
+}
+
+/// Where a command's network comes from: a file the user named, or the bundled history.
+public enum NetworkInput: Sendable, CustomStringConvertible {
+    case file(URL, format: InputFormat?)
+    case bundled(Network.Bundled)
+
+    /// `path` when given, else the bundled Track II history.
+    public init(path: String?, format: InputFormat? = nil) {
+        if let path {
+            self = .file(URL(fileURLWithPath: path), format: format)
+        } else {
+            self = .bundled(.track2History)
+        }
+    }
+
+    /// The network, ignoring warnings (see ``loadWithWarnings()``).
+    public func load() throws -> Network {
+        try loadWithWarnings().network
+    }
+
+    /// The network, and what the format could not carry or what was defaulted on the way.
+    public func loadWithWarnings() throws -> (network: Network, warnings: [String]) {
+        switch self {
+        case let .bundled(dataset):
+            return (try Network.bundled(dataset), [])
+        case let .file(url, format):
+            let path = url.path
+            guard let format = format ?? InputFormat.detect(url) else {
+                throw FormatError.malformed(file: path, line: 0, column: 0, message: "unknown file type \".\(url.pathExtension)\"; name the format with --input-format (--from for convert): \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            switch format {
+            case .csv:
+                return try CSVSheets.read(nodes: Self.sibling(of: url, "nodes.csv"), edges: url, sources: Self.sibling(of: url, "sources.csv"), mapping: nil)
+            case .json: return try Network.read(json: Self.bytes(url), file: path)
+            case .graphml: return try GraphML.read(Self.bytes(url), file: path)
+            case .dot: return try readDOT(Self.bytes(url), file: path)
+            }
+        }
+    }
+
+    private static func bytes(_ url: URL) throws -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw ModelError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// For `NAME-edges.csv` (or `edges.csv`): the `NAME-nodes.csv`-style sheet beside it, if it exists.
+    private static func sibling(of url: URL, _ name: String) -> URL? {
+        guard url.lastPathComponent.lowercased().hasSuffix("edges.csv") else { return nil }
+        let candidate = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent.dropLast("edges.csv".count) + name)
+        return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
+    }
+
+    /// Files an output must never overwrite.
+    public var protectedFiles: [URL] {
+        switch self {
+        case let .file(url, _): [url]
+        case let .bundled(dataset): [dataset.url]
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .file(url, _): url.path
+        case let .bundled(dataset): "bundled dataset \(dataset.rawValue)"
+        }
+    }
+}
+
+/// DOT through Graphviz's parser; its syntax errors become ``FormatError``s naming the line.
+func readDOT(_ bytes: [UInt8], file: String) throws -> (network: Network, warnings: [String]) {
+    let result: Result<(network: Network, warnings: [String]), RenderError>
+    do {
+        result = .success(try DOTImport.read(bytes, file: file))
+    } catch {
+        result = .failure(error)
+    }
+    switch result {
+    case let .success(value):
+        return value
+    case let .failure(.syntax(message)):
+        let line = message.range(of: "line ").flatMap { Int(message[$0.upperBound...].prefix { $0.isNumber }) } ?? 0
+        throw FormatError.malformed(file: file, line: line, column: 0, message: "not valid DOT: \(message)")
+    case let .failure(error):
+        throw error
+    }
+}

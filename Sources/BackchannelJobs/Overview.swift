@@ -1,0 +1,77 @@
+import BackchannelAnalysis
+import BackchannelFormats
+import BackchannelPresentation
+import BackchannelModel
+import BackchannelRender
+import Foundation
+
+/// The main job: the whole network and one view per conflict, as DOT, SVG and PNG, in one folder.
+public struct Overview: Sendable {
+    /// One file the job writes.
+    public struct Planned: Sendable {
+        public var fileName: String
+        public var network: Network
+        public var options: DOTOptions
+        public var formats: [DiagramFormat]
+    }
+
+    public var network: Network
+    /// How many undirected steps around a conflict its view reaches.
+    public static let viewRadius = 2
+
+    public init(_ network: Network) {
+        self.network = network
+    }
+
+    /// The diagrams, in the order they are written: the whole network (DOT, SVG, PNG), then for each
+    /// root conflict (see ``ConflictAssignment``) the nodes within ``viewRadius`` steps (DOT, SVG).
+    public var plan: [Planned] {
+        var planned = [Planned(fileName: slug(network.name), network: network, options: DOTOptions(), formats: [.dot, .svg, .png])]
+        let assignment = ConflictAssignment(network)
+        var used: Set<String> = [planned[0].fileName]
+        for root in assignment.roots {
+            let conflict = network.nodes[root]
+            let ids = ConflictAssignment.neighbourhood(of: conflict.id, radius: Self.viewRadius, in: network)
+            let title = "\(conflict.label): actors within \(Self.viewRadius) steps"
+            let view = network.subnetwork(ids, name: network.name + "-" + conflict.id, title: title)
+            var name = "conflict-" + slug(conflict.id)
+            var suffix = 2
+            while !used.insert(name).inserted { name = "conflict-\(slug(conflict.id))-\(suffix)"; suffix += 1 }
+            planned.append(Planned(fileName: name, network: view, options: DOTOptions(clusterBy: .none), formats: [.dot, .svg]))
+        }
+        return planned
+    }
+
+    /// Writes every planned file into `directory` (created if needed), each atomically.
+    /// - Returns: the paths written and notes for the user.
+    public func write(to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (written: [URL], notes: [String]) {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var written: [URL] = []
+        var notes: [String] = []
+        for item in plan {
+            let job = RenderJob(options: item.options, worker: worker)
+            for format in item.formats {
+                let url = directory.appendingPathComponent("\(item.fileName).\(format.rawValue)")
+                let (bytes, jobNotes) = try job.run(item.network, format: format)
+                try AtomicFile.write(bytes, to: url, protecting: inputs)
+                written.append(url)
+                notes += jobNotes.map { "\(url.lastPathComponent): \($0)" }
+            }
+        }
+        return (written, notes)
+    }
+}
+
+/// A file-name-safe form of `text`: lowercase ASCII letters, digits and single dashes.
+func slug(_ text: String) -> String {
+    var out = ""
+    for scalar in text.lowercased().unicodeScalars {
+        if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+            out.unicodeScalars.append(scalar)
+        } else if !out.hasSuffix("-") && !out.isEmpty {
+            out += "-"
+        }
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    return out.isEmpty ? "network" : out
+}

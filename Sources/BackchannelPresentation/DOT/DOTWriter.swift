@@ -1,0 +1,207 @@
+import Foundation
+import BackchannelFormats
+import BackchannelAnalysis
+import BackchannelModel
+
+/// Options for ``DOTWriter``.
+public struct DOTOptions: Sendable {
+    /// The diagram's title; the network's title (or name) when nil.
+    public var title: String?
+    public var clusterBy: ClusterBy = .conflict
+    /// One score per node (in network order) that scales node size; degree when nil.
+    public var sizeScores: [Double]?
+    /// What the size scores are, for the legend ("degree").
+    public var sizeMeasure = "degree"
+    public var legend = true
+    /// Graphviz `rankdir` for the `dot` engine.
+    public var rankdir = "LR"
+    /// Paths (node ids) to draw in orange over the rest: their nodes get a double border, the edges
+    /// between consecutive nodes a thick orange line.
+    public var highlight: [[String]] = []
+
+    public init(title: String? = nil, clusterBy: ClusterBy = .conflict, legend: Bool = true) {
+        self.title = title
+        self.clusterBy = clusterBy
+        self.legend = legend
+    }
+}
+
+/// Writes a ``Network`` as a styled Graphviz DOT digraph. Pure Swift; the output is deterministic.
+///
+/// Nodes get opaque ids (`n0`, `n1`, … in network order) and their text in `label`, escaped with
+/// ``DOTText/escString(_:)``; the original id, kind, track and relation ride along as `bc_id`,
+/// `bc_kind`, `bc_track` and `bc_relation` attributes, which Graphviz keeps but does not draw, and
+/// everything else the model holds (years, weight, support, description, designations, free
+/// attributes, sources, the graph's citations) as `bc_data`, a canonical-JSON fragment, so a DOT
+/// export reads back (``DOTImport``) as the same network.
+/// Shape shows the kind, fill the track, a red border a designation, line style the relation.
+///
+/// - Complexity: O(n + m).
+public struct DOTWriter: Sendable {
+    public var options: DOTOptions
+
+    public init(options: DOTOptions = DOTOptions()) {
+        self.options = options
+    }
+
+    public func write(_ network: Network) -> String {
+        let q = DOTText.escString
+        let index = network.nodeIndex()
+        let degree = DegreeCentrality(normalized: false).scores(CompactGraph(network))
+        let scores = options.sizeScores ?? degree
+        let maxScore = max(scores.filter { !$0.isNaN }.max() ?? 0, .leastNonzeroMagnitude)
+        let highlightedNodes = Set(options.highlight.joined())
+        let highlightedSteps = Set(options.highlight.flatMap { path in zip(path, path.dropFirst()).map { "\($0.0)\u{0}\($0.1)" } })
+
+        var out = "digraph \(q(network.name)) {\n"
+        let title = options.title ?? network.title ?? network.name
+        let years = network.relationYears.map { $0.count == 1 ? " · \($0.lowerBound)" : " · \($0.lowerBound)–\($0.upperBound)" } ?? ""
+        let subtitle = "\(network.nodes.count) nodes · \(network.edges.count) relations\(years)"
+        out += "  graph [charset=\"UTF-8\", label=\(q(title + "\n" + subtitle)), labelloc=\"t\", fontname=\"\(DOTStyle.fontname)\", "
+        out += "fontsize=\"20\", rankdir=\"\(options.rankdir)\", nodesep=\"0.25\", ranksep=\"0.5\", pad=\"0.3\", "
+        out += "outputorder=\"edgesfirst\", forcelabels=\"true\", bgcolor=\"white\""
+        if let data = Self.extraData(network.jsonValue(graph: ()), dropping: []) { out += ", bc_data=\(q(data))" }
+        out += "];\n"
+        out += "  node [fontname=\"\(DOTStyle.fontname)\", fontsize=\"11\", penwidth=\"1.2\", color=\"#4d4d4d\", margin=\"0.08,0.04\"];\n"
+        out += "  edge [fontname=\"\(DOTStyle.fontname)\", fontsize=\"9\", arrowsize=\"0.7\"];\n"
+
+        func nodeLine(_ i: Int, indent: String) -> String {
+            let node = network.nodes[i]
+            let (shape, style, _) = DOTStyle.shape(node.kind)
+            let s = scores.indices.contains(i) && !scores[i].isNaN ? max(0, scores[i]) / maxScore : 0
+            var attrs = [
+                "label=\(q(node.label))",
+                "shape=\"\(shape)\"",
+                "style=\"\(style)\"",
+                "fillcolor=\"\(DOTStyle.fill(node.track, kind: node.kind))\"",
+                "fontsize=\"\(format(10 + 8 * s))\"",
+                "width=\"\(format(0.5 + 1.1 * s))\"",
+                "height=\"\(format(0.3 + 0.5 * s))\"",
+            ]
+            if node.isDesignated {
+                attrs.append("color=\"\(DOTStyle.designatedBorder.color)\"")
+                attrs.append("penwidth=\"\(format(DOTStyle.designatedBorder.penwidth))\"")
+            } else if highlightedNodes.contains(node.id) {
+                attrs.append("color=\"\(DOTStyle.highlight)\"")
+                attrs.append("penwidth=\"3\"")
+            }
+            if highlightedNodes.contains(node.id) { attrs.append("peripheries=\"2\"") }
+            var tip = node.label
+            if !node.years.isEmpty { tip += " (\(node.years.text))" }
+            for d in node.designations { tip += "\nListed: \(d.list)" + (d.since.map { " since \($0)" } ?? "") }
+            if let d = node.description { tip += "\n" + d }
+            attrs.append("tooltip=\(q(tip))")
+            attrs.append("bc_id=\(q(node.id))")
+            attrs.append("bc_kind=\"\(node.kind.rawValue)\"")
+            if let t = node.track { attrs.append("bc_track=\"\(t.rawValue)\"") }
+            if let data = Self.extraData(network.jsonValue(node: node), dropping: ["id", "label", "kind", "track"]) { attrs.append("bc_data=\(q(data))") }
+            return "\(indent)\"n\(i)\" [\(attrs.joined(separator: ", "))];\n"
+        }
+
+        // Clusters.
+        var clusterOf = [Int?](repeating: nil, count: network.nodes.count)
+        var clusterLabels: [String] = []
+        switch options.clusterBy {
+        case .none: break
+        case .conflict:
+            let assignment = ConflictAssignment(network)
+            clusterOf = assignment.conflictOf
+            clusterLabels = assignment.roots.map { network.nodes[$0].label }
+        case .track:
+            let tracks = Track.allCases.filter { t in network.nodes.contains { $0.track == t } }
+            clusterLabels = tracks.map(\.title)
+            clusterOf = network.nodes.map { node in node.track.flatMap { tracks.firstIndex(of: $0) } }
+        }
+        // Nodes first, in network order (so Graphviz numbers them in that order), then clusters by membership.
+        out += "\n"
+        for i in network.nodes.indices { out += nodeLine(i, indent: "  ") }
+        for (c, label) in clusterLabels.enumerated() {
+            let members = clusterOf.indices.filter { clusterOf[$0] == c }
+            guard !members.isEmpty else { continue }
+            out += "\n  subgraph \"cluster_\(c)\" {\n"
+            out += "    graph [label=\(q(label)), style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#bdbdbd\", fontsize=\"14\", fontname=\"\(DOTStyle.fontname)\"];\n"
+            out += "    " + members.map { "\"n\($0)\";" }.joined(separator: " ") + "\n"
+            out += "  }\n"
+        }
+
+        out += "\n"
+        for edge in network.edges {
+            guard let s = index[edge.source], let t = index[edge.target] else { continue }
+            let style = DOTStyle.edge(edge.relation)
+            var name = edge.relation.rawValue.replacingOccurrences(of: "_", with: " ")
+            if let support = edge.support { name += ": " + support.title }
+            let highlighted = highlightedSteps.contains("\(edge.source)\u{0}\(edge.target)") || highlightedSteps.contains("\(edge.target)\u{0}\(edge.source)")
+            var attrs = [
+                "color=\"\(highlighted ? DOTStyle.highlight : style.color)\"",
+                "style=\"\(style.style)\"",
+                "penwidth=\"\(format(highlighted ? max(4, style.penwidth * 2) : style.penwidth))\"",
+            ]
+            if style.labelled {
+                // `xlabel`, not `label`: Graphviz 2.43's dot layout double-frees the virtual nodes it
+                // makes for edge labels inside clusters (gvFreeLayout aborts); xlabels are placed after
+                // layout and do not distort it.
+                let when = edge.years.isEmpty ? "" : "\n" + edge.years.text
+                attrs.append("xlabel=\(q(name + when))")
+                attrs.append("fontcolor=\"\(style.color)\"")
+            }
+            var tip = "\(network.nodes[s].label) \(name) \(network.nodes[t].label)"
+            if !edge.years.isEmpty { tip += " (\(edge.years.text))" }
+            if let d = edge.description { tip += "\n" + d }
+            attrs.append("tooltip=\(q(tip))")
+            attrs.append("bc_relation=\"\(edge.relation.rawValue)\"")
+            if let data = Self.extraData(network.jsonValue(edge: edge), dropping: ["source", "target", "relation"]) { attrs.append("bc_data=\(q(data))") }
+            out += "  \"n\(s)\" -> \"n\(t)\" [\(attrs.joined(separator: ", "))];\n"
+        }
+
+        if options.legend && !network.nodes.isEmpty {
+            out += "\n  \"legend\" [shape=\"plaintext\", margin=\"0\", label=<\(legendTable(network))>];\n"
+        }
+        out += "}\n"
+        return out
+    }
+
+    /// The members of a canonical-JSON object other than `dropping`, as one-line JSON; nil when none.
+    static func extraData(_ value: JSONValue, dropping: Set<String>) -> String? {
+        guard case let .object(members) = value else { return nil }
+        let kept = members.filter { !dropping.contains($0.key) && !(($0.key == "sources" || $0.key == "attributes") && $0.value.value.isEmptyContainer) }
+        guard !kept.isEmpty else { return nil }
+        return JSONWriter.compact(.object(kept))
+    }
+
+    /// An HTML-like table explaining the shapes, colours and lines used in `network`.
+    func legendTable(_ network: Network) -> String {
+        let h = DOTText.html
+        var rows = "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
+        for kind in NodeKind.allCases where network.nodes.contains(where: { $0.kind == kind }) {
+            rows += "<TR><TD ALIGN=\"LEFT\">\(h(kind.rawValue))</TD><TD ALIGN=\"LEFT\">\(h(DOTStyle.shape(kind).legend))</TD></TR>"
+        }
+        for track in Track.allCases where network.nodes.contains(where: { $0.track == track }) {
+            rows += "<TR><TD ALIGN=\"LEFT\">\(h(track.title))</TD><TD BGCOLOR=\"\(DOTStyle.fill(track, kind: .convener))\">fill</TD></TR>"
+        }
+        for relation in Relation.allCases where network.edges.contains(where: { $0.relation == relation }) {
+            let s = DOTStyle.edge(relation)
+            rows += "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(s.color)\">\(h(relation.rawValue))</FONT></TD>"
+            rows += "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(s.color)\">\(h(s.style)) line</FONT></TD></TR>"
+        }
+        if network.nodes.contains(where: \.isDesignated) {
+            rows += "<TR><TD ALIGN=\"LEFT\">designated</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTStyle.designatedBorder.color)\">red border</FONT></TD></TR>"
+        }
+        if !options.highlight.isEmpty {
+            rows += "<TR><TD ALIGN=\"LEFT\">highlighted path</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTStyle.highlight)\">thick orange</FONT></TD></TR>"
+        }
+        rows += "<TR><TD COLSPAN=\"2\">node size: \(h(options.sizeMeasure))</TD></TR>"
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">\(rows)</TABLE>"
+    }
+}
+
+/// A number with at most three decimals and no trailing zeros: deterministic and locale-free.
+func format(_ x: Double) -> String {
+    let scaled = (x * 1000).rounded()
+    let whole = Int(scaled) / 1000
+    var frac = abs(Int(scaled) % 1000)
+    if frac == 0 { return String(whole) }
+    var digits = 3
+    while frac % 10 == 0 { frac /= 10; digits -= 1 }
+    let f = String(frac)
+    return "\(x < 0 && whole == 0 ? "-" : "")\(whole).\(String(repeating: "0", count: digits - f.count))\(f)"
+}

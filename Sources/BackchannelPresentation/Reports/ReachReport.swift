@@ -1,0 +1,60 @@
+import Foundation
+import BackchannelFormats
+import BackchannelModel
+
+/// An ego network as a list: each node within the radius with its distance from the centre.
+public struct ReachReport: Sendable {
+    public struct Row: Sendable {
+        public var id: String
+        public var label: String
+        public var kind: String?
+        public var distance: Int
+
+        public init(id: String, label: String, kind: String?, distance: Int) {
+            self.id = id
+            self.label = label
+            self.kind = kind
+            self.distance = distance
+        }
+    }
+
+    public var center: String
+    public var centerLabel: String
+    public var radius: Int
+    public var direction: String
+    public var rows: [Row]
+
+    public init(center: String, centerLabel: String, radius: Int, direction: String, rows: [Row]) {
+        self.center = center
+        self.centerLabel = centerLabel
+        self.radius = radius
+        self.direction = direction
+        self.rows = rows
+    }
+
+    public func render(_ format: MeasureReport.Format) -> String {
+        let q = JSONWriter.quoted
+        switch format {
+        case .json:
+            let items = rows.map { row -> String in
+                let kind = row.kind.map { JSONWriter.quoted($0) } ?? "null"
+                return "    {\"id\": \(q(row.id)), \"label\": \(q(row.label)), \"kind\": \(kind), \"distance\": \(row.distance)}"
+            }
+            let head = "{\n  \"center\": \(q(center)), \"radius\": \(radius), \"direction\": \(q(direction)),\n  \"nodes\": [\n"
+            return head + items.joined(separator: ",\n") + "\n  ]\n}\n"
+        case .csv:
+            let lines = rows.map { row -> String in
+                let id = MeasureReport.csvField(row.id)
+                return "\(id),\(row.distance)"
+            }
+            return (["id,distance"] + lines).joined(separator: "\n") + "\n"
+        case .table:
+            let steps = radius == 1 ? "step" : "steps"
+            let lines = rows.map { row -> String in
+                let kind = row.kind.map { "  [\($0)]" } ?? ""
+                return "  \(row.distance)  \(row.label.replacingOccurrences(of: "\n", with: " "))\(kind)"
+            }
+            return (["Within \(radius) \(steps) of \(centerLabel) (\(direction)): \(rows.count) nodes"] + lines).joined(separator: "\n") + "\n"
+        }
+    }
+}
