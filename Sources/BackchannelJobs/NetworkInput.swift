@@ -96,20 +96,6 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
 }
 
 /// DOT through Graphviz's parser; its syntax errors become ``FormatError``s naming the line.
-func readDOT(_ bytes: [UInt8], file: String) throws -> (network: Network, warnings: [String]) {
-    let result: Result<(network: Network, warnings: [String]), RenderError>
-    do {
-        result = .success(try DOTImport.read(bytes, file: file))
-    } catch {
-        result = .failure(error)
-    }
-    switch result {
-    case let .success(value):
-        return value
-    case let .failure(.syntax(message)):
-        let line = message.range(of: "line ").flatMap { Int(message[$0.upperBound...].prefix { $0.isNumber }) } ?? 0
-        throw FormatError.malformed(file: file, line: line, column: 0, message: "not valid DOT: \(message)")
-    case let .failure(error):
-        throw error
-    }
+func readDOT(_ bytes: [UInt8], file: String) throws(FormatError) -> (network: Network, warnings: [String]) {
+    try DOTNetworkReader.read(bytes, file: file, parser: GraphvizDOTParser())
 }

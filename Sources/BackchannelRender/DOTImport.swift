@@ -1,120 +1,26 @@
 import BackchannelFormats
 import BackchannelModel
-import Foundation
 
-/// Reads any DOT file as a typed network, through Graphviz's own parser (libcgraph `agread`).
-///
-/// - Node ids are the DOT node names; labels are the `label` attribute as Graphviz would draw it
-///   (`\N` is the node's name, escapes and entities decoded), or the name.
-/// - Files written by Backchannel carry `bc_id`, `bc_kind`, `bc_track`, `bc_relation` and `bc_data`
-///   (a canonical-JSON fragment): they read back as the very network that was written; their
-///   Graphviz styling and the legend are ignored.
-/// - Any other file: kinds default to `participant`, relations to `partners_with`; every attribute set
-///   on a node or edge becomes a string attribute; a node in a cluster gets a `cluster` attribute (the
-///   innermost cluster's label, or name); an undirected graph's edges keep the direction written.
-/// - A file with several graphs (`digraph G {} digraph H {}`) becomes one network; node ids are then
-///   prefixed with the graph's name and a slash.
-/// Whatever changes on the way (a default, a prefix, a character the model does not allow in text)
-/// is reported in `warnings`; nothing is dropped silently.
-///
-/// - Complexity: O(size of the file).
-/// - Reference: The DOT Language, https://graphviz.org/doc/info/lang.html
-public enum DOTImport {
-    public static func read(_ bytes: [UInt8], file: String) throws(RenderError) -> (network: Network, warnings: [String]) {
-        let graphs = try Graphviz.shared.parseAll(dot: bytes)
-        var warnings: [String] = []
-        if graphs.count > 1 {
-            warnings.append("\(file) holds \(graphs.count) graphs; they are read as one network, node ids prefixed with each graph's name")
-        }
-        var nodes: [JSONNode] = [], edges: [JSONNode] = []
-        var graphObject: [(key: String, value: JSONNode)] = [("name", JSONNode(.string(graphs.first.map { $0.name.isEmpty ? "dot" : $0.name } ?? "dot")))]
-        var replaced = 0
-        func clean(_ text: String) -> String {
-            var changed = false
-            let scalars = text.unicodeScalars.map { s -> Unicode.Scalar in
-                let v = s.value
-                if (v < 0x20 && s != "\n" && s != "\t") || v == 0x7F || (0x80..<0xA0).contains(v) { changed = true; return "\u{FFFD}" }
-                return s
-            }
-            if changed { replaced += 1 }
-            return String(String.UnicodeScalarView(scalars))
-        }
-        func cleanID(_ text: String) -> String {
-            clean(text).replacingOccurrences(of: "\n", with: "\u{FFFD}").replacingOccurrences(of: "\t", with: "\u{FFFD}")
-        }
-        func string(_ s: String) -> JSONNode { JSONNode(.string(s)) }
-        func fragment(_ text: String?) -> [(key: String, value: JSONNode)] {
-            guard let text, case let .object(members)? = try? JSONParser.parse(DOTText.unescapeLabel(text)).value else { return [] }
-            return members
-        }
-        var seenIDs = Set<String>()
-        for graph in graphs {
-            let prefix = graphs.count > 1 ? graph.name + "/" : ""
-            let ours = graph.nodes.contains { $0.attributes["bc_id"] != nil }
-            if graphs.count == 1, ours {
-                let data = fragment(graph.attributes["bc_data"])
-                if !data.isEmpty { graphObject = data }
-            }
-            if !graph.directed && !ours {
-                warnings.append("\(file): graph \"\(graph.name)\" is undirected; each edge is kept in the direction it is written")
-            }
-            var innermostCluster: [String: String] = [:]
-            for sub in graph.subgraphs where sub.name.hasPrefix("cluster") {
-                let label = sub.attributes["label"].map { DOTText.unescapeLabel($0, graphName: sub.name) } ?? sub.name
-                for member in sub.nodes { innermostCluster[member] = label }
-            }
-            var idOf: [String: String] = [:]
-            for node in graph.nodes {
-                // In Backchannel's own DOT, a node without bc_id is decoration (the legend).
-                if ours && node.attributes["bc_id"] == nil { continue }
-                let id = prefix + cleanID(node.attributes["bc_id"].map { DOTText.unescapeLabel($0) } ?? node.name)
-                idOf[node.name] = id
-                if !seenIDs.insert(id).inserted { warnings.append("\(file): node id \"\(id)\" appears in more than one graph; later ones merge into the first") ; continue }
-                let rawLabel = node.attributes["label"] ?? graph.nodeDefaults["label"] ?? "\\N"
-                var members: [(key: String, value: JSONNode)] = [
-                    ("id", string(id)),
-                    ("label", string(clean(DOTText.unescapeLabel(rawLabel, nodeName: node.name, graphName: graph.name)))),
-                    ("kind", string(node.attributes["bc_kind"] ?? "participant")),
-                ]
-                if let track = node.attributes["bc_track"] { members.append(("track", string(track))) }
-                if ours {
-                    members += fragment(node.attributes["bc_data"])
-                } else {
-                    var attributes: [(key: String, value: JSONNode)] = node.attributes.filter { $0.key != "label" }.sorted { $0.key < $1.key }.map { ($0.key, string(clean($0.value))) }
-                    if let cluster = innermostCluster[node.name] { attributes.append(("cluster", string(clean(cluster)))) }
-                    if !attributes.isEmpty { members.append(("attributes", JSONNode(.object(attributes.sorted { $0.key < $1.key })))) }
-                }
-                nodes.append(JSONNode(.object(members)))
-            }
-            for edge in graph.edges {
-                var members: [(key: String, value: JSONNode)] = [
-                    ("source", string(idOf[edge.tail] ?? prefix + edge.tail)),
-                    ("target", string(idOf[edge.head] ?? prefix + edge.head)),
-                    ("relation", string(edge.attributes["bc_relation"] ?? "partners_with")),
-                ]
-                if ours {
-                    members += fragment(edge.attributes["bc_data"])
-                } else {
-                    let attributes = edge.attributes.filter { $0.key != "key" }.sorted { $0.key < $1.key }.map { (key: $0.key, value: string(clean($0.value))) }
-                    if !attributes.isEmpty { members.append(("attributes", JSONNode(.object(attributes)))) }
-                }
-                edges.append(JSONNode(.object(members)))
-            }
-            if !ours && graphs.count == 1 {
-                if let label = graph.attributes["label"] { graphObject.append(("title", string(clean(DOTText.unescapeLabel(label, graphName: graph.name))))) }
-            }
-        }
-        if replaced > 0 {
-            warnings.append("\(file): \(replaced) text value\(replaced == 1 ? "" : "s") held control characters the model does not allow; each was replaced by U+FFFD")
-        }
-        let document = JSONNode(.object([
-            ("directed", JSONNode(.bool(true))), ("multigraph", JSONNode(.bool(true))),
-            ("graph", JSONNode(.object(graphObject))), ("nodes", JSONNode(.array(nodes))), ("edges", JSONNode(.array(edges))),
-        ]))
+/// Graphviz's own parser (libcgraph `agread`) as the formats layer's ``DOTParser``.
+public struct GraphvizDOTParser: DOTParser {
+    public init() {}
+
+    public func parseAll(dot bytes: [UInt8]) throws(DOTSyntaxError) -> [DOTGraph] {
         do {
-            return (try Network(json: Array(JSONWriter.document(document.value).utf8), file: file), warnings)
+            return try Graphviz.shared.parseAll(dot: bytes)
         } catch {
-            throw .syntax(message: "the graph does not make a valid network: \(error.diagnostics.prefix(3).map(\.message).joined(separator: "; "))")
+            let message: String
+            if case let .syntax(text) = error { message = text } else { message = error.description }
+            let line = message.range(of: "line ").flatMap { Int(message[$0.upperBound...].prefix { $0.isNumber }) }
+            throw DOTSyntaxError(message: message, line: line)
         }
+    }
+}
+
+/// Reads any DOT file as a typed network through Graphviz's parser: ``DOTNetworkReader`` with
+/// ``GraphvizDOTParser``.
+public enum DOTImport {
+    public static func read(_ bytes: [UInt8], file: String) throws(FormatError) -> (network: Network, warnings: [String]) {
+        try DOTNetworkReader.read(bytes, file: file, parser: GraphvizDOTParser())
     }
 }

@@ -1,3 +1,4 @@
+import BackchannelFormats
 import CGraphviz
 import Foundation
 
@@ -17,32 +18,6 @@ public struct Rendering: Sendable {
     public var warnings: [String]
     /// Adjustments Backchannel made so the render finishes (e.g. a PNG scaled down).
     public var notes: [String]
-}
-
-/// A parsed DOT graph as Graphviz's own parser (libcgraph) sees it.
-public struct ParsedGraph: Sendable {
-    public struct Object: Sendable {
-        public var name: String
-        /// The attributes set on this object: declared attributes whose value differs from their default.
-        public var attributes: [String: String]
-    }
-    public struct Edge: Sendable {
-        public var tail: String
-        public var head: String
-        public var attributes: [String: String]
-    }
-    public var name: String
-    public var directed: Bool
-    public var strict: Bool
-    public var attributes: [String: String]
-    /// Attribute defaults declared for every node and every edge (`node [shape=box]`), non-empty only.
-    public var nodeDefaults: [String: String]
-    public var edgeDefaults: [String: String]
-    /// Nodes and edges in the order the file first mentions them.
-    public var nodes: [Object]
-    public var edges: [Edge]
-    /// Subgraphs (clusters included) with the names of their nodes, depth-first.
-    public var subgraphs: [(name: String, attributes: [String: String], nodes: [String])]
 }
 
 /// In-process Graphviz: one `GVC_t` context per process, every call serialised.
@@ -96,7 +71,7 @@ public final class Graphviz: @unchecked Sendable {
     }
 
     /// Parses `dot` with libcgraph (`agmemread`) and returns what it holds, without laying it out.
-    public func parse(dot: String) throws(RenderError) -> ParsedGraph {
+    public func parse(dot: String) throws(RenderError) -> DOTGraph {
         lock.lock()
         defer { lock.unlock() }
         let graph = try read(dot)
@@ -107,19 +82,19 @@ public final class Graphviz: @unchecked Sendable {
 
     /// Parses every graph in `dot` (a file may hold several: `digraph G {} digraph H {}`) with
     /// libcgraph's `agread` over an in-memory stream, without laying them out.
-    public func parseAll(dot bytes: [UInt8]) throws(RenderError) -> [ParsedGraph] {
+    public func parseAll(dot bytes: [UInt8]) throws(RenderError) -> [DOTGraph] {
         lock.lock()
         defer { lock.unlock() }
         capturedText = ""
         agreseterrors()
         var buffer = bytes
         if buffer.isEmpty { throw .syntax(message: "empty input: no graph") }
-        let result: Result<[ParsedGraph], RenderError> = buffer.withUnsafeMutableBytes { raw in
+        let result: Result<[DOTGraph], RenderError> = buffer.withUnsafeMutableBytes { raw in
             guard let stream = fmemopen(raw.baseAddress, raw.count, "r") else {
                 return .failure(.syntax(message: "cannot open the text as a stream"))
             }
             defer { fclose(stream) }
-            var graphs: [ParsedGraph] = []
+            var graphs: [DOTGraph] = []
             while let graph = agread(stream, nil) {
                 graphs.append(describe(graph))
                 agclose(graph)
@@ -163,7 +138,7 @@ public final class Graphviz: @unchecked Sendable {
         }
     }
 
-    private func describe(_ graph: UnsafeMutablePointer<Agraph_t>) -> ParsedGraph {
+    private func describe(_ graph: UnsafeMutablePointer<Agraph_t>) -> DOTGraph {
         func attributes(_ object: UnsafeMutableRawPointer, kind: Int32, root: UnsafeMutablePointer<Agraph_t>, keepDefaults: Bool = false) -> [String: String] {
             var result: [String: String] = [:]
             var symbol = agnxtattr(root, kind, nil)
@@ -186,8 +161,8 @@ public final class Graphviz: @unchecked Sendable {
             }
             return result
         }
-        var nodes: [ParsedGraph.Object] = []
-        var edges: [ParsedGraph.Edge] = []
+        var nodes: [DOTGraph.Object] = []
+        var edges: [DOTGraph.Edge] = []
         var nodeSeq: [UInt64] = []
         var edgeSeq: [UInt64] = []
         var node = agfstnode(graph)
@@ -223,7 +198,7 @@ public final class Graphviz: @unchecked Sendable {
             }
         }
         walk(graph)
-        return ParsedGraph(
+        return DOTGraph(
             name: String(cString: agnameof(graph)), directed: agisdirected(graph) != 0, strict: agisstrict(graph) != 0,
             attributes: attributes(UnsafeMutableRawPointer(graph), kind: Int32(AGRAPH), root: graph, keepDefaults: true),
             nodeDefaults: defaults(Int32(AGNODE)), edgeDefaults: defaults(Int32(AGEDGE)),

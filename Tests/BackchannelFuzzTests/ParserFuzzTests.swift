@@ -96,8 +96,8 @@ struct ParserFuzzTests {
         #expect(throws: ModelError.self) { try Network.read(json: Array("{\"nodes\": [{\"id\": \"\u{0}\", \"kind\": \"convener\"}], \"edges\": []}".utf8)) }
         #expect(throws: ModelError.self) { try Network.read(json: [0x22, 0xC3, 0x28, 0x22]) }
         #expect(throws: ModelError.self) { try Network.read(json: []) }
-        #expect(throws: RenderError.self) { try DOTImport.read([], file: "empty.dot") }
-        #expect(throws: RenderError.self) { try DOTImport.read(Array("digraph { a -> b ".utf8) + [0x00] + Array(" }".utf8), file: "nul.dot") }
+        #expect(throws: FormatError.self) { try DOTImport.read([], file: "empty.dot") }
+        #expect(throws: FormatError.self) { try DOTImport.read(Array("digraph { a -> b ".utf8) + [0x00] + Array(" }".utf8), file: "nul.dot") }
         let deepDOT = "digraph {" + String(repeating: "subgraph {", count: 2_000) + " a " + String(repeating: "}", count: 2_000) + "}"
         _ = try? DOTImport.read(Array(deepDOT.utf8), file: "deep.dot")
     }

@@ -76,7 +76,7 @@ struct DOTImportTests {
 
     @Test func syntaxErrorsAreTypedErrors() {
         for text in ["digraph { a -> }", "", "not a graph at all", "digraph { a [label=\"unterminated] }"] {
-            #expect(throws: RenderError.self, "\(text)") { try DOTImport.read(Array(text.utf8), file: "bad.dot") }
+            #expect(throws: FormatError.self, "\(text)") { try DOTImport.read(Array(text.utf8), file: "bad.dot") }
         }
     }
 
@@ -109,8 +109,10 @@ struct DOTImportTests {
         do {
             let (network, _) = try DOTImport.read(bytes, file: path)
             #expect(network.validationProblems().isEmpty)
-        } catch let error as RenderError {
-            #expect(!error.description.isEmpty)
+        } catch let error as FormatError {
+            guard case let .malformed(file, _, _, message) = error else { Issue.record("\(error)"); return }
+            #expect(file == path)
+            #expect(message.hasPrefix("not valid DOT: ") && message.count > "not valid DOT: ".count)
         }
     }
 }
