@@ -103,7 +103,7 @@ public struct MeasureReport: Sendable {
     }
 
     /// `s` as one RFC 4180 CSV field: quoted, with quotes doubled, when it holds a comma, quote or line break.
-    static func csvField(_ s: String) -> String {
+    public static func csvField(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 

@@ -1,0 +1,42 @@
+import ArgumentParser
+import BackchannelFormats
+import BackchannelJobs
+import BackchannelModel
+import BackchannelPresentation
+
+struct ChannelsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "channels",
+        abstract: "Who can still reach whom across the conflict line: channels between opposed parties.",
+        discussion: """
+            Parties of a conflict are the nodes with a party_to edge to it; a side attribute on that edge (or on the party) says which side it is on, and without sides every pair counts as opposed. For each opposed pair: the number of channels that share no intermediary (vertex-disjoint paths, ties in both directions), the channels, and the minimum vertex cut: the intermediaries whose loss would cut every channel. Conflicts, legal decisions and official actors (kind official or Track I) carry no channel unless --include-official is given; a direct tie between the two parties is reported on its own.
+            """
+    )
+
+    @OptionGroup var graph: GraphOptions
+
+    @Option(help: "Only this conflict (its id).")
+    var conflict: String?
+
+    @Flag(help: "Let official actors (kind official, or Track I) carry channels.")
+    var includeOfficial = false
+
+    @Option(help: "table, json or csv.")
+    var format: MeasureReport.Format = .table
+
+    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
+    var output: String?
+
+    func validate() throws {
+        if graph.edges != nil { throw ValidationError("channels needs a typed network (party_to edges), not --edges") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let input = try graph.load()
+            guard let network = input.network else { throw UsageFailure(message: "channels needs a typed network") }
+            let report = try ChannelsJob(conflict: conflict, includeOfficial: includeOfficial, filter: graph.filter()).run(network)
+            try emit(Array(report.render(format).utf8), to: output, binary: false, protecting: input.protectedFiles)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import BackchannelFormats
+import BackchannelJobs
+import BackchannelModel
+import BackchannelTestSupport
+import Foundation
+import Testing
+
+/// `channels`: parties, sides, intermediaries and the report, on hand-built conflicts and the bundled history.
+@Suite("Channels between conflict parties")
+struct ChannelsTests {
+    /// Two sides of a war, A (a1, a2) and B (b1); conveners c1 and c2 reach across; an official and a
+    /// court sit between a1 and b1 too, and carry nothing by default.
+    static let war: Network = {
+        let s = ["s"]
+        func node(_ id: String, _ kind: NodeKind, _ track: Track? = nil) -> Node { Node(id: id, label: id.uppercased(), kind: kind, track: track, sources: s) }
+        return Network(
+            name: "war", title: "War", sources: [Source(id: "s", citation: "Fixture")],
+            nodes: [
+                node("war", .conflict), node("a1", .participant), node("a2", .participant), node("b1", .participant),
+                node("c1", .convener, .two), node("c2", .convener, .two), node("gov", .official, .one), node("court", .legal),
+                node("talks", .dialogue, .one),
+            ],
+            edges: [
+                Edge("a1", .partyTo, "war", attributes: ["side": .string("A")], sources: s),
+                Edge("a2", .partyTo, "war", attributes: ["side": .string("A")], sources: s),
+                Edge("b1", .partyTo, "war", attributes: ["side": .string("B")], sources: s),
+                Edge("c1", .convenes, "a1", sources: s), Edge("c1", .convenes, "b1", sources: s),
+                Edge("c2", .convenes, "a1", sources: s), Edge("b1", .partnersWith, "c2", sources: s),
+                Edge("c1", .convenes, "a2", sources: s),
+                Edge("gov", .urges, "a1", sources: s), Edge("gov", .urges, "b1", sources: s),
+                Edge("court", .constrains, "a2", sources: s), Edge("court", .constrains, "b1", sources: s),
+                Edge("talks", .addresses, "a2", sources: s), Edge("b1", .participatesIn, "talks", sources: s),
+                Edge("a1", .partnersWith, "b1", sources: s),
+            ])
+    }()
+
+    @Test func opposedPairsOnlyAndOfficialsExcluded() throws {
+        let report = try ChannelsJob().run(Self.war)
+        #expect(report.conflicts.count == 1)
+        let pairs = report.conflicts[0].pairs
+        // a1–a2 share side A and are not a pair.
+        #expect(pairs.map { "\($0.a.id)-\($0.b.id)" } == ["a1-b1", "a2-b1"])
+        let a1b1 = pairs[0]
+        #expect(a1b1.channels == 2 && a1b1.directTie)
+        #expect(Set(a1b1.paths.map { $0.map(\.id) }) == [["c1"], ["c2"]])
+        #expect(Set(a1b1.cut.map(\.id)) == ["c1", "c2"])
+        // a2–b1: only c1 (the court is legal, the talks Track I): one intermediary holds it.
+        let a2b1 = pairs[1]
+        #expect(a2b1.channels == 1 && a2b1.cut.map(\.id) == ["c1"])
+        #expect(report.conflicts[0].hangingOnOne.count == 1)
+        #expect(report.conflicts[0].indispensable.first.map { ($0.actor.id, $0.pairs) } ?? ("", 0) == ("c1", 2))
+    }
+
+    @Test func includeOfficialLetsOfficialsCarry() throws {
+        let report = try ChannelsJob(includeOfficial: true).run(Self.war)
+        let a1b1 = report.conflicts[0].pairs[0]
+        #expect(a1b1.channels == 3)
+        #expect(report.conflicts[0].pairs[1].channels == 2, "the Track I talks now carry a2–b1 too; the court never does")
+    }
+
+    @Test func withoutSidesEveryPairIsOpposed() throws {
+        var network = Self.war
+        network.edges = network.edges.map { var e = $0; e.attributes = [:]; return e }
+        let report = try ChannelsJob(conflict: "war").run(network)
+        #expect(report.conflicts[0].pairs.count == 3)
+    }
+
+    @Test func unknownConflictIsAnError() {
+        #expect(throws: (any Error).self) { try ChannelsJob(conflict: "a1").run(Self.war) }
+    }
+
+    @Test func jsonOnTheBundledHistory() throws {
+        let result = try Fixtures.run(["channels", "--conflict", "israeli-palestinian-conflict", "--include-official", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(json["parameters"]?["conflict"]?.value == .string("israeli-palestinian-conflict"))
+        guard case let .array(conflicts)? = json["conflicts"]?.value, let pair = conflicts.first?["pairs"].flatMap({ node -> JSONNode? in
+            if case let .array(pairs) = node.value { return pairs.first }
+            return nil
+        }) else {
+            Issue.record("no pair in \(result.stdout)")
+            return
+        }
+        #expect(pair["a"]?.value == .string("government-of-israel") && pair["b"]?.value == .string("plo"))
+        #expect(pair["channels"]?.value == .int(2))
+        // Without officials, no unofficial channel joins the two parties in the bundled data.
+        let unofficial = try Fixtures.run(["channels", "--conflict", "israeli-palestinian-conflict", "--format", "csv"])
+        #expect(unofficial.stdout == "conflict,a,b,side_a,side_b,direct_tie,channels,cut\nisraeli-palestinian-conflict,government-of-israel,plo,,,false,0,\n")
+    }
+}
