@@ -1,0 +1,48 @@
+import BackchannelFormats
+import BackchannelModel
+import Foundation
+
+/// Communities as a table, JSON or CSV.
+///
+/// JSON: `{"method": "louvain", "parameters": {...}, "modularity": x, "communities": [[ID, ...], ...]}`;
+/// CSV: `id,community` (communities numbered from 0, largest first).
+public struct CommunitiesReport: Sendable {
+    public var method: String
+    public var parameters: [(key: String, value: JSONValue)]
+    public var modularity: Double
+    /// Each community's members as (id, label), largest community first.
+    public var communities: [[(id: String, label: String)]]
+
+    public init(method: String, parameters: [(key: String, value: JSONValue)], modularity: Double, communities: [[(id: String, label: String)]]) {
+        self.method = method
+        self.parameters = parameters
+        self.modularity = modularity
+        self.communities = communities
+    }
+
+    public func render(_ format: MeasureReport.Format) -> String {
+        switch format {
+        case .json:
+            func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
+            let value = JSONValue.object([
+                (key: "method", value: node(.string(method))),
+                (key: "parameters", value: node(.object(parameters.map { (key: $0.key, value: node($0.value)) }))),
+                (key: "modularity", value: node(modularity.isFinite ? .double(modularity) : .null)),
+                (key: "communities", value: node(.array(communities.map { node(.array($0.map { node(.string($0.id)) })) }))),
+            ])
+            return JSONWriter.document(value)
+        case .csv:
+            var lines = ["id,community"]
+            for (c, members) in communities.enumerated() { for m in members { lines.append("\(MeasureReport.csvField(m.id)),\(c)") } }
+            return lines.joined(separator: "\n") + "\n"
+        case .table:
+            var lines = ["\(communities.count) communit\(communities.count == 1 ? "y" : "ies") (\(method)), modularity \(String(format: "%.4f", modularity))"]
+            for (c, members) in communities.enumerated() {
+                let names = members.prefix(8).map { $0.label.replacingOccurrences(of: "\n", with: " ") }.joined(separator: ", ")
+                let more = members.count > 8 ? ", … (\(members.count - 8) more)" : ""
+                lines.append(String(format: "%4d. %4d members: ", c + 1, members.count) + names + more)
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}
