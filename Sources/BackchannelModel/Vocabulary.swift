@@ -77,6 +77,9 @@ public enum Relation: String, CaseIterable, Sendable, Hashable, Comparable {
     case memberOf = "member_of"
     /// crisis → conflict, meeting → series
     case partOf = "part_of"
+    /// actor → actor with neighbours in common in a two-mode network: a projection's tie, whose
+    /// weight says how many (or how strongly); it records co-occurrence, not a relationship
+    case sharesWith = "shares_with"
 
     public static func < (a: Relation, b: Relation) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -45,6 +45,7 @@ public enum DOTStyle {
         case .provides: ("#d94801", "bold", 2.2, true)
         case .memberOf: ("#bdbdbd", "solid", 0.8, false)
         case .partOf: ("#bdbdbd", "dotted", 1.0, false)
+        case .sharesWith: ("#8c6d31", "solid", 1.2, false)
         }
     }
 
