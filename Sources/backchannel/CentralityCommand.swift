@@ -16,7 +16,7 @@ struct CentralityCommand: ParsableCommand {
 
     @OptionGroup var graph: GraphOptions
 
-    @Option(help: "The measure: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The measure.")
     var measure: Measure
 
     @OptionGroup var weighting: WeightOptions

@@ -18,7 +18,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "What to draw: an image (svg, png, pdf) or its DOT.")
     var format: DiagramFormat = .svg
 
-    @Option(help: "Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")) (default: dot, or sfdp past \(LayoutEngine.dotEdgeLimit) edges).")
+    @Option(help: "Graphviz layout engine (default: dot, or sfdp past \(LayoutEngine.dotEdgeLimit) edges).")
     var engine: LayoutEngine?
 
     @OptionGroup var diagram: DiagramOptions
