@@ -30,6 +30,8 @@ struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Keep only edges dated within FROM-TO, or in one year (undated edges stay).", valueName: "from-to"))
     var years: YearRange?
 
+    /// The filter these options describe (no filter when none is given).
+    /// - Complexity: O(*k*) in the number of values given.
     var filter: NetworkFilter {
         NetworkFilter(kinds: kinds?.set, tracks: tracks?.set, relations: relations?.set, years: years?.range)
     }
@@ -60,6 +62,7 @@ struct GraphOptions: ParsableArguments {
     }
 
     /// Builds the compact graph (directed unless `--undirected` or `undirected`) and reports read warnings on stderr.
+    /// - Complexity: O(*n* + *m*) after reading the input, for *n* nodes and *m* edges.
     func load(nodeColumn: String? = nil, undirected forceUndirected: Bool = false) throws -> AnalysisInput {
         let loaded = try AnalysisInput(
             network: input.source, edges: edgeList.edges, nodes: edgeList.nodes, filter: filter,

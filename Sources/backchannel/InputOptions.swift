@@ -17,6 +17,7 @@ struct InputOptions: ParsableArguments {
     var source: NetworkInput { NetworkInput(path: input, format: inputFormat) }
 
     /// Loads the network and reports on stderr whatever the format could not carry.
+    /// - Complexity: that of the input's reader, linear in the file's size.
     func load() throws -> Network {
         let (network, warnings) = try source.loadWithWarnings()
         warnings.forEach { note("warning: " + $0) }
