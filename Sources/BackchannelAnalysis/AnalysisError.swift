@@ -9,16 +9,18 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An iterative method did not reach its tolerance.
     case noConvergence(measure: String, iterations: Int)
 
+    /// A neutral message naming parameters as the library calls them (`max_iter`, `tolerance`); the
+    /// command line words these for its flags.
     public var description: String {
         switch self {
         case let .unsupportedWeight(measure, weight, allowed):
-            "\(measure) cannot use --weight \(weight.rawValue); use \(allowed.map(\.rawValue).joined(separator: " or "))"
+            "\(measure) cannot use weight mode \(weight.rawValue); use \(allowed.map(\.rawValue).joined(separator: " or "))"
         case let .unknownNode(id):
             "no node with id \"\(id)\""
         case let .invalidParameter(name, value, reason):
             "\(name) \(value): \(reason)"
         case let .noConvergence(measure, iterations):
-            "\(measure) did not converge in \(iterations) iterations; raise --max-iter or loosen --tolerance"
+            "\(measure) did not converge in \(iterations) iterations; raise max_iter or loosen tolerance"
         }
     }
 }

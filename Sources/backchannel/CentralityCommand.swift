@@ -16,8 +16,10 @@ struct CentralityCommand: ParsableCommand {
 
     @OptionGroup var graph: GraphOptions
 
-    @Option(help: "The measure: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The measure.")
     var measure: Measure
+
+    @OptionGroup var weighting: WeightOptions
 
     @Option(help: "Show only nodes of this kind (scores still use the whole graph).")
     var kind: NodeKind?
@@ -25,11 +27,11 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: "Show at most this many rows (default: all; 20 for tables).")
     var top: Int?
 
-    @Option(help: "table, json or csv.")
-    var format: MeasureReport.Format = .table
+    @Option(help: "How to write the scores.")
+    var format: ReportFormat = .table
 
-    @Flag(name: .customLong("no-normalized"), help: "Betweenness: raw sums (halved on undirected graphs, as NetworkX).")
-    var raw = false
+    @Flag(inversion: .prefixedNo, help: "Betweenness: normalized as NetworkX (--no-normalized: raw sums, halved on undirected graphs, as NetworkX).")
+    var normalized = true
 
     @Flag(help: "Betweenness: count the path ends too.")
     var endpoints = false
@@ -52,15 +54,25 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: "Brokerage: the partition (track, kind, conflict, a node attribute, or a --nodes column).")
     var partition = "track"
 
-    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
-    var output: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let top, top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
+        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
+        if let alpha {
+            guard alpha.isFinite, alpha >= 0 else { throw ValidationError("--alpha must be a number 0 or more, not \(alpha)") }
+            if measure == .pagerank && alpha > 1 { throw ValidationError("--alpha for pagerank is a damping factor, at most 1, not \(alpha)") }
+        }
+        if let tolerance, !(tolerance.isFinite && tolerance > 0) { throw ValidationError("--tolerance must be a positive number, not \(tolerance)") }
+        if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iter must be at least 1, not \(maxIterations)") }
+    }
 
     func run() throws {
         try reportingFailures {
             let input = try graph.load(nodeColumn: measure == .brokerage && graph.edges != nil ? partition : nil)
             var p = Measure.Parameters()
-            p.weight = graph.weight
-            p.normalized = !raw
+            p.weight = weighting.weight
+            p.normalized = normalized
             p.endpoints = endpoints
             p.samples = samples
             p.seed = seed
@@ -80,9 +92,7 @@ struct CentralityCommand: ParsableCommand {
                 measure: measure, parameters: measure.describe(p, directed: input.graph.isDirected), ids: input.graph.ids,
                 labels: nodes?.map(\.label), kinds: nodes?.map(\.kind), scores: scores, kind: kind,
                 top: top ?? (format == .table ? 20 : nil))
-            try emit(Array(report.render(format).utf8), to: output, binary: false, protecting: input.protectedFiles)
+            try output.write(Array(report.render(format).utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }
-
-extension MeasureReport.Format: ExpressibleByArgument {}

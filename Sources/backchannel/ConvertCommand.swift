@@ -19,10 +19,10 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "The file to write (never the input).")
     var output: String
 
-    @Option(help: "Input format: json, graphml, dot or csv.")
+    @Option(help: "Input format (default: by the extension).")
     var from: InputFormat?
 
-    @Option(help: "Output format: json, graphml, gexf, dot or csv.")
+    @Option(help: "Output format (default: by the extension).")
     var to: OutputFormat?
 
     @Option(help: ArgumentHelp("For CSV input: a column mapping file (see Datasets/README.md).", valueName: "file"))
@@ -31,16 +31,29 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("For CSV input with --mapping: a nodes sheet to read too.", valueName: "file.csv"))
     var nodesSheet: String?
 
+    /// The format to write: `--to`, or the output's extension.
+    private var format: OutputFormat? { to ?? OutputFormat.detect(URL(fileURLWithPath: output)) }
+
+    func validate() throws {
+        if format == nil {
+            throw ValidationError("cannot tell the output format from \"\(URL(fileURLWithPath: output).lastPathComponent)\"; use --to (\(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if nodesSheet != nil && mapping == nil { throw ValidationError("--nodes-sheet goes with --mapping") }
+    }
+
     func run() throws {
         try reportingFailures {
             let inURL = URL(fileURLWithPath: input), outURL = URL(fileURLWithPath: output)
-            guard let format = to ?? OutputFormat.detect(outURL) else {
-                throw UsageFailure(message: "cannot tell the output format from \"\(outURL.lastPathComponent)\"; use --to (\(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
+            guard let format else { throw UsageFailure(message: "cannot tell the output format; use --to") }
             let source = NetworkInput(path: input, format: from)
             let (network, readWarnings): (BackchannelModel.Network, [String])
             if let mapping {
-                let text = try String(contentsOf: URL(fileURLWithPath: mapping), encoding: .utf8)
+                let text: String
+                do {
+                    text = try String(contentsOf: URL(fileURLWithPath: mapping), encoding: .utf8)
+                } catch {
+                    throw FormatError.unreadable(file: mapping, reason: Failure.reason(error))
+                }
                 let parsed = try CSVMapping.parse(text, file: mapping)
                 (network, readWarnings) = try CSVSheets.read(nodes: nodesSheet.map { URL(fileURLWithPath: $0) }, edges: inURL, sources: nil, mapping: parsed)
             } else {
@@ -53,5 +66,3 @@ struct ConvertCommand: ParsableCommand {
         }
     }
 }
-
-extension OutputFormat: ExpressibleByArgument {}

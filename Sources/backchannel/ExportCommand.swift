@@ -4,10 +4,6 @@ import BackchannelFormats
 import BackchannelPresentation
 
 struct ExportCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case dot, json
-    }
-
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the network as styled DOT, or as canonical node-link JSON (itself a valid input).",
@@ -16,22 +12,24 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "dot or json.")
-    var format: Format = .dot
+    @Option(help: ArgumentHelp("dot or json (for graphml, gexf and csv, use `convert`).", valueName: "format"))
+    var format: OutputFormat = .dot
 
     @OptionGroup var diagram: DiagramOptions
 
-    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
-    var output: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if format != .dot && format != .json {
+            throw ValidationError("export writes dot or json; for \(format.rawValue), use `backchannel convert INPUT OUTPUT --to \(format.rawValue)`")
+        }
+    }
 
     func run() throws {
         try reportingFailures {
             let network = try input.load()
-            let text = switch format {
-            case .dot: DOTWriter(options: diagram.dotOptions).write(network)
-            case .json: network.jsonText()
-            }
-            try emit(Array(text.utf8), to: output, binary: false, protecting: input.source.protectedFiles)
+            let text = format == .json ? network.jsonText() : DOTWriter(options: diagram.dotOptions).write(network)
+            try output.write(Array(text.utf8), binary: false, protecting: input.source.protectedFiles)
         }
     }
 }

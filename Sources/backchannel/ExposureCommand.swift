@@ -17,28 +17,32 @@ struct ExposureCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "text or json.")
-    var format: Format = .text
+    @Option(help: "table (the numbered paths in words; also `text`) or json.")
+    var format: ReportFormat = .table
 
     @Option(name: .customLong("render"), help: ArgumentHelp("Also draw the network with the paths highlighted (SVG, PNG or PDF by extension).", valueName: "file"))
     var renderFile: String?
 
-    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    func validate() throws {
+        if format == .csv { throw ValidationError("exposure writes a table or json, not csv") }
+        if let renderFile, diagramFormat(renderFile) == nil {
+            throw ValidationError("--render: use a file ending in .svg, .png, .pdf or .dot")
+        }
+    }
+
+    private func diagramFormat(_ path: String) -> DiagramFormat? {
+        DiagramFormat(argument: URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
 
     func run() throws {
         try reportingFailures {
             let network = try input.load()
             let paths = LegalExposure().paths(network)
             let report = ExposureReport(paths: paths, network: network)
-            try emit(Array((format == .json ? report.json() : report.text()).utf8), to: output, binary: false, protecting: input.source.protectedFiles)
-            if let renderFile {
-                let ext = URL(fileURLWithPath: renderFile).pathExtension.lowercased()
-                guard let diagram = DiagramFormat(rawValue: ext) else {
-                    throw UsageFailure(message: "--render: use a file ending in .svg, .png, .pdf or .dot")
-                }
+            try output.write(Array((format == .json ? report.json() : report.text()).utf8), binary: false, protecting: input.source.protectedFiles)
+            if let renderFile, let diagram = diagramFormat(renderFile) {
                 var options = DOTOptions(title: "Legal exposure: material-support paths to designated actors")
                 options.highlight = paths.map(\.nodes)
                 let (bytes, notes) = try RenderJob(options: options, worker: renderWorker).run(network, format: diagram)

@@ -19,17 +19,18 @@ struct InfluenceCommand: ParsableCommand {
     @Option(help: "Show at most this many conveners (default: 15 for tables, all otherwise).")
     var top: Int?
 
-    @Option(help: "table, json or csv.")
-    var format: MeasureReport.Format = .table
+    @Option(help: "How to write the ranking.")
+    var format: ReportFormat = .table
 
-    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
-    var output: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let top, top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
+    }
 
     func run() throws {
         try reportingFailures {
-            var options = graph
-            options.undirected = true
-            let input = try options.load(nodeColumn: graph.edges != nil && graph.nodes != nil ? "kind" : nil)
+            let input = try graph.load(nodeColumn: graph.edges != nil && graph.edgeList.nodes != nil ? "kind" : nil, undirected: true)
             let n = input.graph.nodeCount
             let kinds: [String] = input.nodes?.map(\.kind.rawValue) ?? input.nodeColumn ?? [String](repeating: "convener", count: n)
             let noKinds = !kinds.contains("convener")
@@ -40,7 +41,7 @@ struct InfluenceCommand: ParsableCommand {
             var entries = try influence.rank(input.graph)
             if let limit = top ?? (format == .table ? 15 : nil) { entries = Array(entries.prefix(limit)) }
             let report = InfluenceReport(entries: entries, ids: input.graph.ids, labels: input.nodes?.map(\.label), directed: false)
-            try emit(Array(report.render(format).utf8), to: output, binary: false, protecting: input.protectedFiles)
+            try output.write(Array(report.render(format).utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }

@@ -14,6 +14,10 @@ struct InfoCommand: ParsableCommand {
     @Option(help: "How many conveners to list.")
     var top = 10
 
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
+    }
+
     func run() throws {
         try reportingFailures {
             let network = try input.load()

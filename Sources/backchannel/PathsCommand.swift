@@ -16,6 +16,8 @@ struct PathsCommand: ParsableCommand {
 
     @OptionGroup var graph: GraphOptions
 
+    @OptionGroup var weighting: WeightOptions
+
     @Option(help: "The source node id.")
     var from: String
 
@@ -37,16 +39,16 @@ struct PathsCommand: ParsableCommand {
     @Flag(help: "Each edge no earlier than the one before (edge years; undated edges fit anywhere).")
     var timeRespecting = false
 
-    @Option(help: "table, json or csv.")
-    var format: MeasureReport.Format = .table
+    @Option(help: "How to write the paths.")
+    var format: ReportFormat = .table
 
-    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         let modes = [allShortest, k != nil, allSimple, timeRespecting].count { $0 }
         if modes > 1 { throw ValidationError("choose one of --all-shortest, --k, --all-simple, --time-respecting") }
-        if let k, k < 1 { throw ValidationError("--k must be at least 1") }
+        if let k, k < 1 { throw ValidationError("--k must be at least 1, not \(k)") }
+        if maxLength < 1 { throw ValidationError("--max-length must be at least 1, not \(maxLength)") }
         if timeRespecting && graph.edges != nil { throw ValidationError("--time-respecting needs a typed network with years, not --edges") }
     }
 
@@ -54,7 +56,7 @@ struct PathsCommand: ParsableCommand {
         try reportingFailures {
             let input = try graph.load()
             let source = try input.index(of: from), target = try input.index(of: to)
-            let filter = try graph.filter()
+            let filter = graph.filter
             let directed = !graph.undirected
             var entries: [PathReport.Entry] = []
             if timeRespecting, let network = input.network {
@@ -63,13 +65,13 @@ struct PathsCommand: ParsableCommand {
                 }
             } else {
                 let paths: [BackchannelAnalysis.Path] = if allShortest {
-                    AllShortestPaths.find(input.graph, from: source, to: target, weight: graph.weight)
+                    AllShortestPaths.find(input.graph, from: source, to: target, weight: weighting.weight)
                 } else if let k {
-                    KShortestPaths.find(input.graph, from: source, to: target, k: k, weight: graph.weight)
+                    KShortestPaths.find(input.graph, from: source, to: target, k: k, weight: weighting.weight)
                 } else if allSimple {
-                    AllSimplePaths.find(input.graph, from: source, to: target, maxLength: maxLength, weight: graph.weight)
+                    AllSimplePaths.find(input.graph, from: source, to: target, maxLength: maxLength, weight: weighting.weight)
                 } else {
-                    ShortestPath.find(input.graph, from: source, to: target, weight: graph.weight).map { [$0] } ?? []
+                    ShortestPath.find(input.graph, from: source, to: target, weight: weighting.weight).map { [$0] } ?? []
                 }
                 for p in paths {
                     let ids = p.nodes.map { input.graph.ids[$0] }
@@ -78,7 +80,7 @@ struct PathsCommand: ParsableCommand {
                 }
             }
             let labels = Dictionary(uniqueKeysWithValues: (input.nodes ?? []).map { ($0.id, $0.label) })
-            try emit(Array(PathReport(entries: entries, labels: labels).render(format).utf8), to: output, binary: false, protecting: input.protectedFiles)
+            try output.write(Array(PathReport(entries: entries, labels: labels).render(format).utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }

@@ -14,7 +14,6 @@ struct ReachCommand: ParsableCommand {
     )
 
     enum Direction: String, ExpressibleByArgument, CaseIterable { case both, out, `in` }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, dot, svg, png, pdf }
 
     @OptionGroup var graph: GraphOptions
 
@@ -27,18 +26,18 @@ struct ReachCommand: ParsableCommand {
     @Option(help: "both, out (follow edges) or in (against them).")
     var direction: Direction = .both
 
-    @Option(help: "table, json, csv, or a diagram: dot, svg, png, pdf.")
-    var format: Format = .table
+    @Option(help: "A list (table, json, csv) or a diagram (dot, svg, png, pdf).")
+    var format: ReachFormat = .report(.table)
 
-    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
-    var output: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if radius < 0 { throw ValidationError("--radius must be 0 or more, not \(radius)") }
+    }
 
     func run() throws {
         try reportingFailures {
-            guard radius >= 0 else { throw UsageFailure(message: "--radius must be 0 or more") }
-            var options = graph
-            if direction == .both { options.undirected = true }
-            let input = try options.load()
+            let input = try graph.load(undirected: direction == .both)
             let center = try input.index(of: from)
             let distance = ShortestPaths.distances(input.graph, from: center, incoming: direction == .in)
             let members = (0..<input.graph.nodeCount).filter { distance[$0] <= Double(radius) }
@@ -46,23 +45,24 @@ struct ReachCommand: ParsableCommand {
             let ids = members.map { input.graph.ids[$0] }
             let nodes = input.nodes
             let bytes: [UInt8]
-            if let listFormat = MeasureReport.Format(rawValue: format.rawValue) {
+            switch format {
+            case let .report(listFormat):
                 let rows = members.map { i in
                     ReachReport.Row(id: input.graph.ids[i], label: nodes?[i].label ?? input.graph.ids[i], kind: nodes?[i].kind.rawValue, distance: Int(distance[i]))
                 }
                 let report = ReachReport(center: from, centerLabel: nodes?[center].label ?? from, radius: radius, direction: direction.rawValue, rows: rows)
                 bytes = Array(report.render(listFormat).utf8)
-            } else {
+            case let .diagram(diagramFormat):
                 guard let network = input.network else { throw UsageFailure(message: "diagrams need a typed network, not --edges") }
                 let label = nodes?[center].label ?? from
                 let ego = network.subnetwork(Set(ids), name: network.name + "-reach", title: "Within \(radius) step\(radius == 1 ? "" : "s") of \(label)")
                 var dot = DOTOptions(clusterBy: .none)
                 dot.highlight = [[from]]
-                let (rendered, notes) = try RenderJob(options: dot, worker: renderWorker).run(ego, format: DiagramFormat(rawValue: format.rawValue)!)
+                let (rendered, notes) = try RenderJob(options: dot, worker: renderWorker).run(ego, format: diagramFormat)
                 notes.forEach(note)
                 bytes = rendered
             }
-            try emit(bytes, to: output, binary: format == .png || format == .pdf, protecting: input.protectedFiles)
+            try output.write(bytes, binary: format.isBinary, protecting: input.protectedFiles)
         }
     }
 }

@@ -15,10 +15,10 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "svg, png, pdf or dot.")
+    @Option(help: "What to draw: an image (svg, png, pdf) or its DOT.")
     var format: DiagramFormat = .svg
 
-    @Option(help: "Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")) (default: dot, or sfdp past \(LayoutEngine.dotEdgeLimit) edges).")
+    @Option(help: "Graphviz layout engine (default: dot, or sfdp past \(LayoutEngine.dotEdgeLimit) edges).")
     var engine: LayoutEngine?
 
     @OptionGroup var diagram: DiagramOptions
@@ -32,20 +32,25 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "For a DOT input: draw the file as it is, with its own styling, instead of Backchannel's.")
     var asIs = false
 
-    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
-    var output: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if asIs {
+            guard let path = input.input, (input.inputFormat ?? InputFormat.detect(URL(fileURLWithPath: path))) == .dot else {
+                throw ValidationError("--as-is draws a DOT file as it is; give a .dot or .gv INPUT")
+            }
+            if sizeBy != nil || highlightPaths != nil { throw ValidationError("--as-is draws the file's own styling; it cannot take --size-by or --highlight-paths") }
+        }
+    }
 
     func run() throws {
         try reportingFailures {
-            if asIs {
-                guard let path = input.input, (input.inputFormat ?? InputFormat.detect(URL(fileURLWithPath: path))) == .dot else {
-                    throw UsageFailure(message: "--as-is draws a DOT file as it is; give a .dot or .gv INPUT")
-                }
+            if asIs, let path = input.input {
                 let network = try input.load()
                 let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
                 let (bytes, notes) = try RenderJob(engine: engine, worker: renderWorker).run(dot: text, edgeCount: network.edges.count, format: format)
                 notes.forEach(note)
-                try emit(bytes, to: output, binary: format.isBinary, protecting: input.source.protectedFiles)
+                try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles)
                 return
             }
             let network = try input.load()
@@ -59,7 +64,7 @@ struct RenderCommand: ParsableCommand {
             }
             let (bytes, notes) = try RenderJob(options: options, engine: engine, worker: renderWorker).run(network, format: format)
             notes.forEach(note)
-            try emit(bytes, to: output, binary: format.isBinary, protecting: input.source.protectedFiles)
+            try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles)
         }
     }
 }

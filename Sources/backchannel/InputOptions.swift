@@ -1,0 +1,37 @@
+import ArgumentParser
+import BackchannelJobs
+import BackchannelModel
+import Foundation
+
+/// The optional INPUT argument and `--input-format`, which every command that reads a network takes.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "A network: JSON, GraphML, DOT or CSV (by extension). Omit it to use the bundled history of Track II diplomacy.",
+        valueName: "input"))
+    var input: String?
+
+    @Option(name: .customLong("input-format"), help: "The input's format when its extension does not say.")
+    var inputFormat: InputFormat?
+
+    /// Where the network comes from: the file named, or the bundled history.
+    var source: NetworkInput { NetworkInput(path: input, format: inputFormat) }
+
+    /// Loads the network and reports on stderr whatever the format could not carry.
+    /// - Complexity: that of the input's reader, linear in the file's size.
+    func load() throws -> Network {
+        let (network, warnings) = try source.loadWithWarnings()
+        warnings.forEach { note("warning: " + $0) }
+        return network
+    }
+}
+
+/// `-o FILE`: where a command's one output goes (stdout when absent or `-`).
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
+    var output: String?
+
+    /// Writes `bytes` to the output file atomically, or to stdout; see ``emit(_:to:binary:protecting:)``.
+    func write(_ bytes: [UInt8], binary: Bool, protecting inputs: [URL]) throws {
+        try emit(bytes, to: output, binary: binary, protecting: inputs)
+    }
+}
