@@ -22,10 +22,9 @@ struct ChannelsCommand: ParsableCommand {
     var includeOfficial = false
 
     @Option(help: "table, json or csv.")
-    var format: MeasureReport.Format = .table
+    var format: ReportFormat = .table
 
-    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if graph.edges != nil { throw ValidationError("channels needs a typed network (party_to edges), not --edges") }
@@ -35,8 +34,8 @@ struct ChannelsCommand: ParsableCommand {
         try reportingFailures {
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "channels needs a typed network") }
-            let report = try ChannelsJob(conflict: conflict, includeOfficial: includeOfficial, filter: graph.filter()).run(network)
-            try emit(Array(report.render(format).utf8), to: output, binary: false, protecting: input.protectedFiles)
+            let report = try ChannelsJob(conflict: conflict, includeOfficial: includeOfficial, filter: graph.filter).run(network)
+            try output.write(Array(report.render(format).utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }

@@ -17,6 +17,7 @@ struct CommunitiesCommand: ParsableCommand {
     enum Method: String, ExpressibleByArgument, CaseIterable { case louvain }
 
     @OptionGroup var graph: GraphOptions
+    @OptionGroup var weighting: WeightOptions
 
     @Option(help: "The method: louvain.")
     var method: Method = .louvain
@@ -28,20 +29,19 @@ struct CommunitiesCommand: ParsableCommand {
     var resolution: Double = 1
 
     @Option(help: "table, json or csv.")
-    var format: MeasureReport.Format = .table
+    var format: ReportFormat = .table
 
-    @Option(name: .shortAndLong, help: "Output file, written atomically (default: stdout).")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard resolution.isFinite, resolution >= 0 else { throw ValidationError("--resolution must be a finite number ≥ 0") }
-        guard graph.weight != .distance else { throw ValidationError("communities use --weight none or strength, not distance") }
+        guard weighting.weight != .distance else { throw ValidationError("communities use --weight none or strength, not distance") }
     }
 
     func run() throws {
         try reportingFailures {
             let input = try graph.load()
-            let weighted = graph.weight == .strength
+            let weighted = weighting.weight == .strength
             let louvain = Louvain(resolution: resolution, seed: seed, weighted: weighted)
             let communities = try louvain.communities(input.graph)
             var membership = [Int](repeating: 0, count: input.graph.nodeCount)
@@ -50,10 +50,10 @@ struct CommunitiesCommand: ParsableCommand {
             let nodes = input.nodes
             let report = CommunitiesReport(
                 method: method.rawValue,
-                parameters: [("seed", .int(Int(truncatingIfNeeded: seed))), ("resolution", .double(resolution)), ("weight", .string(graph.weight.rawValue)), ("threshold", .double(louvain.threshold))],
+                parameters: [("seed", .int(Int(truncatingIfNeeded: seed))), ("resolution", .double(resolution)), ("weight", .string(weighting.weight.rawValue)), ("threshold", .double(louvain.threshold))],
                 modularity: q,
                 communities: communities.map { $0.map { (input.graph.ids[$0], nodes?[$0].label ?? input.graph.ids[$0]) } })
-            try emit(Array(report.render(format).utf8), to: output, binary: false, protecting: input.protectedFiles)
+            try output.write(Array(report.render(format).utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }
