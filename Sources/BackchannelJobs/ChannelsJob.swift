@@ -43,7 +43,7 @@ public struct ChannelsJob: Sendable {
         let mask = graph.ids.map { nodeByID[$0].map(mayIntermediate) ?? false }
 
         if let conflict, nodeByID[conflict]?.kind != .conflict {
-            throw AnalysisError.unknownNode(conflict)
+            throw JobError.notAConflict(conflict)
         }
         // Parties by conflict, in edge order, each once; the first side given wins.
         var order: [String] = []

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackchannelAnalysis
 import BackchannelFormats
+import BackchannelJobs
 import BackchannelModel
 import BackchannelPresentation
 import BackchannelRender
@@ -41,7 +42,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
 
 /// An error as the command line reports it: a message with flag names, and an exit code.
 ///
-/// Typed errors map by kind: `ModelError` 65; `FormatError` 65 for inputs, 73 for outputs;
+/// Typed errors map by kind: `ModelError` 65; `JobError` 65; `FormatError` 65 for inputs, 73 for outputs;
 /// `RenderError` 70; `AnalysisError` 64 for a bad parameter value or weight mode (its parameter named
 /// by its flag), 65 for an unknown node, 70 for non-convergence (a computation that failed, not a
 /// usage or data error); usage failures 64; Foundation file errors 65 (reading) or 73 (writing).
@@ -67,6 +68,8 @@ struct Failure: Equatable {
             }
         case let error as RenderError:
             self.init(message: error.description, exitCode: .internalError)
+        case let error as JobError:
+            self.init(message: error.description, exitCode: .dataError)
         case let error as AnalysisError:
             self = Failure.analysis(error)
         case let error as UsageFailure:

@@ -1,0 +1,79 @@
+import BackchannelModel
+import BackchannelPresentation
+
+/// `backchannel inclusion`: which parties of each conflict unofficial channels engage.
+///
+/// Parties are the nodes with a `party_to` edge to the conflict. A party is engaged by a node when
+/// the party, or one of its members (`member_of`, either direction), is tied to that node by an
+/// engagement: `participates_in`, `convenes`, `urges`, `partners_with` or `provides` (either
+/// direction). The engagement is unofficial when that node is on track II, III, 1.5 or prevention,
+/// or is a convener without a track; official when it is on track I or of kind `official`. Nodes
+/// with neither (an undated, untracked event) engage no one. Armed groups are not marked by the
+/// model; designated parties are (a designation in the data).
+///
+/// - Complexity: O(n + m).
+public struct InclusionJob: Sendable {
+    public var conflict: String?
+    public init(conflict: String? = nil) {
+        self.conflict = conflict
+    }
+
+    static let engagements: Set<Relation> = [.participatesIn, .convenes, .urges, .partnersWith, .provides]
+
+    enum Channel { case unofficial, official, none }
+
+    static func channel(of node: Node) -> Channel {
+        if node.kind == .official || node.track == .one { return .official }
+        if let track = node.track { return track == .one ? .official : .unofficial }
+        return node.kind == .convener ? .unofficial : .none
+    }
+
+    public func run(_ network: Network) throws -> InclusionReport {
+        let index = network.nodeIndex()
+        if let conflict, index[conflict].map({ network.nodes[$0].kind }) != .conflict {
+            throw JobError.notAConflict(conflict)
+        }
+        var members: [[Int]] = Array(repeating: [], count: network.nodes.count)
+        var engaged: [[Int]] = Array(repeating: [], count: network.nodes.count)
+        var partiesOf: [String: [Int]] = [:], order: [String] = []
+        for edge in network.edges {
+            guard let s = index[edge.source], let t = index[edge.target] else { continue }
+            if edge.relation == .memberOf {
+                members[s].append(t)
+                members[t].append(s)
+            } else if Self.engagements.contains(edge.relation) {
+                engaged[s].append(t)
+                engaged[t].append(s)
+            } else if edge.relation == .partyTo, conflict == nil || edge.target == conflict {
+                if partiesOf[edge.target] == nil { order.append(edge.target) }
+                if !partiesOf[edge.target, default: []].contains(s) { partiesOf[edge.target, default: []].append(s) }
+            }
+        }
+        if let conflict, order.isEmpty { order = [conflict] }
+        var conflicts: [InclusionReport.Conflict] = []
+        for c in order {
+            let parties = (partiesOf[c] ?? []).map { p -> InclusionReport.Party in
+                let party = network.nodes[p]
+                var unofficial: [String] = [], official: [String] = []
+                for who in [p] + members[p] {
+                    for other in engaged[who] where other != p {
+                        let id = network.nodes[other].id
+                        switch Self.channel(of: network.nodes[other]) {
+                        case .unofficial: if !unofficial.contains(id) { unofficial.append(id) }
+                        case .official: if !official.contains(id) { official.append(id) }
+                        case .none: break
+                        }
+                    }
+                }
+                let status: InclusionReport.Status = !unofficial.isEmpty ? .unofficial : (!official.isEmpty ? .officialOnly : .none)
+                return InclusionReport.Party(
+                    id: party.id, label: party.label, designated: !party.designations.isEmpty, status: status,
+                    unofficialTies: unofficial, officialTies: official)
+            }
+            let node = network.nodes[index[c]!]
+            conflicts.append(InclusionReport.Conflict(id: node.id, label: node.label, parties: parties))
+        }
+        return InclusionReport(conflicts: conflicts)
+    }
+}
+

@@ -1,0 +1,100 @@
+import BackchannelFormats
+import BackchannelModel
+import Foundation
+
+/// Which parties of each conflict unofficial channels engage, as a table, JSON or CSV.
+///
+/// JSON: `{"conflicts": [{"conflict": ID, "included_share": x, "parties": [{"id", "designated",
+/// "engaged": "unofficial"|"official_only"|"none", "unofficial_ties": [ID], "official_ties": [ID]}]}]}`.
+public struct InclusionReport: Sendable {
+    public enum Status: String, Sendable {
+        case unofficial
+        case officialOnly = "official_only"
+        case none
+    }
+
+    public struct Party: Sendable {
+        public var id: String
+        public var label: String
+        public var designated: Bool
+        public var status: Status
+        public var unofficialTies: [String]
+        public var officialTies: [String]
+        public init(id: String, label: String, designated: Bool, status: Status, unofficialTies: [String], officialTies: [String]) {
+            self.id = id
+            self.label = label
+            self.designated = designated
+            self.status = status
+            self.unofficialTies = unofficialTies
+            self.officialTies = officialTies
+        }
+    }
+
+    public struct Conflict: Sendable {
+        public var id: String
+        public var label: String
+        public var parties: [Party]
+        public init(id: String, label: String, parties: [Party]) {
+            self.id = id
+            self.label = label
+            self.parties = parties
+        }
+
+        /// The share of parties engaged by unofficial channels (nil without parties).
+        public var includedShare: Double? {
+            parties.isEmpty ? nil : Double(parties.filter { $0.status == .unofficial }.count) / Double(parties.count)
+        }
+    }
+
+    public var conflicts: [Conflict]
+    public init(conflicts: [Conflict]) {
+        self.conflicts = conflicts
+    }
+
+    public func render(_ format: MeasureReport.Format) -> String {
+        switch format {
+        case .json:
+            func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
+            func ids(_ a: [String]) -> JSONNode { node(.array(a.map { node(.string($0)) })) }
+            let items = conflicts.map { c in
+                node(.object([
+                    (key: "conflict", value: node(.string(c.id))),
+                    (key: "included_share", value: node(c.includedShare.map { .double($0) } ?? .null)),
+                    (key: "parties", value: node(.array(c.parties.map { p in
+                        node(.object([
+                            (key: "id", value: node(.string(p.id))), (key: "designated", value: node(.bool(p.designated))),
+                            (key: "engaged", value: node(.string(p.status.rawValue))),
+                            (key: "unofficial_ties", value: ids(p.unofficialTies)), (key: "official_ties", value: ids(p.officialTies)),
+                        ]))
+                    }))),
+                ]))
+            }
+            return JSONWriter.document(.object([(key: "conflicts", value: node(.array(items)))]))
+        case .csv:
+            var lines = ["conflict,party,designated,engaged,unofficial_ties,official_ties"]
+            for c in conflicts {
+                for p in c.parties {
+                    lines.append([c.id, p.id, p.designated ? "true" : "false", p.status.rawValue, p.unofficialTies.joined(separator: ";"), p.officialTies.joined(separator: ";")]
+                        .map(MeasureReport.csvField).joined(separator: ","))
+                }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        case .table:
+            var lines: [String] = []
+            for c in conflicts {
+                let share = c.includedShare.map { " — \(Int(($0 * 100).rounded()))% engaged by unofficial channels" } ?? ""
+                lines.append("\(c.label.replacingOccurrences(of: "\n", with: " ")) [\(c.id)]: \(c.parties.count) part\(c.parties.count == 1 ? "y" : "ies")\(share)")
+                for p in c.parties {
+                    let what = switch p.status {
+                    case .unofficial: "unofficial channels (\(p.unofficialTies.count))"
+                    case .officialOnly: "official channels only (\(p.officialTies.count))"
+                    case .none: "no recorded engagement"
+                    }
+                    lines.append("  \(p.label.replacingOccurrences(of: "\n", with: " "))\(p.designated ? " [designated]" : ""): \(what)")
+                }
+            }
+            if conflicts.isEmpty { lines.append("No conflict with parties (party_to edges) in this network.") }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}

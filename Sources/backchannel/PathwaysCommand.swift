@@ -1,0 +1,55 @@
+import ArgumentParser
+import BackchannelJobs
+import BackchannelPresentation
+
+struct PathwaysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pathways",
+        abstract: "From each unofficial dialogue, the prepares / led_to chains to official talks and agreements.",
+        discussion: """
+            Unofficial dialogues are dialogues on track II, III, 1.5 or prevention; official outcomes are dialogues on track I. Each chain follows prepares and led_to edges forward, is the shortest one recorded, and gives the years from the unofficial dialogue's start to the outcome's where both are dated, with the conveners of the unofficial dialogues on the way.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "table, json or csv.")
+    var format: ReportFormat = .table
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingFailures {
+            let network = try input.load()
+            try output.write(Array(PathwaysJob().run(network).render(format).utf8), binary: false, protecting: input.source.protectedFiles)
+        }
+    }
+}
+
+struct InclusionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inclusion",
+        abstract: "For each conflict: which parties unofficial channels engage, which only official ones, which none.",
+        discussion: """
+            A party (a party_to edge to the conflict), or one of its members (member_of), is engaged by a node tied to it by participates_in, convenes, urges, partners_with or provides. The engagement is unofficial when that node is on track II, III, 1.5 or prevention, or is a convener without a track; official when it is on track I or of kind official. Designated parties are marked.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Only this conflict (its id).")
+    var conflict: String?
+
+    @Option(help: "table, json or csv.")
+    var format: ReportFormat = .table
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingFailures {
+            let network = try input.load()
+            let report = try InclusionJob(conflict: conflict).run(network)
+            try output.write(Array(report.render(format).utf8), binary: false, protecting: input.source.protectedFiles)
+        }
+    }
+}
