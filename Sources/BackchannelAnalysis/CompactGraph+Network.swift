@@ -10,6 +10,24 @@ public struct NetworkFilter: Sendable {
     public var relations: Set<Relation>?
     /// Keep only edges whose years overlap this window (undated edges are kept).
     public var years: ClosedRange<Int>?
+    /// Leave out these nodes (by id) and their edges: the counterfactual "without these actors".
+    public var without: Set<String> = []
+    /// Leave out every node of these kinds.
+    public var withoutKinds: Set<NodeKind> = []
+    /// Leave out every node with a designation (on any list, at any time).
+    public var withoutDesignated = false
+
+    /// Whether any node is left out on purpose (``without``, ``withoutKinds``, ``withoutDesignated``).
+    public var isCounterfactual: Bool { !without.isEmpty || !withoutKinds.isEmpty || withoutDesignated }
+
+    /// The same filter without the counterfactual removals: what a comparison is made against.
+    public var factual: NetworkFilter {
+        var f = self
+        f.without = []
+        f.withoutKinds = []
+        f.withoutDesignated = false
+        return f
+    }
 
     public init(kinds: Set<NodeKind>? = nil, tracks: Set<Track>? = nil, relations: Set<Relation>? = nil, years: ClosedRange<Int>? = nil) {
         self.kinds = kinds
@@ -19,6 +37,8 @@ public struct NetworkFilter: Sendable {
     }
 
     public func includes(_ node: Node) -> Bool {
+        if without.contains(node.id) || withoutKinds.contains(node.kind) { return false }
+        if withoutDesignated && !node.designations.isEmpty { return false }
         if let kinds, !kinds.contains(node.kind) { return false }
         if let tracks {
             guard let t = node.track, tracks.contains(t) else { return false }

@@ -41,6 +41,7 @@ public struct AnalysisInput: Sendable {
             let (loaded, warnings) = try input.loadWithWarnings()
             self.warnings = warnings
             network = loaded
+            try filter.checkCounterfactual(against: loaded)
             graph = CompactGraph(loaded, filter: filter, directed: directed)
             self.nodeColumn = nil
             protectedFiles = input.protectedFiles
@@ -87,5 +88,15 @@ public struct AnalysisInput: Sendable {
         var codes: [String: Int] = [:]
         for v in values.sorted() where codes[v] == nil { codes[v] = codes.count }
         return values.map { codes[$0]! }
+    }
+}
+
+extension NetworkFilter {
+    /// Every node a counterfactual leaves out by id must be in the network: a typo would otherwise
+    /// give the factual answer under a counterfactual's name.
+    public func checkCounterfactual(against network: Network) throws(AnalysisError) {
+        guard !without.isEmpty else { return }
+        let ids = Set(network.nodes.map(\.id))
+        if let missing = without.sorted().first(where: { !ids.contains($0) }) { throw .unknownNode(missing) }
     }
 }

@@ -34,7 +34,16 @@ public struct ChannelsJob: Sendable {
         }
     }
 
+    /// The channels with the counterfactual removals of ``filter`` (`without`…) beside those without
+    /// them: what leaving those actors out costs.
+    public func compare(_ network: Network) throws -> ChannelsComparison {
+        var factual = self
+        factual.filter = filter.factual
+        return ChannelsComparison(before: try factual.run(network), after: try run(network), removed: filter.without.sorted())
+    }
+
     public func run(_ network: Network) throws -> ChannelsReport {
+        try filter.checkCounterfactual(against: network)
         let graph = CompactGraph(network, filter: filter, directed: true)
         var index: [String: Int] = [:]
         for (i, id) in graph.ids.enumerated() { index[id] = i }
@@ -81,6 +90,9 @@ public struct ChannelsJob: Sendable {
         var parameters: [(key: String, value: JSONValue)] = [("include_official", .bool(includeOfficial))]
         if let conflict { parameters.insert(("conflict", .string(conflict)), at: 0) }
         if let years = filter.years { parameters.append(("years", .string("\(years.lowerBound)-\(years.upperBound)"))) }
+        if !filter.without.isEmpty { parameters.append(("without", .array(filter.without.sorted().map { JSONNode(.string($0)) }))) }
+        if !filter.withoutKinds.isEmpty { parameters.append(("without_kinds", .array(filter.withoutKinds.map(\.rawValue).sorted().map { JSONNode(.string($0)) }))) }
+        if filter.withoutDesignated { parameters.append(("without_designated", .bool(true))) }
         return ChannelsReport(parameters: parameters, conflicts: conflicts)
     }
 }

@@ -21,6 +21,9 @@ struct ChannelsCommand: ParsableCommand {
     @Flag(help: "Let official actors (kind official, or Track I) carry channels.")
     var includeOfficial = false
 
+    @Flag(help: "With --without (or --without-kind, --without-designated): the channels with everyone beside the channels without them.")
+    var compare = false
+
     @Option(help: "table, json or csv.")
     var format: ReportFormat = .table
 
@@ -28,14 +31,16 @@ struct ChannelsCommand: ParsableCommand {
 
     func validate() throws {
         if graph.edges != nil { throw ValidationError("channels needs a typed network (party_to edges), not --edges") }
+        if compare && !graph.filter.isCounterfactual { throw ValidationError("--compare needs --without, --without-kind or --without-designated") }
     }
 
     func run() throws {
         try reportingFailures {
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "channels needs a typed network") }
-            let report = try ChannelsJob(conflict: conflict, includeOfficial: includeOfficial, filter: graph.filter).run(network)
-            try output.write(Array(report.render(format).utf8), binary: false, protecting: input.protectedFiles)
+            let job = ChannelsJob(conflict: conflict, includeOfficial: includeOfficial, filter: graph.filter)
+            let text = compare ? try job.compare(network).render(format) : try job.run(network).render(format)
+            try output.write(Array(text.utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }

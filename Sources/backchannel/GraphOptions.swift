@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import BackchannelAnalysis
 import BackchannelJobs
@@ -30,10 +31,23 @@ struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Keep only edges dated within FROM-TO, or in one year (undated edges stay).", valueName: "from-to"))
     var years: YearRange?
 
+    @Option(help: ArgumentHelp("Leave out these nodes (comma-separated ids) and their ties: the network without them.", valueName: "ids"))
+    var without: String?
+
+    @Option(name: .customLong("without-kind"), help: ArgumentHelp("Leave out every node of these kinds (comma-separated).", valueName: "kinds"))
+    var withoutKind: CommaList<NodeKind>?
+
+    @Flag(help: "Leave out every node with a designation (on any list).")
+    var withoutDesignated = false
+
     /// The filter these options describe (no filter when none is given).
     /// - Complexity: O(*k*) in the number of values given.
     var filter: NetworkFilter {
-        NetworkFilter(kinds: kinds?.set, tracks: tracks?.set, relations: relations?.set, years: years?.range)
+        var filter = NetworkFilter(kinds: kinds?.set, tracks: tracks?.set, relations: relations?.set, years: years?.range)
+        filter.without = Set((without ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        filter.withoutKinds = withoutKind?.set ?? []
+        filter.withoutDesignated = withoutDesignated
+        return filter
     }
 }
 

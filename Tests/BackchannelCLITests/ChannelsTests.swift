@@ -1,3 +1,4 @@
+import BackchannelAnalysis
 import BackchannelFormats
 import BackchannelJobs
 import BackchannelModel
@@ -63,6 +64,33 @@ struct ChannelsTests {
         network.edges = network.edges.map { var e = $0; e.attributes = [:]; return e }
         let report = try ChannelsJob(conflict: "war").run(network)
         #expect(report.conflicts[0].pairs.count == 3)
+    }
+
+    @Test func withoutAConvenerTheComparisonShowsWhatIsLost() throws {
+        var filter = NetworkFilter()
+        filter.without = ["c1"]
+        let comparison = try ChannelsJob(filter: filter).compare(Self.war)
+        let rows = comparison.rows
+        #expect(rows.map { "\($0.a.id)-\($0.b.id):\($0.channelsBefore)->\($0.channelsAfter)" } == ["a1-b1:2->1", "a2-b1:1->0"])
+        #expect(rows.map { $0.lostIntermediaries.map(\.id) } == [["c1"], ["c1"]])
+        let csv = comparison.render(.csv)
+        #expect(csv == "conflict,a,b,channels_before,channels_after,lost_intermediaries\nwar,a1,b1,2,1,c1\nwar,a2,b1,1,0,c1\n")
+        #expect(comparison.render(.table).contains("1 → 0 (disconnected)"))
+        // Leaving out a party drops its pairs: they count as disconnected.
+        filter.without = ["b1"]
+        #expect(try ChannelsJob(filter: filter).compare(Self.war).rows.map(\.channelsAfter) == [0, 0])
+        filter.without = ["nobody"]
+        #expect(throws: AnalysisError.unknownNode("nobody")) { try ChannelsJob(filter: filter).run(Self.war) }
+    }
+
+    @Test func compareOnTheCommandLine() throws {
+        let result = try Fixtures.run(["channels", "--include-official", "--conflict", "israeli-palestinian-conflict", "--without", "oslo-accords", "--compare", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"channels_before\": 2") && result.stdout.contains("\"channels_after\": 1"))
+        #expect(try Fixtures.run(["channels", "--compare"]).status == 64, "--compare needs something left out")
+        #expect(try Fixtures.run(["centrality", "--measure", "degree", "--without", "no-such-node"]).status == 65)
+        let without = try Fixtures.run(["centrality", "--measure", "degree", "--without", "humanitarian-law-project", "--format", "csv"])
+        #expect(without.status == 0 && !without.stdout.contains("humanitarian-law-project"))
     }
 
     @Test func unknownConflictIsAnError() {

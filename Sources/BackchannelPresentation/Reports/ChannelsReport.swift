@@ -157,3 +157,101 @@ public struct ChannelsReport: Sendable {
         return out.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
     }
 }
+
+/// Channels with some actors left out, beside the channels with everyone: what their absence costs.
+///
+/// Pairs are matched by their two ids; a pair whose party was itself left out counts as lost.
+/// JSON: `{"parameters": {...}, "removed": [ID], "conflicts": [{"conflict": ID, "pairs": [{"a", "b",
+/// "channels_before", "channels_after", "lost_intermediaries": [ID]}], "pairs_disconnected": N,
+/// "channels_lost": N}]}`.
+public struct ChannelsComparison: Sendable {
+    public var before: ChannelsReport
+    public var after: ChannelsReport
+    public var removed: [String]
+
+    public init(before: ChannelsReport, after: ChannelsReport, removed: [String]) {
+        self.before = before
+        self.after = after
+        self.removed = removed
+    }
+
+    public struct Row: Sendable {
+        public var conflict: ChannelsReport.Actor
+        public var a: ChannelsReport.Actor
+        public var b: ChannelsReport.Actor
+        public var channelsBefore: Int
+        public var channelsAfter: Int
+        /// Intermediaries on the channels before that are on none after.
+        public var lostIntermediaries: [ChannelsReport.Actor]
+    }
+
+    /// One row per pair of the factual report, in its order.
+    public var rows: [Row] {
+        var afterPairs: [String: ChannelsReport.Pair] = [:]
+        for c in after.conflicts { for p in c.pairs { afterPairs["\(c.conflict.id)\u{0}\(p.a.id)\u{0}\(p.b.id)"] = p } }
+        var rows: [Row] = []
+        for c in before.conflicts {
+            for p in c.pairs {
+                let q = afterPairs["\(c.conflict.id)\u{0}\(p.a.id)\u{0}\(p.b.id)"]
+                let stillUsed = Set((q?.paths ?? []).flatMap { $0 })
+                var seen = Set<ChannelsReport.Actor>()
+                let lost = p.paths.flatMap { $0 }.filter { !stillUsed.contains($0) && seen.insert($0).inserted }
+                rows.append(Row(conflict: c.conflict, a: p.a, b: p.b, channelsBefore: p.channels, channelsAfter: q?.channels ?? 0, lostIntermediaries: lost))
+            }
+        }
+        return rows
+    }
+
+    public func render(_ format: MeasureReport.Format) -> String {
+        let rows = rows
+        func name(_ a: ChannelsReport.Actor) -> String { a.label.replacingOccurrences(of: "\n", with: " ") }
+        switch format {
+        case .json:
+            func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
+            func ids(_ a: [ChannelsReport.Actor]) -> JSONNode { node(.array(a.map { node(.string($0.id)) })) }
+            var conflicts: [JSONNode] = []
+            for c in before.conflicts {
+                let mine = rows.filter { $0.conflict == c.conflict }
+                conflicts.append(node(.object([
+                    (key: "conflict", value: node(.string(c.conflict.id))),
+                    (key: "pairs", value: node(.array(mine.map { r in
+                        node(.object([
+                            (key: "a", value: node(.string(r.a.id))), (key: "b", value: node(.string(r.b.id))),
+                            (key: "channels_before", value: node(.int(r.channelsBefore))), (key: "channels_after", value: node(.int(r.channelsAfter))),
+                            (key: "lost_intermediaries", value: ids(r.lostIntermediaries)),
+                        ]))
+                    }))),
+                    (key: "pairs_disconnected", value: node(.int(mine.filter { $0.channelsBefore > 0 && $0.channelsAfter == 0 }.count))),
+                    (key: "channels_lost", value: node(.int(mine.reduce(0) { $0 + max(0, $1.channelsBefore - $1.channelsAfter) }))),
+                ])))
+            }
+            return JSONWriter.document(.object([
+                (key: "parameters", value: node(.object(after.parameters.map { (key: $0.key, value: node($0.value)) }))),
+                (key: "removed", value: node(.array(removed.map { node(.string($0)) }))),
+                (key: "conflicts", value: node(.array(conflicts))),
+            ]))
+        case .csv:
+            var lines = ["conflict,a,b,channels_before,channels_after,lost_intermediaries"]
+            for r in rows {
+                lines.append([r.conflict.id, r.a.id, r.b.id, String(r.channelsBefore), String(r.channelsAfter), r.lostIntermediaries.map(\.id).joined(separator: ";")]
+                    .map(MeasureReport.csvField).joined(separator: ","))
+            }
+            return lines.joined(separator: "\n") + "\n"
+        case .table:
+            var lines = ["Channels with everyone, and without \(removed.isEmpty ? "the actors left out" : removed.joined(separator: ", "))"]
+            var current: String?
+            for r in rows {
+                if r.conflict.id != current {
+                    lines.append("\(name(r.conflict)) [\(r.conflict.id)]")
+                    current = r.conflict.id
+                }
+                let change = r.channelsBefore == r.channelsAfter ? "unchanged" : (r.channelsAfter == 0 && r.channelsBefore > 0 ? "disconnected" : "\(r.channelsBefore - r.channelsAfter) lost")
+                var line = "  \(name(r.a)) – \(name(r.b)): \(r.channelsBefore) → \(r.channelsAfter) (\(change))"
+                if !r.lostIntermediaries.isEmpty { line += "; channels no longer through " + r.lostIntermediaries.map(name).joined(separator: ", ") }
+                lines.append(line)
+            }
+            if rows.isEmpty { lines.append("No opposed pair of parties in this network.") }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}
