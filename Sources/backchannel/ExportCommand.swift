@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
         try reportingFailures {
             let network = try input.load()
             let text = switch format {
-            case .dot: DOTWriter(options: diagram.dotOptions).write(network)
+            case .dot: RenderJob(options: diagram.dotOptions).dot(network)
             case .json: network.jsonText()
             }
             try emit(Array(text.utf8), to: output, binary: false, protecting: input.source.protectedFiles)
