@@ -17,42 +17,69 @@ public struct InfluenceReport: Sendable {
         self.directed = directed
     }
 
+    /// One component of an entry, by name, raw and scaled by its maximum among conveners.
+    /// The only place that reads ``ConvenerInfluence/Entry``'s components.
+    static func components(_ e: ConvenerInfluence.Entry) -> [(name: String, raw: Double, scaled: Double)] {
+        ConvenerInfluence.components.indices.map { (ConvenerInfluence.components[$0], e.raw[$0], e.scaled[$0]) }
+    }
+
+    /// The report as JSON: `{"measure": "influence", "parameters": {...}, "conveners": [{"id",
+    /// "label", "score", "components": {"<name>": {"raw", "scaled"}}}]}`. Numbers follow
+    /// ``ReportNumber`` (non-finite → `null`).
+    /// - Complexity: O(entries).
+    public var jsonValue: JSONValue {
+        let parameters = ReportJSON.object([
+            ("components", ReportJSON.strings(ConvenerInfluence.components)),
+            ("combination", .string("mean of components scaled by their maximum among conveners")),
+            ("reach_radius", .int(ConvenerInfluence.reachRadius)),
+            ("brokerage_partition", .string("track")),
+            ("undirected", .bool(true)),
+        ])
+        let conveners = entries.map { e in
+            ReportJSON.object([
+                ("id", .string(ids[e.node])),
+                ("label", .string(labels?[e.node] ?? ids[e.node])),
+                ("score", ReportNumber.json(e.score)),
+                ("components", ReportJSON.object(Self.components(e).map { c in
+                    (c.name, ReportJSON.object([("raw", ReportNumber.json(c.raw)), ("scaled", ReportNumber.json(c.scaled))]))
+                })),
+            ])
+        }
+        return ReportJSON.object([("measure", .string("influence")), ("parameters", parameters), ("conveners", ReportJSON.array(conveners))])
+    }
+
     public func render(_ format: MeasureReport.Format) -> String {
-        let components = ConvenerInfluence.components
         switch format {
         case .json:
-            var out = "{\n  \"measure\": \"influence\",\n  \"parameters\": {\"components\": [\(components.map(JSONWriter.quoted).joined(separator: ", "))], \"combination\": \"mean of components scaled by their maximum among conveners\", \"reach_radius\": \(ConvenerInfluence.reachRadius), \"brokerage_partition\": \"track\", \"undirected\": true},\n  \"conveners\": [\n"
-            out += entries.map { e in
-                let parts = components.indices.map { "\(JSONWriter.quoted(components[$0])): {\"raw\": \(JSONWriter.number(e.raw[$0])), \"scaled\": \(JSONWriter.number(e.scaled[$0]))}" }
-                return "    {\"id\": \(JSONWriter.quoted(ids[e.node])), \"label\": \(JSONWriter.quoted(labels?[e.node] ?? ids[e.node])), \"score\": \(JSONWriter.number(e.score)), \"components\": {\(parts.joined(separator: ", "))}}"
-            }.joined(separator: ",\n")
-            return out + "\n  ]\n}\n"
+            return JSONWriter.document(jsonValue)
         case .csv:
-            var lines = ["id,score," + components.flatMap { [$0, $0 + "_scaled"] }.joined(separator: ",")]
+            var lines = ["id,score," + ConvenerInfluence.components.flatMap { [$0, $0 + "_scaled"] }.joined(separator: ",")]
             for e in entries {
-                let id = MeasureReport.csvField(ids[e.node])
-                lines.append(id + "," + JSONWriter.number(e.score) + "," + components.indices.flatMap { [JSONWriter.number(e.raw[$0]), JSONWriter.number(e.scaled[$0])] }.joined(separator: ","))
+                let cells = [ReportNumber.csv(e.score)] + Self.components(e).flatMap { [ReportNumber.csv($0.raw), ReportNumber.csv($0.scaled)] }
+                lines.append(MeasureReport.csvField(ids[e.node]) + "," + cells.joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"
         case .table:
             let width = min(44, entries.map { (labels?[$0.node] ?? ids[$0.node]).count }.max() ?? 0)
             func name(_ i: Int) -> String {
                 let text = (labels?[i] ?? ids[i]).replacingOccurrences(of: "\n", with: " ")
-                return text.count > width ? String(text.prefix(width - 1)) + "…" : text
+                return text.count > width ? String(text.prefix(max(0, width - 1))) + "…" : text
             }
             var lines = [
                 "Influence of conveners: the mean of four components, each scaled so the best convener scores 1",
                 "(brokerage: cross-track two-paths · betweenness · reach: conflicts and participants within 2 steps · pagerank; undirected)",
                 "      " + "convener".padded(width) + "  score   brokerage      betweenness        reach          pagerank",
             ]
+            let fixed = ReportNumber.fixed
             for (rank, e) in entries.enumerated() {
+                let c = Self.components(e)
                 let cells = [
-                    "\(Int(e.raw[0])) (\(MeasureReport.fixed(e.scaled[0], digits: 2)))",
-                    "\(MeasureReport.fixed(e.raw[1], digits: 4)) (\(MeasureReport.fixed(e.scaled[1], digits: 2)))",
-                    "\(MeasureReport.fixed(e.raw[2] * 100, digits: 0))% (\(MeasureReport.fixed(e.scaled[2], digits: 2)))",
-                    "\(MeasureReport.fixed(e.raw[3], digits: 4)) (\(MeasureReport.fixed(e.scaled[3], digits: 2)))",
+                    "\(ReportNumber.whole(c[0].raw)) (\(fixed(c[0].scaled, 2)))",
+                    "\(fixed(c[1].raw, 4)) (\(fixed(c[1].scaled, 2)))",
+                    "\(fixed(c[2].raw * 100, 0))% (\(fixed(c[2].scaled, 2)))",
+                    "\(fixed(c[3].raw, 4)) (\(fixed(c[3].scaled, 2)))",
                 ]
-                lines.append("\(String(rank + 1).leftPadded(4)). \(name(e.node).padded(width))  \(MeasureReport.fixed(e.score, digits: 3))   " + cells.map { $0.padded(15) }.joined())
+                lines.append("\(String(rank + 1).leftPadded(4)). \(name(e.node).padded(width))  \(fixed(e.score, 3))   " + cells.map { $0.padded(15) }.joined())
             }
             return lines.joined(separator: "\n") + "\n"
         }
