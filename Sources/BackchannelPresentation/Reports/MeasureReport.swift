@@ -36,8 +36,15 @@ public struct MeasureReport: Sendable {
         return kinds[i] == kind
     }
 
-    /// Sort key that puts NaN last, whatever the comparison.
-    private static func key(_ x: Double) -> Double { x.isNaN ? -.infinity : x }
+    /// Report order of two scores: larger first, NaN after every number (−∞ included); nil when tied.
+    private static func before(_ x: Double, _ y: Double) -> Bool? {
+        switch (x.isNaN, y.isNaN) {
+        case (true, true): nil
+        case (true, false): false
+        case (false, true): true
+        case (false, false): x == y ? nil : x > y
+        }
+    }
 
     /// Node indices in report order: score descending (NaN last), then node order; at most ``top``.
     public var rows: [Int] {
@@ -48,8 +55,7 @@ public struct MeasureReport: Sendable {
         case .edges: return []
         }
         let ordered = ids.indices.filter(included).sorted { a, b in
-            let x = Self.key(key[a]), y = Self.key(key[b])
-            return x != y ? x > y : a < b
+            Self.before(key[a], key[b]) ?? (a < b)
         }
         return top.map { Array(ordered.prefix(max(0, $0))) } ?? ordered
     }
@@ -57,10 +63,7 @@ public struct MeasureReport: Sendable {
     private var edgeRows: [(source: Int, target: Int, score: Double)] {
         guard case let .edges(e) = scores else { return [] }
         let ordered = e.enumerated().filter { included($0.element.source) || included($0.element.target) }
-            .sorted { a, b in
-                let x = Self.key(a.element.score), y = Self.key(b.element.score)
-                return x != y ? x > y : a.offset < b.offset
-            }
+            .sorted { a, b in Self.before(a.element.score, b.element.score) ?? (a.offset < b.offset) }
             .map(\.element)
         return top.map { Array(ordered.prefix(max(0, $0))) } ?? ordered
     }
@@ -135,7 +138,11 @@ public struct MeasureReport: Sendable {
 
     public func table() -> String {
         func name(_ i: Int) -> String { (labels?[i] ?? ids[i]).replacingOccurrences(of: "\n", with: " ") }
-        var header = "\(measure.rawValue) (" + parameters.map { "\($0.0)=\($0.1.text)" }.joined(separator: ", ") + ")"
+        func text(_ value: AttributeValue) -> String {
+            if case let .double(d) = value { return ReportNumber.text(d) }
+            return value.text
+        }
+        var header = "\(measure.rawValue) (" + parameters.map { "\($0.0)=\(text($0.1))" }.joined(separator: ", ") + ")"
         if let kind { header += ", \(kind.rawValue)s only" }
         var lines = [header]
         switch scores {

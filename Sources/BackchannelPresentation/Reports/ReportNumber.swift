@@ -64,6 +64,13 @@ public enum ReportNumber {
         return (negative ? "-" : "") + "\(whole)." + String(repeating: "0", count: max(0, digits - f.count)) + f
     }
 
+    /// `x` in running text (a parameter in a table's header): the shortest round-trip form when
+    /// finite, `n/a`, `inf`, `-inf` otherwise.
+    /// - Complexity: O(1).
+    public static func text(_ x: Double) -> String {
+        x.isFinite ? (x == 0 ? 0 : x).description : fixed(x)
+    }
+
     /// A count for a table (brokerage two-paths): ``fixed(_:digits:)`` with no decimals.
     /// - Complexity: O(1).
     public static func whole(_ x: Double) -> String { fixed(x, digits: 0) }
