@@ -45,6 +45,12 @@ public struct Overview: Sendable {
         return planned
     }
 
+    /// The plain-text summary of `network`, with the degrees it ranks conveners by computed here.
+    /// - Complexity: O(n + m) to build the compact graph and count degrees, O(n log n) to rank.
+    public static func summary(_ network: Network, topConveners: Int = 5) -> Summary {
+        Summary(network, degree: DegreeCentrality(normalized: false).scores(CompactGraph(network)), topConveners: topConveners)
+    }
+
     /// Writes every planned file into `directory` (created if needed), each atomically.
     /// - Returns: the paths written and notes for the user.
     public func write(to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (written: [URL], notes: [String]) {
