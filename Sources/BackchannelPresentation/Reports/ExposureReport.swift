@@ -22,12 +22,14 @@ public struct ExposureReport: Sendable {
         d.list + (d.by.map { " (\($0))" } ?? "") + (d.since.map { " since \($0)" } ?? "") + (d.until.map { " until \($0)" } ?? "")
     }
 
+    /// The paths in factual wording, with designations, legal instruments and sources.
+    /// - Complexity: O(total path length · sources).
     public func text() -> String {
         var lines = ["Legal exposure: paths of material support (provides) from conveners and organisations to designated actors.", Self.disclaimer, ""]
         if paths.isEmpty { lines.append("No recorded path of material support reaches a designated actor.") }
         for (i, p) in paths.enumerated() {
-            let end = p.nodes.last!
-            lines.append("\(i + 1). \(label(p.nodes[0])) → \(label(end)) (\(p.hops.count == 1 ? "direct" : "through \(p.hops.count - 1) intermediar\(p.hops.count == 2 ? "y" : "ies")"))")
+            guard let start = p.nodes.first, let end = p.nodes.last else { continue }
+            lines.append("\(i + 1). \(label(start)) → \(label(end)) (\(p.hops.count == 1 ? "direct" : "through \(p.hops.count - 1) intermediar\(p.hops.count == 2 ? "y" : "ies")"))")
             for (j, hop) in p.hops.enumerated() {
                 let e = network.edges[hop.edge]
                 var line = "     \(label(p.nodes[j])) provides \(hop.support?.title ?? "support") to \(label(p.nodes[j + 1]))"

@@ -94,6 +94,9 @@ public struct InfluenceReport: Sendable {
         return ReportJSON.object([("measure", .string("influence")), ("parameters", parameters), ("conveners", ReportJSON.array(conveners))])
     }
 
+    /// The report in `format`: JSON (``jsonValue``), CSV (`id,score,<component>,<component>_scaled,...`)
+    /// or the ranked table. Numbers follow ``ReportNumber``.
+    /// - Complexity: O(rows).
     public func render(_ format: MeasureReport.Format) -> String {
         switch format {
         case .json:

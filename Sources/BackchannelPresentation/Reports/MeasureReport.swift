@@ -68,6 +68,8 @@ public struct MeasureReport: Sendable {
         return top.map { Array(ordered.prefix(max(0, $0))) } ?? ordered
     }
 
+    /// The report in `format`.
+    /// - Complexity: O(n log n) for the ordering, plus the output's length.
     public func render(_ format: Format) -> String {
         switch format {
         case .json: json()
@@ -136,6 +138,9 @@ public struct MeasureReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The report as an aligned table: a header with the parameters, one ranked row per node (or
+    /// edge), brokerage roles with their ratio to the expected count. Numbers as ``ReportNumber/fixed(_:digits:)``.
+    /// - Complexity: O(n log n).
     public func table() -> String {
         func name(_ i: Int) -> String { (labels?[i] ?? ids[i]).replacingOccurrences(of: "\n", with: " ") }
         func text(_ value: AttributeValue) -> String {

@@ -81,6 +81,8 @@ public struct PathReport: Sendable {
         }).joined(separator: "\n") + "\n"
     }
 
+    /// The report in `format`: ``json()``, ``csv()`` or ``text()``.
+    /// - Complexity: O(total path length).
     public func render(_ format: MeasureReport.Format) -> String {
         switch format {
         case .json: json()

@@ -43,6 +43,8 @@ public struct ReachReport: Sendable {
         ])
     }
 
+    /// The report in `format`: JSON (``jsonValue``), CSV (`id,distance`) or a list by distance.
+    /// - Complexity: O(rows).
     public func render(_ format: MeasureReport.Format) -> String {
         switch format {
         case .json:
