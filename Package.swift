@@ -85,9 +85,9 @@ let package = Package(
         .testTarget(name: "BackchannelAnalysisTests", dependencies: ["BackchannelAnalysis", "BackchannelModel", "BackchannelFormats", "BackchannelTestSupport"], swiftSettings: analysisChecks),
         .testTarget(
             name: "BackchannelPresentationTests",
-            dependencies: ["BackchannelPresentation", "BackchannelFormats", "BackchannelRender", "BackchannelTestSupport"]
+            dependencies: ["BackchannelPresentation", "BackchannelFormats", "BackchannelAnalysis", "BackchannelRender", "BackchannelJobs", "BackchannelTestSupport"]
         ),
-        .testTarget(name: "BackchannelRenderTests", dependencies: ["BackchannelRender", "BackchannelFormats", "BackchannelPresentation", "BackchannelTestSupport"]),
+        .testTarget(name: "BackchannelRenderTests", dependencies: ["BackchannelRender", "BackchannelFormats", "BackchannelPresentation", "BackchannelJobs", "BackchannelTestSupport"]),
         .testTarget(
             name: "BackchannelCLITests",
             dependencies: ["backchannel", "BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelPresentation", "BackchannelTestSupport"]

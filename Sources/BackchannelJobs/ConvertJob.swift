@@ -46,7 +46,7 @@ public enum ConvertJob {
             try AtomicFile.write(text, to: url, protecting: inputs)
             return ([url], warnings)
         case .dot:
-            try AtomicFile.write(DOTWriter().write(network), to: url, protecting: inputs)
+            try AtomicFile.write(RenderJob().dot(network), to: url, protecting: inputs)
             return ([url], [])
         case .csv:
             let name = url.lastPathComponent

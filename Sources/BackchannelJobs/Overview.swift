@@ -7,12 +7,15 @@ import Foundation
 
 /// The main job: the whole network and one view per conflict, as DOT, SVG and PNG, in one folder.
 public struct Overview: Sendable {
-    /// One file the job writes.
+    /// One diagram the job writes, in one or more formats.
     public struct Planned: Sendable {
         public var fileName: String
-        public var network: Network
-        public var options: DOTOptions
+        /// The diagram, its sizes and clusters already computed (``RenderJob/diagram(_:options:)``).
+        public var diagram: Diagram
         public var formats: [DiagramFormat]
+
+        /// The network the diagram draws.
+        public var network: Network { diagram.network }
     }
 
     public var network: Network
@@ -26,7 +29,7 @@ public struct Overview: Sendable {
     /// The diagrams, in the order they are written: the whole network (DOT, SVG, PNG), then for each
     /// root conflict (see ``ConflictAssignment``) the nodes within ``viewRadius`` steps (DOT, SVG).
     public var plan: [Planned] {
-        var planned = [Planned(fileName: slug(network.name), network: network, options: DOTOptions(), formats: [.dot, .svg, .png])]
+        var planned = [Planned(fileName: slug(network.name), diagram: RenderJob.diagram(network, options: DOTOptions()), formats: [.dot, .svg, .png])]
         let assignment = ConflictAssignment(network)
         var used: Set<String> = [planned[0].fileName]
         for root in assignment.roots {
@@ -37,9 +40,15 @@ public struct Overview: Sendable {
             var name = "conflict-" + slug(conflict.id)
             var suffix = 2
             while !used.insert(name).inserted { name = "conflict-\(slug(conflict.id))-\(suffix)"; suffix += 1 }
-            planned.append(Planned(fileName: name, network: view, options: DOTOptions(clusterBy: .none), formats: [.dot, .svg]))
+            planned.append(Planned(fileName: name, diagram: RenderJob.diagram(view, options: DOTOptions(clusterBy: .none)), formats: [.dot, .svg]))
         }
         return planned
+    }
+
+    /// The plain-text summary of `network`, with the degrees it ranks conveners by computed here.
+    /// - Complexity: O(n + m) to build the compact graph and count degrees, O(n log n) to rank.
+    public static func summary(_ network: Network, topConveners: Int = 5) -> Summary {
+        Summary(network, degree: DegreeCentrality(normalized: false).scores(CompactGraph(network)), topConveners: topConveners)
     }
 
     /// Writes every planned file into `directory` (created if needed), each atomically.
@@ -49,10 +58,10 @@ public struct Overview: Sendable {
         var written: [URL] = []
         var notes: [String] = []
         for item in plan {
-            let job = RenderJob(options: item.options, worker: worker)
+            let job = RenderJob(worker: worker)
             for format in item.formats {
                 let url = directory.appendingPathComponent("\(item.fileName).\(format.rawValue)")
-                let (bytes, jobNotes) = try job.run(item.network, format: format)
+                let (bytes, jobNotes) = try job.run(item.diagram, format: format)
                 try AtomicFile.write(bytes, to: url, protecting: inputs)
                 written.append(url)
                 notes += jobNotes.map { "\(url.lastPathComponent): \($0)" }

@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let network = try input.load()
-            let text = format == .json ? network.jsonText() : DOTWriter(options: diagram.dotOptions).write(network)
+            let text = format == .json ? network.jsonText() : RenderJob(options: diagram.dotOptions).dot(network)
             try output.write(Array(text.utf8), binary: false, protecting: input.source.protectedFiles)
         }
     }

@@ -21,7 +21,7 @@ struct InfoCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let network = try input.load()
-            print(Summary(network, topConveners: top).text, terminator: "")
+            print(Overview.summary(network, topConveners: top).text, terminator: "")
             print("  by relation: " + network.countsByRelation.map { "\($0.relation.rawValue) \($0.count)" }.joined(separator: " · "))
             let designated = network.nodes.filter(\.isDesignated)
             if !designated.isEmpty {

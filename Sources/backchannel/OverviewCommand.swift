@@ -24,7 +24,7 @@ struct OverviewCommand: ParsableCommand {
             let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
             let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles, worker: renderWorker)
             notes.forEach(note)
-            print(Summary(network).text, terminator: "")
+            print(Overview.summary(network).text, terminator: "")
             let views = overview.plan.count - 1
             print("  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, and \(views) conflict views")
         }

@@ -145,7 +145,7 @@ struct RendersAreCurrentTests {
             }
             let url = Fixtures.rendersDirectory.appendingPathComponent(item.fileName + ".dot")
             let text = try String(contentsOf: url, encoding: .utf8)
-            #expect(text == DOTWriter(options: item.options).write(item.network), "Renders/\(item.fileName).dot is stale; run `swift run backchannel` in the package root and commit Renders/")
+            #expect(text == DOTWriter().write(item.diagram), "Renders/\(item.fileName).dot is stale; run `swift run backchannel` in the package root and commit Renders/")
         }
         let expected = Set(plan.flatMap { item in item.formats.map { "\(item.fileName).\($0.rawValue)" } })
         #expect(Set(committed.filter { !$0.hasPrefix(".") }) == expected, "Renders/ holds exactly the main job's output")

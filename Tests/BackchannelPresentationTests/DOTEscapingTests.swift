@@ -1,4 +1,5 @@
 import BackchannelFormats
+import BackchannelJobs
 import BackchannelPresentation
 import BackchannelModel
 import BackchannelRender
@@ -23,7 +24,7 @@ struct DOTEscapingTests {
     @Test func everyIdAndLabelSurvivesAgmemread() throws {
         let labels = Self.hostile
         let net = network(labels: labels)
-        let dot = DOTWriter().write(net)
+        let dot = RenderJob().dot(net)
         let parsed = try Graphviz.shared.parse(dot: dot)
         #expect(parsed.directed && !parsed.strict)
         #expect(DOTText.unescapeLabel(parsed.name) == net.name)
@@ -41,7 +42,7 @@ struct DOTEscapingTests {
         let drawable = (HostileStrings.fixed + HostileStrings.generated(count: 150, seed: 11, drawable: true))
             .filter { !$0.contains("\t") && !$0.contains("  ") }
         let net = network(labels: drawable)
-        let dot = DOTWriter(options: DOTOptions(clusterBy: .none, legend: false)).write(net)
+        let dot = RenderJob(options: DOTOptions(clusterBy: .none, legend: false)).dot(net)
         let svg = try Graphviz.shared.render(dot: dot, engine: .dot, format: .svg).bytes
         let drawn = try #require(SVGTextCollector.collect(svg), "Graphviz's SVG is well-formed XML")
         for (i, label) in drawable.enumerated() {

@@ -1,4 +1,5 @@
 import BackchannelFormats
+import BackchannelJobs
 import BackchannelPresentation
 import BackchannelModel
 import BackchannelRender
@@ -30,7 +31,7 @@ struct DOTImportTests {
 
     @Test func ownExportReadsBackAsTheSameNetwork() throws {
         for network in [try Network.bundled(), Fixtures.small] {
-            let dot = DOTWriter().write(network)
+            let dot = RenderJob().dot(network)
             let (back, warnings) = try DOTImport.read(Array(dot.utf8), file: "export.dot")
             #expect(warnings.isEmpty)
             #expect(back == network)
@@ -44,7 +45,7 @@ struct DOTImportTests {
             if i > 0 { network.edges.append(Edge(network.nodes[i - 1].id, .ledTo, network.nodes[i].id, description: s)) }
         }
         #expect(network.validationProblems().isEmpty)
-        let (back, _) = try DOTImport.read(Array(DOTWriter().write(network).utf8), file: "hostile.dot")
+        let (back, _) = try DOTImport.read(Array(RenderJob().dot(network).utf8), file: "hostile.dot")
         #expect(back == network)
     }
 
@@ -88,7 +89,7 @@ struct DOTImportTests {
         let bytes = [UInt8](try Data(contentsOf: url))
         let (network, _) = try DOTImport.read(bytes, file: path)
         let original = try Graphviz.shared.parseAll(dot: bytes)
-        let exported = try Graphviz.shared.parse(dot: DOTWriter(options: DOTOptions(clusterBy: .none, legend: false)).write(network))
+        let exported = try Graphviz.shared.parse(dot: RenderJob(options: DOTOptions(clusterBy: .none, legend: false)).dot(network))
         let multi = original.count > 1
         let names = original.flatMap { g in g.nodes.map { (multi ? g.name + "/" : "") + $0.name } }
         let exportedNames = exported.nodes.map { DOTText.unescapeLabel($0.attributes["bc_id"] ?? "") }

@@ -1,4 +1,5 @@
 import BackchannelFormats
+import BackchannelJobs
 import BackchannelPresentation
 import BackchannelModel
 import BackchannelRender
@@ -9,7 +10,7 @@ import Testing
 @Suite("In-process Graphviz", .serialized)
 struct GraphvizTests {
     static let history = try! Network.bundled()
-    static let dot = DOTWriter().write(history)
+    static let dot = RenderJob().dot(history)
 
     /// Every node of the history (by its DOT name) appears in the SVG, with its label drawn.
     @Test(arguments: LayoutEngine.allCases)
@@ -26,7 +27,7 @@ struct GraphvizTests {
     /// (Graphviz 2.43 aborts in gvFreeLayout on edge `label`s inside dot clusters; the writer uses `xlabel`).
     @Test(arguments: ClusterBy.allCases)
     func everyClusteringSurvivesLayoutAndCleanup(clusterBy: ClusterBy) throws {
-        let dot = DOTWriter(options: DOTOptions(clusterBy: clusterBy)).write(Self.history)
+        let dot = RenderJob(options: DOTOptions(clusterBy: clusterBy)).dot(Self.history)
         for engine in LayoutEngine.allCases {
             let svg = try Graphviz.shared.render(dot: dot, engine: engine, format: .svg).bytes
             #expect(SVGTextCollector.collect(svg)?.count == Self.history.nodes.count + 1, "\(engine), \(clusterBy)")
@@ -59,7 +60,7 @@ struct GraphvizTests {
     }
 
     @Test func concurrentCallsAreSerialised() async throws {
-        let dot = DOTWriter().write(Fixtures.small)
+        let dot = RenderJob().dot(Fixtures.small)
         let sizes = try await withThrowingTaskGroup(of: Int.self) { group in
             for i in 0..<16 {
                 group.addTask { try Graphviz.shared.render(dot: dot, engine: LayoutEngine.allCases[i % 6], format: .svg).bytes.count }

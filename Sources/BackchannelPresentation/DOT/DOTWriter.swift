@@ -1,32 +1,9 @@
 import Foundation
 import BackchannelFormats
-import BackchannelAnalysis
 import BackchannelModel
 
-/// Options for ``DOTWriter``.
-public struct DOTOptions: Sendable {
-    /// The diagram's title; the network's title (or name) when nil.
-    public var title: String?
-    public var clusterBy: ClusterBy = .conflict
-    /// One score per node (in network order) that scales node size; degree when nil.
-    public var sizeScores: [Double]?
-    /// What the size scores are, for the legend ("degree").
-    public var sizeMeasure = "degree"
-    public var legend = true
-    /// Graphviz `rankdir` for the `dot` engine.
-    public var rankdir = "LR"
-    /// Paths (node ids) to draw in orange over the rest: their nodes get a double border, the edges
-    /// between consecutive nodes a thick orange line.
-    public var highlight: [[String]] = []
-
-    public init(title: String? = nil, clusterBy: ClusterBy = .conflict, legend: Bool = true) {
-        self.title = title
-        self.clusterBy = clusterBy
-        self.legend = legend
-    }
-}
-
-/// Writes a ``Network`` as a styled Graphviz DOT digraph. Pure Swift; the output is deterministic.
+/// Writes a ``Diagram`` as a styled Graphviz DOT digraph. Pure Swift; runs no measure (the diagram
+/// carries its node sizes and clusters); the output is deterministic.
 ///
 /// Nodes get opaque ids (`n0`, `n1`, … in network order) and their text in `label`, escaped with
 /// ``DOTText/escString(_:)``; the original id, kind, track and relation ride along as `bc_id`,
@@ -34,31 +11,23 @@ public struct DOTOptions: Sendable {
 /// everything else the model holds (years, weight, support, description, designations, free
 /// attributes, sources, the graph's citations) as `bc_data`, a canonical-JSON fragment, so a DOT
 /// export reads back (``DOTImport``) as the same network.
-/// Shape shows the kind, fill the track, a red border a designation, line style the relation.
+/// Shape shows the kind, fill the track, a red border a designation, line style the relation, size
+/// the diagram's ``Diagram/nodeSizes``.
 ///
-/// - Complexity: O(n + m).
+/// - Complexity: O(n + m + total cluster size + total highlighted path length).
 public struct DOTWriter: Sendable {
-    public var options: DOTOptions
+    public init() {}
 
-    public init(options: DOTOptions = DOTOptions()) {
-        self.options = options
-    }
-
-    public func write(_ network: Network) -> String {
+    public func write(_ diagram: Diagram) -> String {
         let q = DOTText.escString
+        let network = diagram.network
         let index = network.nodeIndex()
-        let degree = DegreeCentrality(normalized: false).scores(CompactGraph(network))
-        let scores = options.sizeScores ?? degree
-        let maxScore = max(scores.filter { !$0.isNaN }.max() ?? 0, .leastNonzeroMagnitude)
-        let highlightedNodes = Set(options.highlight.joined())
-        let highlightedSteps = Set(options.highlight.flatMap { path in zip(path, path.dropFirst()).map { "\($0.0)\u{0}\($0.1)" } })
+        let highlightedNodes = Set(diagram.highlight.joined())
+        let highlightedSteps = Set(diagram.highlight.flatMap { path in zip(path, path.dropFirst()).map { "\($0.0)\u{0}\($0.1)" } })
 
         var out = "digraph \(q(network.name)) {\n"
-        let title = options.title ?? network.title ?? network.name
-        let years = network.relationYears.map { $0.count == 1 ? " · \($0.lowerBound)" : " · \($0.lowerBound)–\($0.upperBound)" } ?? ""
-        let subtitle = "\(network.nodes.count) nodes · \(network.edges.count) relations\(years)"
-        out += "  graph [charset=\"UTF-8\", label=\(q(title + "\n" + subtitle)), labelloc=\"t\", fontname=\"\(DOTStyle.fontname)\", "
-        out += "fontsize=\"20\", rankdir=\"\(options.rankdir)\", nodesep=\"0.25\", ranksep=\"0.5\", pad=\"0.3\", "
+        out += "  graph [charset=\"UTF-8\", label=\(q(diagram.title + "\n" + diagram.subtitle)), labelloc=\"t\", fontname=\"\(DOTStyle.fontname)\", "
+        out += "fontsize=\"20\", rankdir=\(q(diagram.rankdir)), nodesep=\"0.25\", ranksep=\"0.5\", pad=\"0.3\", "
         out += "outputorder=\"edgesfirst\", forcelabels=\"true\", bgcolor=\"white\""
         if let data = Self.extraData(network.jsonValue(graph: ()), dropping: []) { out += ", bc_data=\(q(data))" }
         out += "];\n"
@@ -68,7 +37,7 @@ public struct DOTWriter: Sendable {
         func nodeLine(_ i: Int, indent: String) -> String {
             let node = network.nodes[i]
             let (shape, style, _) = DOTStyle.shape(node.kind)
-            let s = scores.indices.contains(i) && !scores[i].isNaN ? max(0, scores[i]) / maxScore : 0
+            let s = diagram.nodeSizes.indices.contains(i) && !diagram.nodeSizes[i].isNaN ? min(1, max(0, diagram.nodeSizes[i])) : 0
             var attrs = [
                 "label=\(q(node.label))",
                 "shape=\"\(shape)\"",
@@ -98,28 +67,14 @@ public struct DOTWriter: Sendable {
             return "\(indent)\"n\(i)\" [\(attrs.joined(separator: ", "))];\n"
         }
 
-        // Clusters.
-        var clusterOf = [Int?](repeating: nil, count: network.nodes.count)
-        var clusterLabels: [String] = []
-        switch options.clusterBy {
-        case .none: break
-        case .conflict:
-            let assignment = ConflictAssignment(network)
-            clusterOf = assignment.conflictOf
-            clusterLabels = assignment.roots.map { network.nodes[$0].label }
-        case .track:
-            let tracks = Track.allCases.filter { t in network.nodes.contains { $0.track == t } }
-            clusterLabels = tracks.map(\.title)
-            clusterOf = network.nodes.map { node in node.track.flatMap { tracks.firstIndex(of: $0) } }
-        }
         // Nodes first, in network order (so Graphviz numbers them in that order), then clusters by membership.
         out += "\n"
         for i in network.nodes.indices { out += nodeLine(i, indent: "  ") }
-        for (c, label) in clusterLabels.enumerated() {
-            let members = clusterOf.indices.filter { clusterOf[$0] == c }
+        for (c, cluster) in diagram.clusters.enumerated() {
+            let members = cluster.members.filter { network.nodes.indices.contains($0) }
             guard !members.isEmpty else { continue }
             out += "\n  subgraph \"cluster_\(c)\" {\n"
-            out += "    graph [label=\(q(label)), style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#bdbdbd\", fontsize=\"14\", fontname=\"\(DOTStyle.fontname)\"];\n"
+            out += "    graph [label=\(q(cluster.label)), style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#bdbdbd\", fontsize=\"14\", fontname=\"\(DOTStyle.fontname)\"];\n"
             out += "    " + members.map { "\"n\($0)\";" }.joined(separator: " ") + "\n"
             out += "  }\n"
         }
@@ -153,8 +108,8 @@ public struct DOTWriter: Sendable {
             out += "  \"n\(s)\" -> \"n\(t)\" [\(attrs.joined(separator: ", "))];\n"
         }
 
-        if options.legend && !network.nodes.isEmpty {
-            out += "\n  \"legend\" [shape=\"plaintext\", margin=\"0\", label=<\(legendTable(network))>];\n"
+        if diagram.legend && !network.nodes.isEmpty {
+            out += "\n  \"legend\" [shape=\"plaintext\", margin=\"0\", label=<\(legendTable(diagram))>];\n"
         }
         out += "}\n"
         return out
@@ -168,8 +123,9 @@ public struct DOTWriter: Sendable {
         return JSONWriter.compact(.object(kept))
     }
 
-    /// An HTML-like table explaining the shapes, colours and lines used in `network`.
-    func legendTable(_ network: Network) -> String {
+    /// An HTML-like table explaining the shapes, colours, lines and sizes used in `diagram`.
+    func legendTable(_ diagram: Diagram) -> String {
+        let network = diagram.network
         let h = DOTText.html
         var rows = "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
         for kind in NodeKind.allCases where network.nodes.contains(where: { $0.kind == kind }) {
@@ -186,16 +142,21 @@ public struct DOTWriter: Sendable {
         if network.nodes.contains(where: \.isDesignated) {
             rows += "<TR><TD ALIGN=\"LEFT\">designated</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTStyle.designatedBorder.color)\">red border</FONT></TD></TR>"
         }
-        if !options.highlight.isEmpty {
+        if !diagram.highlight.isEmpty {
             rows += "<TR><TD ALIGN=\"LEFT\">highlighted path</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTStyle.highlight)\">thick orange</FONT></TD></TR>"
         }
-        rows += "<TR><TD COLSPAN=\"2\">node size: \(h(options.sizeMeasure))</TD></TR>"
+        if let measure = diagram.sizeMeasure { rows += "<TR><TD COLSPAN=\"2\">node size: \(h(measure))</TD></TR>" }
         return "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">\(rows)</TABLE>"
     }
 }
 
 /// A number with at most three decimals and no trailing zeros: deterministic and locale-free.
+/// Safe for any double: NaN is written as `0`, and magnitudes of 1e12 or more (or ±∞, as
+/// ±1.7976931348623157e+308) in the shortest round-trip form, which Graphviz reads as a number.
+/// - Complexity: O(1).
 func format(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "0" : (x > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude).description }
+    guard abs(x) < 1e12 else { return x.description }
     let scaled = (x * 1000).rounded()
     let whole = Int(scaled) / 1000
     var frac = abs(Int(scaled) % 1000)

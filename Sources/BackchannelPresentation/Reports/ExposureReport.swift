@@ -22,12 +22,14 @@ public struct ExposureReport: Sendable {
         d.list + (d.by.map { " (\($0))" } ?? "") + (d.since.map { " since \($0)" } ?? "") + (d.until.map { " until \($0)" } ?? "")
     }
 
+    /// The paths in factual wording, with designations, legal instruments and sources.
+    /// - Complexity: O(total path length · sources).
     public func text() -> String {
         var lines = ["Legal exposure: paths of material support (provides) from conveners and organisations to designated actors.", Self.disclaimer, ""]
         if paths.isEmpty { lines.append("No recorded path of material support reaches a designated actor.") }
         for (i, p) in paths.enumerated() {
-            let end = p.nodes.last!
-            lines.append("\(i + 1). \(label(p.nodes[0])) → \(label(end)) (\(p.hops.count == 1 ? "direct" : "through \(p.hops.count - 1) intermediar\(p.hops.count == 2 ? "y" : "ies")"))")
+            guard let start = p.nodes.first, let end = p.nodes.last else { continue }
+            lines.append("\(i + 1). \(label(start)) → \(label(end)) (\(p.hops.count == 1 ? "direct" : "through \(p.hops.count - 1) intermediar\(p.hops.count == 2 ? "y" : "ies")"))")
             for (j, hop) in p.hops.enumerated() {
                 let e = network.edges[hop.edge]
                 var line = "     \(label(p.nodes[j])) provides \(hop.support?.title ?? "support") to \(label(p.nodes[j + 1]))"
@@ -46,27 +48,44 @@ public struct ExposureReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    public func json() -> String {
-        let q = JSONWriter.quoted
-        var out = "{\n  \"note\": \(q(Self.disclaimer)),\n  \"exposures\": ["
-        out += paths.isEmpty ? "" : "\n" + paths.map { p in
+    /// The report as JSON: `{"note", "exposures": [{"actor", "designated", "nodes", "hops": [{"source",
+    /// "target", "support", "timing", "start"?, "end"?, "status"?}], "designations": [{"list", "by"?,
+    /// "since"?}], "designated_by", "legal"}], "paths": [{"nodes", "relations", "length"}]}`; the
+    /// `paths` list is in ``PathReport``'s form.
+    /// - Complexity: O(total path length + designations).
+    public var jsonValue: JSONValue {
+        let exposures = paths.map { p in
             let hops = p.hops.map { h in
                 let e = network.edges[h.edge]
-                var parts = ["\"source\": \(q(e.source))", "\"target\": \(q(e.target))", "\"support\": \(h.support.map { q($0.rawValue) } ?? "null")", "\"timing\": \(q(h.timing.rawValue))"]
-                if let s = e.years.start { parts.append("\"start\": \(s)") }
-                if let s = e.years.end { parts.append("\"end\": \(s)") }
-                if let status = h.status { parts.append("\"status\": \(q(status))") }
-                return "{" + parts.joined(separator: ", ") + "}"
+                var members: [(String, JSONValue)] = [
+                    ("source", .string(e.source)), ("target", .string(e.target)), ("support", ReportJSON.string(h.support?.rawValue)), ("timing", .string(h.timing.rawValue)),
+                ]
+                if let s = e.years.start { members.append(("start", .int(s))) }
+                if let s = e.years.end { members.append(("end", .int(s))) }
+                if let status = h.status { members.append(("status", .string(status))) }
+                return ReportJSON.object(members)
             }
             let designations = p.designations.map { d in
-                "{\"list\": \(q(d.list))" + (d.by.map { ", \"by\": \(q($0))" } ?? "") + (d.since.map { ", \"since\": \($0)" } ?? "") + "}"
+                var members: [(String, JSONValue)] = [("list", .string(d.list))]
+                if let by = d.by { members.append(("by", .string(by))) }
+                if let since = d.since { members.append(("since", .int(since))) }
+                return ReportJSON.object(members)
             }
-            return "    {\"actor\": \(q(p.nodes[0])), \"designated\": \(q(p.nodes.last!)), \"nodes\": [\(p.nodes.map(q).joined(separator: ", "))], \"hops\": [\(hops.joined(separator: ", "))], \"designations\": [\(designations.joined(separator: ", "))], \"designated_by\": [\(p.designatedBy.map(q).joined(separator: ", "))], \"legal\": [\(p.legal.map(q).joined(separator: ", "))]}"
-        }.joined(separator: ",\n") + "\n  "
-        out += "],\n  \"paths\": ["
-        out += paths.isEmpty ? "" : "\n" + paths.map { p in
-            "    {\"nodes\": [\(p.nodes.map(q).joined(separator: ", "))], \"relations\": [\(p.hops.map { _ in q("provides") }.joined(separator: ", "))], \"length\": \(JSONWriter.number(Double(p.hops.count)))}"
-        }.joined(separator: ",\n") + "\n  "
-        return out + "]\n}\n"
+            return ReportJSON.object([
+                ("actor", ReportJSON.string(p.nodes.first)), ("designated", ReportJSON.string(p.nodes.last)), ("nodes", ReportJSON.strings(p.nodes)),
+                ("hops", ReportJSON.array(hops)), ("designations", ReportJSON.array(designations)),
+                ("designated_by", ReportJSON.strings(p.designatedBy)), ("legal", ReportJSON.strings(p.legal)),
+            ])
+        }
+        let asPaths = paths.map { p in
+            ReportJSON.object([
+                ("nodes", ReportJSON.strings(p.nodes)), ("relations", ReportJSON.strings(p.hops.map { _ in Relation.provides.rawValue })),
+                ("length", ReportNumber.json(Double(p.hops.count))),
+            ])
+        }
+        return ReportJSON.object([("note", .string(Self.disclaimer)), ("exposures", ReportJSON.array(exposures)), ("paths", ReportJSON.array(asPaths))])
     }
+
+    /// ``jsonValue`` written by ``JSONWriter``.
+    public func json() -> String { JSONWriter.document(jsonValue) }
 }

@@ -4,7 +4,7 @@ import BackchannelAnalysis
 import BackchannelModel
 
 /// A computed measure, ready to print as a table, JSON or CSV. Deterministic: rows are ordered by
-/// score (descending) then node order; numbers are written in Swift's shortest round-trip form.
+/// score (descending, NaN last) then node order; numbers are written as ``ReportNumber`` says.
 public struct MeasureReport: Sendable {
     public enum Format: String, CaseIterable, Sendable { case table, json, csv }
 
@@ -17,7 +17,7 @@ public struct MeasureReport: Sendable {
     public var scores: Measure.Scores
     /// Only nodes of this kind appear (scores are computed on the whole graph).
     public var kind: NodeKind?
-    /// At most this many rows.
+    /// At most this many rows (none when 0 or less).
     public var top: Int?
 
     public init(measure: Measure, parameters: [(String, AttributeValue)], ids: [String], labels: [String]? = nil, kinds: [NodeKind]? = nil, scores: Measure.Scores, kind: NodeKind? = nil, top: Int? = nil) {
@@ -36,7 +36,17 @@ public struct MeasureReport: Sendable {
         return kinds[i] == kind
     }
 
-    /// Node indices in report order.
+    /// Report order of two scores: larger first, NaN after every number (−∞ included); nil when tied.
+    private static func before(_ x: Double, _ y: Double) -> Bool? {
+        switch (x.isNaN, y.isNaN) {
+        case (true, true): nil
+        case (true, false): false
+        case (false, true): true
+        case (false, false): x == y ? nil : x > y
+        }
+    }
+
+    /// Node indices in report order: score descending (NaN last), then node order; at most ``top``.
     public var rows: [Int] {
         let key: [Double]
         switch scores {
@@ -45,20 +55,21 @@ public struct MeasureReport: Sendable {
         case .edges: return []
         }
         let ordered = ids.indices.filter(included).sorted { a, b in
-            let x = key[a].isNaN ? -Double.infinity : key[a], y = key[b].isNaN ? -Double.infinity : key[b]
-            return x != y ? x > y : a < b
+            Self.before(key[a], key[b]) ?? (a < b)
         }
-        return top.map { Array(ordered.prefix($0)) } ?? ordered
+        return top.map { Array(ordered.prefix(max(0, $0))) } ?? ordered
     }
 
     private var edgeRows: [(source: Int, target: Int, score: Double)] {
         guard case let .edges(e) = scores else { return [] }
         let ordered = e.enumerated().filter { included($0.element.source) || included($0.element.target) }
-            .sorted { $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset }
+            .sorted { a, b in Self.before(a.element.score, b.element.score) ?? (a.offset < b.offset) }
             .map(\.element)
-        return top.map { Array(ordered.prefix($0)) } ?? ordered
+        return top.map { Array(ordered.prefix(max(0, $0))) } ?? ordered
     }
 
+    /// The report in `format`.
+    /// - Complexity: O(n log n) for the ordering, plus the output's length.
     public func render(_ format: Format) -> String {
         switch format {
         case .json: json()
@@ -67,67 +78,76 @@ public struct MeasureReport: Sendable {
         }
     }
 
-    private static func number(_ x: Double) -> String {
-        x.isNaN ? "null" : (x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) + ".0" : x.description)
-    }
-
-    public func json() -> String {
-        var out = "{\n  \"measure\": \(JSONWriter.quoted(measure.rawValue)),\n  \"parameters\": {"
-        out += parameters.map { name, value in
-            let v = switch value {
-            case let .string(s): JSONWriter.quoted(s)
-            case let .int(i): String(i)
-            case let .double(d): JSONWriter.number(d)
-            case let .bool(b): b ? "true" : "false"
-            }
-            return "\(JSONWriter.quoted(name)): \(v)"
-        }.joined(separator: ", ")
-        out += "},\n  \"scores\": "
+    /// The report as JSON: `{"measure": NAME, "parameters": {...}, "scores": ...}`, where scores are
+    /// `{"<id>": number}` for node measures, `[{"source", "target", "score"}]` for edge measures and
+    /// `{"<id>": {"<role>": {"raw", "expected", "normalized"}}}` for brokerage. Numbers follow
+    /// ``ReportNumber`` (non-finite → `null`).
+    /// - Complexity: O(n log n) for the ordering.
+    public var jsonValue: JSONValue {
+        let scoreValue: JSONValue
         switch scores {
         case let .nodes(s):
-            out += "{\n" + rows.map { "    \(JSONWriter.quoted(ids[$0])): \(Self.number(s[$0]))" }.joined(separator: ",\n") + "\n  }"
+            scoreValue = ReportJSON.object(rows.map { (ids[$0], ReportNumber.json(s[$0])) })
         case .edges:
-            out += "[\n" + edgeRows.map {
-                "    {\"source\": \(JSONWriter.quoted(ids[$0.source])), \"target\": \(JSONWriter.quoted(ids[$0.target])), \"score\": \(Self.number($0.score))}"
-            }.joined(separator: ",\n") + "\n  ]"
+            scoreValue = ReportJSON.array(edgeRows.map {
+                ReportJSON.object([("source", .string(ids[$0.source])), ("target", .string(ids[$0.target])), ("score", ReportNumber.json($0.score))])
+            })
         case let .roles(raw, expected):
-            out += "{\n" + rows.map { i in
-                let roles = Brokerage.Role.allCases.map { role in
+            scoreValue = ReportJSON.object(rows.map { i in
+                (ids[i], ReportJSON.object(Brokerage.Role.allCases.map { role in
                     let r = raw[role]![i], e = expected[role]![i]
-                    return "\(JSONWriter.quoted(role.rawValue)): {\"raw\": \(Self.number(r)), \"expected\": \(Self.number(e)), \"normalized\": \(e > 0 ? Self.number(r / e) : "null")}"
-                }
-                return "    \(JSONWriter.quoted(ids[i])): {" + roles.joined(separator: ", ") + "}"
-            }.joined(separator: ",\n") + "\n  }"
+                    return (role.rawValue, ReportJSON.object([
+                        ("raw", ReportNumber.json(r)), ("expected", ReportNumber.json(e)), ("normalized", e > 0 ? ReportNumber.json(r / e) : .null),
+                    ]))
+                }))
+            })
         }
-        return out + "\n}\n"
+        return ReportJSON.object([
+            ("measure", .string(measure.rawValue)),
+            ("parameters", ReportJSON.object(parameters.map { ($0.0, ReportJSON.attribute($0.1)) })),
+            ("scores", scoreValue),
+        ])
     }
+
+    /// ``jsonValue`` written by ``JSONWriter``.
+    public func json() -> String { JSONWriter.document(jsonValue) }
 
     /// `s` as one RFC 4180 CSV field: quoted, with quotes doubled, when it holds a comma, quote or line break.
     public static func csvField(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
+    /// The report as CSV (LF line ends): `id,<measure>`, `source,target,<measure>` or, for brokerage,
+    /// `id,<role>,<role>_expected,...`. Numbers follow ``ReportNumber``.
     public func csv() -> String {
+        let n = ReportNumber.csv
         var lines: [String] = []
         switch scores {
         case let .nodes(s):
             lines.append("id,\(measure.rawValue)")
-            for i in rows { lines.append("\(Self.csvField(ids[i])),\(s[i].isNaN ? "" : Self.number(s[i]))") }
+            for i in rows { lines.append("\(Self.csvField(ids[i])),\(n(s[i]))") }
         case .edges:
             lines.append("source,target,\(measure.rawValue)")
-            for e in edgeRows { lines.append("\(Self.csvField(ids[e.source])),\(Self.csvField(ids[e.target])),\(Self.number(e.score))") }
+            for e in edgeRows { lines.append("\(Self.csvField(ids[e.source])),\(Self.csvField(ids[e.target])),\(n(e.score))") }
         case let .roles(raw, expected):
             lines.append("id," + Brokerage.Role.allCases.flatMap { ["\($0.rawValue)", "\($0.rawValue)_expected"] }.joined(separator: ","))
             for i in rows {
-                lines.append(Self.csvField(ids[i]) + "," + Brokerage.Role.allCases.flatMap { [Self.number(raw[$0]![i]), Self.number(expected[$0]![i])] }.joined(separator: ","))
+                lines.append(Self.csvField(ids[i]) + "," + Brokerage.Role.allCases.flatMap { [n(raw[$0]![i]), n(expected[$0]![i])] }.joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The report as an aligned table: a header with the parameters, one ranked row per node (or
+    /// edge), brokerage roles with their ratio to the expected count. Numbers as ``ReportNumber/fixed(_:digits:)``.
+    /// - Complexity: O(n log n).
     public func table() -> String {
         func name(_ i: Int) -> String { (labels?[i] ?? ids[i]).replacingOccurrences(of: "\n", with: " ") }
-        var header = "\(measure.rawValue) (" + parameters.map { "\($0.0)=\($0.1.text)" }.joined(separator: ", ") + ")"
+        func text(_ value: AttributeValue) -> String {
+            if case let .double(d) = value { return ReportNumber.text(d) }
+            return value.text
+        }
+        var header = "\(measure.rawValue) (" + parameters.map { "\($0.0)=\(text($0.1))" }.joined(separator: ", ") + ")"
         if let kind { header += ", \(kind.rawValue)s only" }
         var lines = [header]
         switch scores {
@@ -150,7 +170,7 @@ public struct MeasureReport: Sendable {
             for (rank, i) in r.enumerated() {
                 let cells = Brokerage.Role.allCases.map { role -> String in
                     let x = raw[role]![i], e = expected[role]![i]
-                    return ("\(Int(x))" + (e > 0 ? " (×\(Self.fixed(x / e, digits: 2)))" : "")).padded(16)
+                    return (ReportNumber.whole(x) + (e > 0 ? " (×\(Self.fixed(x / e, digits: 2)))" : "")).padded(16)
                 }
                 lines.append("\(String(rank + 1).leftPadded(4)). \(name(i).padded(width))  " + cells.joined())
             }
@@ -158,18 +178,8 @@ public struct MeasureReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `x` with `digits` decimals, locale-free.
-    public static func fixed(_ x: Double, digits: Int = 6) -> String {
-        guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "inf" : "-inf") }
-        if digits == 0 { return String(Int(x.rounded())) }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let r = (abs(x) * scale).rounded()
-        let whole = Int(r / scale)
-        let frac = Int(r - Double(whole) * scale)
-        let f = String(frac)
-        return (x < 0 && r > 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: max(0, digits - f.count)) + f
-    }
+    /// `x` for a table, as ``ReportNumber/fixed(_:digits:)``.
+    public static func fixed(_ x: Double, digits: Int = 6) -> String { ReportNumber.fixed(x, digits: digits) }
 }
 
 extension String {

@@ -43,18 +43,24 @@ public struct PathReport: Sendable {
         return (hops.map(\.0), hops.map(\.1))
     }
 
-    public func json() -> String {
-        var out = "{\n  \"paths\": ["
-        out += entries.isEmpty ? "" : "\n" + entries.map { e in
-            "    {\"nodes\": [\(e.nodes.map(JSONWriter.quoted).joined(separator: ", "))], \"relations\": [\(e.relations.map(JSONWriter.quoted).joined(separator: ", "))], \"length\": \(JSONWriter.number(e.length))}"
-        }.joined(separator: ",\n") + "\n  "
-        return out + "]\n}\n"
+    /// The report as JSON: `{"paths": [{"nodes": [...], "relations": [...], "length": x}]}`; a
+    /// non-finite length is `null` (``ReportNumber``).
+    /// - Complexity: O(total path length).
+    public var jsonValue: JSONValue {
+        ReportJSON.object([("paths", ReportJSON.array(entries.map { e in
+            ReportJSON.object([("nodes", ReportJSON.strings(e.nodes)), ("relations", ReportJSON.strings(e.relations)), ("length", ReportNumber.json(e.length))])
+        }))])
     }
 
+    /// ``jsonValue`` written by ``JSONWriter``.
+    public func json() -> String { JSONWriter.document(jsonValue) }
+
+    /// One line per path: its length (no decimals when whole, else four; see ``ReportNumber``) and
+    /// its hops, `←relation—` for a hop walked against the edge.
     public func text() -> String {
         if entries.isEmpty { return "no path\n" }
         return entries.enumerated().map { i, e in
-            var line = "\(i + 1). length \(MeasureReport.fixed(e.length, digits: e.length == e.length.rounded() ? 0 : 4)): "
+            var line = "\(i + 1). length \(ReportNumber.fixed(e.length, digits: e.length == e.length.rounded() ? 0 : 4)): "
             for (j, id) in e.nodes.enumerated() {
                 line += labels[id] ?? id
                 if j < e.relations.count {
@@ -65,15 +71,18 @@ public struct PathReport: Sendable {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// One row per step: `path,step,node,relation_to_next,length`; the length as ``ReportNumber/csv(_:)``.
     public func csv() -> String {
         (["path,step,node,relation_to_next,length"] + entries.enumerated().flatMap { i, e in
             e.nodes.enumerated().map { j, id in
-                let quoted = MeasureReport.csvField(id)
-                return "\(i + 1),\(j),\(quoted),\(j < e.relations.count ? e.relations[j] : ""),\(JSONWriter.number(e.length))"
+                let relation = j < e.relations.count ? MeasureReport.csvField(e.relations[j]) : ""
+                return "\(i + 1),\(j),\(MeasureReport.csvField(id)),\(relation),\(ReportNumber.csv(e.length))"
             }
         }).joined(separator: "\n") + "\n"
     }
 
+    /// The report in `format`: ``json()``, ``csv()`` or ``text()``.
+    /// - Complexity: O(total path length).
     public func render(_ format: MeasureReport.Format) -> String {
         switch format {
         case .json: json()

@@ -32,21 +32,25 @@ public struct ReachReport: Sendable {
         self.rows = rows
     }
 
+    /// The report as JSON: `{"center", "radius", "direction", "nodes": [{"id", "label", "kind", "distance"}]}`.
+    /// - Complexity: O(rows).
+    public var jsonValue: JSONValue {
+        ReportJSON.object([
+            ("center", .string(center)), ("radius", .int(radius)), ("direction", .string(direction)),
+            ("nodes", ReportJSON.array(rows.map { row in
+                ReportJSON.object([("id", .string(row.id)), ("label", .string(row.label)), ("kind", ReportJSON.string(row.kind)), ("distance", .int(row.distance))])
+            })),
+        ])
+    }
+
+    /// The report in `format`: JSON (``jsonValue``), CSV (`id,distance`) or a list by distance.
+    /// - Complexity: O(rows).
     public func render(_ format: MeasureReport.Format) -> String {
-        let q = JSONWriter.quoted
         switch format {
         case .json:
-            let items = rows.map { row -> String in
-                let kind = row.kind.map { JSONWriter.quoted($0) } ?? "null"
-                return "    {\"id\": \(q(row.id)), \"label\": \(q(row.label)), \"kind\": \(kind), \"distance\": \(row.distance)}"
-            }
-            let head = "{\n  \"center\": \(q(center)), \"radius\": \(radius), \"direction\": \(q(direction)),\n  \"nodes\": [\n"
-            return head + items.joined(separator: ",\n") + "\n  ]\n}\n"
+            return JSONWriter.document(jsonValue)
         case .csv:
-            let lines = rows.map { row -> String in
-                let id = MeasureReport.csvField(row.id)
-                return "\(id),\(row.distance)"
-            }
+            let lines = rows.map { row -> String in "\(MeasureReport.csvField(row.id)),\(row.distance)" }
             return (["id,distance"] + lines).joined(separator: "\n") + "\n"
         case .table:
             let steps = radius == 1 ? "step" : "steps"
