@@ -17,6 +17,8 @@ struct ExposureCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var renderLimits: RenderLimitOptions
+
     @Option(help: "text or json.")
     var format: Format = .text
 
@@ -41,7 +43,7 @@ struct ExposureCommand: ParsableCommand {
                 }
                 var options = DOTOptions(title: "Legal exposure: material-support paths to designated actors")
                 options.highlight = paths.map(\.nodes)
-                let (bytes, notes) = try RenderJob(options: options, worker: renderWorker).run(network, format: diagram)
+                let (bytes, notes) = try RenderJob(options: options, worker: renderLimits.worker).run(network, format: diagram)
                 notes.forEach(note)
                 try emit(bytes, to: renderFile, binary: diagram.isBinary, protecting: input.source.protectedFiles)
             }

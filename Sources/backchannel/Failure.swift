@@ -22,7 +22,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
         case .malformed, .unreadable: fail(error.description, code: 65)
         }
     } catch let error as RenderError {
-        fail(error.description, code: 70)
+        fail(error.commandLineMessage, code: 70)
     } catch let error as AnalysisError {
         if case .unknownNode = error { fail(error.description, code: 65) }
         fail(error.description, code: 64)
