@@ -4,7 +4,7 @@ import BackchannelRender
 /// How long a layout may run and how large a graph is laid out: every command that renders.
 struct RenderLimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Stop a layout still running after this many seconds (default \(Int(RenderLimits.defaultTimeout)); 0 for no limit).",
+        "Stop a layout still running after this many seconds; 0 for no limit.",
         valueName: "seconds"))
     var timeout: Double = RenderLimits.defaultTimeout
 
