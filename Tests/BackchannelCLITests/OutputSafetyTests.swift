@@ -117,6 +117,29 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["full.json", "null.svg"])
     }
 
+    @Test func standardOutputRedirectedToAFileIsWrittenNotReplaced() throws {
+        // As `(echo head; backchannel export -o /dev/stdout) > out.txt`: the first line survives.
+        let dir = try Fixtures.temporaryDirectory()
+        let out = dir.appendingPathComponent("out.txt")
+        try "head\n".write(to: out, atomically: true, encoding: .utf8)
+        let inode = Self.inode(out)
+        let handle = try FileHandle(forWritingTo: out)
+        try handle.seekToEnd()
+        let process = Process()
+        process.executableURL = Fixtures.executable
+        process.arguments = ["export", "--format", "json", "-o", "/dev/stdout"]
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        #expect(process.terminationStatus == 0)
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.hasPrefix("head\n{"), "the redirection's earlier output is kept")
+        #expect(Self.inode(out) == inode, "the file was written, not replaced")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.txt"])
+    }
+
     @Test func aPrivateFileStaysPrivate() throws {
         let dir = try Fixtures.temporaryDirectory()
         let out = dir.appendingPathComponent("scores.json")

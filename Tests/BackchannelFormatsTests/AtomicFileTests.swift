@@ -92,6 +92,15 @@ struct AtomicFileSafetyTests {
         #expect(try Self.leftovers(dir).isEmpty)
     }
 
+    @Test func aDescriptorPathWritesToThatDescriptor() throws {
+        let pipe = Pipe()
+        let fd = pipe.fileHandleForWriting.fileDescriptor
+        try AtomicFile.write("through fd \(fd)", to: URL(fileURLWithPath: "/dev/fd/\(fd)"))
+        try pipe.fileHandleForWriting.close()
+        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "through fd \(fd)")
+        #expect(throws: FormatError.self) { try AtomicFile.write("x", to: URL(fileURLWithPath: "/dev/fd/987654")) }
+    }
+
     @Test func aDirectoryIsRefused() throws {
         let dir = try Fixtures.temporaryDirectory()
         #expect {

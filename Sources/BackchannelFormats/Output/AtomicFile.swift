@@ -15,6 +15,8 @@ import Darwin
 ///   permission bits, and its owner and group where the process may set them.
 /// - Anything else (a character or block device such as `/dev/null` or `/dev/full`, a FIFO, a socket)
 ///   is opened and written directly; it is never renamed over. A full device reports "no space".
+///   `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` are written to that descriptor
+///   of this process, whatever it is open on.
 /// - A symbolic link is written through: the file it points to is replaced atomically (or created, for
 ///   a dangling link) and the link itself stays.
 /// - A destination that is the same file as any of `inputs` (by path, or by device and inode, so hard
@@ -113,8 +115,20 @@ public enum AtomicFile {
         /// The replaced file's status, when it exists.
         var existing: stat?
 
+        /// An open descriptor of this process the path names (`/dev/stdout`, `/dev/fd/N`): written as it is.
+        var descriptor: Int32?
+
         init(_ url: URL) throws(FormatError) {
             displayPath = url.path
+            if let fd = Self.descriptor(named: url.path) {
+                var info = stat()
+                guard fstat(fd, &info) == 0 else { throw .cannotWrite(path: url.path, reason: errnoText()) }
+                descriptor = fd
+                existing = info
+                isDirect = true
+                path = url.path
+                return
+            }
             var info = stat()
             if stat(url.path, &info) == 0 {
                 existing = info
@@ -142,6 +156,20 @@ public enum AtomicFile {
                 path = try Self.danglingTarget(url.path)
             } else {
                 throw .cannotWrite(path: url.path, reason: errnoText())
+            }
+        }
+
+        /// The descriptor `/dev/stdin|stdout|stderr`, `/dev/fd/N` or `/proc/self/fd/N` names, so that
+        /// `-o /dev/stdout` appends to the shell's redirection instead of replacing its file.
+        private static func descriptor(named path: String) -> Int32? {
+            switch path {
+            case "/dev/stdout": return STDOUT_FILENO
+            case "/dev/stderr": return STDERR_FILENO
+            default:
+                for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                    return Int32(path.dropFirst(prefix.count))
+                }
+                return nil
             }
         }
 
@@ -215,6 +243,10 @@ public enum AtomicFile {
     }
 
     private static func writeDirect(_ bytes: [UInt8], to destination: Destination) throws(FormatError) {
+        if let fd = destination.descriptor {
+            if let reason = writeFully(fd, bytes) { throw .cannotWrite(path: destination.displayPath, reason: reason) }
+            return
+        }
         // No O_CREAT: the destination exists and is not a regular file; a FIFO waits for its reader.
         let fd = open(destination.path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { throw .cannotWrite(path: destination.displayPath, reason: errnoText()) }
