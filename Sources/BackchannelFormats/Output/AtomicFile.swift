@@ -329,7 +329,10 @@ public enum InterruptCleanup {
     /// Installs the handlers; call once at start-up. The process then exits with 128 + the signal.
     /// - Complexity: O(1).
     public static func install() {
+        // Initialise the statics here, so the handler never runs a lazy initialiser.
         _ = pending
+        _ = slots
+        _ = capacity
         // A parent may have started us with these signals blocked; take them.
         var set = sigset_t()
         sigemptyset(&set)
