@@ -115,6 +115,12 @@ public struct GraphvizWorker: Sendable {
         }
         // Feed stdin and drain stderr on other threads so no pipe fills up and blocks the child.
         let writer = Thread { [input] in
+            // A child stopped (or crashed) before reading everything must give this write EPIPE, not
+            // kill the caller with SIGPIPE: blocked on this thread, the signal is never delivered.
+            var pipeSignal = sigset_t()
+            sigemptyset(&pipeSignal)
+            sigaddset(&pipeSignal, SIGPIPE)
+            pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
             try? input.fileHandleForWriting.write(contentsOf: Data(dot.utf8))
             try? input.fileHandleForWriting.close()
         }

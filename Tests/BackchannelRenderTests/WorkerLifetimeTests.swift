@@ -120,6 +120,18 @@ struct WorkerLifetimeTests {
         #expect(!FileManager.default.fileExists(atPath: out.path), "no output")
     }
 
+    /// Stopped before it has read its DOT (800 KB, more than a pipe holds), the worker's closed stdin
+    /// must not kill the CLI with SIGPIPE (exit 141): it is a timeout like any other.
+    @Test func aTimeoutBeforeTheWorkerReadsItsInputIsStillATimeout() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let input = try Self.write(Self.network(nodes: 1_500, edges: 4_000), in: dir)
+        for _ in 0..<3 {
+            let result = try Fixtures.run(["render", input.path, "--engine", "dot", "--timeout", "0.001", "-o", dir.appendingPathComponent("big.svg").path])
+            #expect(result.status == 70, "\(result.stderr)")
+            #expect(result.stderr.contains("did not finish within 0.001 s"), "\(result.stderr)")
+        }
+    }
+
     @Test(arguments: ["-1", "nan", "inf"])
     func aTimeoutMustBeZeroOrMoreSeconds(value: String) throws {
         let result = try Fixtures.run(["render", "--format", "dot", "--timeout=\(value)"])
