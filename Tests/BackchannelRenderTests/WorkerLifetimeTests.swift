@@ -40,13 +40,16 @@ struct WorkerLifetimeTests {
         return url
     }
 
-    /// The state letter of `/proc/PID/stat` and the parent pid, or nil when there is no such process.
-    static func process(_ pid: Int32) -> (state: Character, parent: Int32)? {
+    /// From `/proc/PID/stat`: the state letter, the parent pid and the CPU time used in clock ticks
+    /// (user + system), or nil when there is no such process.
+    static func process(_ pid: Int32) -> (state: Character, parent: Int32, ticks: Int)? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = text.lastIndex(of: ")") else { return nil }
+        // Fields after the command name, from field 3 (state): utime is field 14, stime field 15.
         let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 2, let state = fields[0].first, let parent = Int32(fields[1]) else { return nil }
-        return (state, parent)
+        guard fields.count > 12, let state = fields[0].first, let parent = Int32(fields[1]),
+              let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return (state, parent, user + system)
     }
 
     /// Children of `parent` whose command line names `_render-worker`.
@@ -70,7 +73,7 @@ struct WorkerLifetimeTests {
         let input = try Self.write(Self.network(nodes: 1_500, edges: 4_000), in: dir)
         let parent = Process()
         parent.executableURL = Self.executable
-        parent.arguments = ["render", input.path, "--engine", "dot", "--timeout", "0", "-o", dir.appendingPathComponent("big.svg").path]
+        parent.arguments = ["render", input.path, "--engine", "dot", "-o", dir.appendingPathComponent("big.svg").path]
         parent.standardError = FileHandle.nullDevice
         parent.standardOutput = FileHandle.nullDevice
         try parent.run()
@@ -87,7 +90,13 @@ struct WorkerLifetimeTests {
             parent.waitUntilExit()
         }
         let found = try #require(worker, "the CLI started a _render-worker child (exit \(parent.isRunning ? "none yet" : "\(parent.terminationStatus)"))")
-        #expect(Self.alive(found))
+        // Wait until the worker is laying out: a second of CPU is far more than reading the DOT takes,
+        // so it no longer ends on its own by reading a DOT cut short by its parent's death.
+        let second = sysconf(Int32(_SC_CLK_TCK))
+        for _ in 0..<1_200 where Self.alive(found) && (Self.process(found)?.ticks ?? 0) < second {
+            usleep(50_000)
+        }
+        #expect(Self.alive(found) && (Self.process(found)?.ticks ?? 0) >= second, "the worker is laying out")
         kill(parent.processIdentifier, signal)
         parent.waitUntilExit()
         var polls = 0
