@@ -1,4 +1,5 @@
-/// Errors of the rendering module, carrying Graphviz's own messages.
+/// Errors of the rendering module, carrying Graphviz's own messages. Descriptions name engines and
+/// commands in words, never a command-line flag; the CLI adds those.
 public enum RenderError: Error, Sendable, CustomStringConvertible {
     /// Graphviz's parser rejected the DOT text.
     case syntax(message: String)
@@ -21,10 +22,10 @@ public enum RenderError: Error, Sendable, CustomStringConvertible {
             "Graphviz could not parse the DOT: \(message.isEmpty ? "syntax error" : message)"
         case let .layout(engine, message):
             "Graphviz's \(engine.rawValue) layout failed: \(message.isEmpty ? "no message" : message)"
-                + (engine == .dot ? " (for large networks try --engine sfdp)" : "")
+                + (engine == .dot ? " (for large networks try the sfdp engine)" : "")
         case let .crashed(engine, signal):
             "Graphviz's \(engine.rawValue) layout crashed (signal \(signal)\(signal == 11 ? ", a segmentation fault" : "")) on this graph, a bug in the installed Graphviz; "
-                + "try another engine (\(LayoutEngine.allCases.filter { $0 != engine }.map { "--engine \($0.rawValue)" }.joined(separator: ", ")))"
+                + "try another engine: " + Self.others(than: engine).map(\.rawValue).joined(separator: ", ")
         case let .timedOut(engine, seconds, edges):
             "Graphviz's \(engine.rawValue) layout did not finish within \(Self.seconds(seconds)) and was stopped"
                 + (edges.map { " (\($0) edges)" } ?? "") + "; " + Self.timeoutAdvice(engine: engine, edges: edges)
@@ -35,6 +36,12 @@ public enum RenderError: Error, Sendable, CustomStringConvertible {
             "Graphviz could not render \(format.rawValue): \(message.isEmpty ? "no message" : message)"
                 + " (is the graphviz package, with its cairo plugin, installed?)"
         }
+    }
+
+    /// The other layout engines, to try after `engine` failed.
+    /// - Complexity: O(1).
+    public static func others(than engine: LayoutEngine) -> [LayoutEngine] {
+        LayoutEngine.allCases.filter { $0 != engine }
     }
 
     /// What to try after a timeout: a faster engine for this size, or a smaller graph.

@@ -34,6 +34,10 @@ extension RenderError {
             description + " (" + (engine == .sfdp ? "" : "--engine sfdp; ") + "--timeout SECONDS to wait longer, 0 for no limit; `backchannel reach --from ID --format svg` for one node's neighbourhood)"
         case .tooLarge:
             description + " (`backchannel reach --from ID --radius 1 --format svg` with --kinds, --relations, --tracks or --years; `backchannel overview` for one view per conflict; --no-size-limit to lay out everything anyway)"
+        case .layout(.dot, _):
+            description + " (--engine sfdp)"
+        case let .crashed(engine, _):
+            description + " (" + RenderError.others(than: engine).map { "--engine \($0.rawValue)" }.joined(separator: ", ") + ")"
         default:
             description
         }
