@@ -32,6 +32,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// warnings for anything the target format cannot hold.
 public enum ConvertJob {
     /// Writes `network` to `url` as `format`; returns the files written and the warnings.
+    ///
+    /// Nothing is written when any output would replace one of `inputs` (every file the input was
+    /// read from: sibling sheets, mapping files); CSV's three sheets are written all or nothing.
+    /// - Complexity: O(size of the network).
     public static func write(_ network: Network, to url: URL, as format: OutputFormat, protecting inputs: [URL]) throws -> (files: [URL], warnings: [String]) {
         switch format {
         case .json:
@@ -58,9 +62,10 @@ public enum ConvertJob {
             let nodesURL = directory.appendingPathComponent(stem + "nodes.csv")
             let sourcesURL = directory.appendingPathComponent(stem + "sources.csv")
             let sheets = CSVSheets.write(network)
-            try AtomicFile.write(sheets.nodes, to: nodesURL, protecting: inputs)
-            try AtomicFile.write(sheets.edges, to: url, protecting: inputs)
-            try AtomicFile.write(sheets.sources, to: sourcesURL, protecting: inputs)
+            // All three or none: every sheet is checked against the inputs before any is written.
+            try AtomicFile.writeAll([
+                (Array(sheets.nodes.utf8), nodesURL), (Array(sheets.edges.utf8), url), (Array(sheets.sources.utf8), sourcesURL),
+            ], protecting: inputs)
             return ([nodesURL, url, sourcesURL], sheets.warnings)
         }
     }

@@ -79,11 +79,15 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
         return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
     }
 
-    /// Files an output must never overwrite.
+    /// Files an output must never overwrite: every file loading reads (for an edges sheet, the
+    /// `nodes.csv` and `sources.csv` beside it too).
+    /// - Complexity: O(1) `stat` calls.
     public var protectedFiles: [URL] {
         switch self {
-        case let .file(url, _): [url]
-        case let .bundled(dataset): [dataset.url]
+        case let .file(url, format):
+            guard (format ?? InputFormat.detect(url)) == .csv else { return [url] }
+            return [url] + [Self.sibling(of: url, "nodes.csv"), Self.sibling(of: url, "sources.csv")].compactMap { $0 }
+        case let .bundled(dataset): return [dataset.url]
         }
     }
 

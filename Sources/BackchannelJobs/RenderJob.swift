@@ -59,7 +59,7 @@ public struct RenderJob: Sendable {
             notes.append("using the \(engine.rawValue) layout: the network has \(edgeCount) edges, more than dot lays out in reasonable time (\(LayoutEngine.dotEdgeLimit)); pass --engine dot to insist")
         }
         let rendering = if let worker {
-            try worker.render(dot: dot, engine: engine, format: renderFormat)
+            try worker.render(dot: dot, engine: engine, format: renderFormat, edgeCount: edgeCount)
         } else {
             try Graphviz.shared.render(dot: dot, engine: engine, format: renderFormat)
         }

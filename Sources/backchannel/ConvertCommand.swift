@@ -60,7 +60,8 @@ struct ConvertCommand: ParsableCommand {
                 (network, readWarnings) = try source.loadWithWarnings()
             }
             readWarnings.forEach { note("warning: " + $0) }
-            let (files, warnings) = try ConvertJob.write(network, to: outURL, as: format, protecting: [inURL] + (nodesSheet.map { [URL(fileURLWithPath: $0)] } ?? []))
+            let read = mapping == nil ? source.protectedFiles : [inURL] + [nodesSheet, mapping].compactMap { $0.map { URL(fileURLWithPath: $0) } }
+            let (files, warnings) = try ConvertJob.write(network, to: outURL, as: format, protecting: read)
             warnings.forEach { note("warning: " + $0) }
             note("wrote \(files.map(\.path).joined(separator: ", ")): \(network.nodes.count) nodes, \(network.edges.count) edges")
         }

@@ -17,6 +17,8 @@ struct ExposureCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var renderLimits: RenderLimitOptions
+
     @Option(help: "table (the numbered paths in words; also `text`) or json.")
     var format: ReportFormat = .table
 
@@ -45,7 +47,7 @@ struct ExposureCommand: ParsableCommand {
             if let renderFile, let diagram = diagramFormat(renderFile) {
                 var options = DOTOptions(title: "Legal exposure: material-support paths to designated actors")
                 options.highlight = paths.map(\.nodes)
-                let (bytes, notes) = try RenderJob(options: options, worker: renderWorker).run(network, format: diagram)
+                let (bytes, notes) = try RenderJob(options: options, worker: renderLimits.worker).run(network, format: diagram)
                 notes.forEach(note)
                 try emit(bytes, to: renderFile, binary: diagram.isBinary, protecting: input.source.protectedFiles)
             }

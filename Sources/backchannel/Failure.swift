@@ -67,7 +67,7 @@ struct Failure: Equatable {
             case .wouldOverwriteInput, .cannotWrite: self.init(message: error.description, exitCode: .cannotCreate)
             }
         case let error as RenderError:
-            self.init(message: error.description, exitCode: .internalError)
+            self.init(message: error.commandLineMessage, exitCode: .internalError)
         case let error as JobError:
             self.init(message: error.description, exitCode: .dataError)
         case let error as AnalysisError:

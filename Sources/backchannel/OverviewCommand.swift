@@ -14,6 +14,8 @@ struct OverviewCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var renderLimits: RenderLimitOptions
+
     @Option(name: [.short, .customLong("output-dir")], help: "Folder to write into.")
     var outputDirectory = "Renders"
 
@@ -22,7 +24,7 @@ struct OverviewCommand: ParsableCommand {
             let network = try input.load()
             let overview = Overview(network)
             let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
-            let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles, worker: renderWorker)
+            let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles, worker: renderLimits.worker)
             notes.forEach(note)
             print(Overview.summary(network).text, terminator: "")
             let views = overview.plan.count - 1

@@ -17,6 +17,8 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var graph: GraphOptions
 
+    @OptionGroup var renderLimits: RenderLimitOptions
+
     @Option(help: "The centre node id.")
     var from: String
 
@@ -58,7 +60,7 @@ struct ReachCommand: ParsableCommand {
                 let ego = network.subnetwork(Set(ids), name: network.name + "-reach", title: "Within \(radius) step\(radius == 1 ? "" : "s") of \(label)")
                 var dot = DOTOptions(clusterBy: .none)
                 dot.highlight = [[from]]
-                let (rendered, notes) = try RenderJob(options: dot, worker: renderWorker).run(ego, format: diagramFormat)
+                let (rendered, notes) = try RenderJob(options: dot, worker: renderLimits.worker).run(ego, format: diagramFormat)
                 notes.forEach(note)
                 bytes = rendered
             }

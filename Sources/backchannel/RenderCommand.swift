@@ -23,6 +23,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var diagram: DiagramOptions
 
+    @OptionGroup var renderLimits: RenderLimitOptions
+
     @Option(help: ArgumentHelp("Scale nodes by this measure instead of degree (any `centrality` measure that scores nodes).", valueName: "measure"))
     var sizeBy: Measure?
 
@@ -48,7 +50,7 @@ struct RenderCommand: ParsableCommand {
             if asIs, let path = input.input {
                 let network = try input.load()
                 let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-                let (bytes, notes) = try RenderJob(engine: engine, worker: renderWorker).run(dot: text, edgeCount: network.edges.count, format: format)
+                let (bytes, notes) = try RenderJob(engine: engine, worker: renderLimits.worker).run(dot: text, edgeCount: network.edges.count, format: format)
                 notes.forEach(note)
                 try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles)
                 return
@@ -62,9 +64,9 @@ struct RenderCommand: ParsableCommand {
             if let highlightPaths {
                 options.highlight = try RenderJob.highlightPaths(from: URL(fileURLWithPath: highlightPaths))
             }
-            let (bytes, notes) = try RenderJob(options: options, engine: engine, worker: renderWorker).run(network, format: format)
+            let (bytes, notes) = try RenderJob(options: options, engine: engine, worker: renderLimits.worker).run(network, format: format)
             notes.forEach(note)
-            try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles)
+            try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles + [highlightPaths].compactMap { $0.map { URL(fileURLWithPath: $0) } })
         }
     }
 }

@@ -8,9 +8,11 @@ struct RenderWorkerCommand: ParsableCommand {
 
     @Option var engine: LayoutEngine
     @Option var format: RenderFormat
+    /// The pid of the process that started this worker; the worker dies with it.
+    @Option var parent: Int32?
 
     func run() throws {
-        GraphvizWorker.serve(engine: engine, format: format)
+        GraphvizWorker.serve(engine: engine, format: format, parent: parent)
     }
 }
 
