@@ -63,13 +63,13 @@ struct PathsCommand: ParsableCommand {
                 }
             } else {
                 let paths: [BackchannelAnalysis.Path] = if allShortest {
-                    AllShortestPaths.find(input.graph, from: source, to: target, weight: graph.weight)
+                    try AllShortestPaths.find(input.graph, from: source, to: target, weight: graph.weight)
                 } else if let k {
-                    KShortestPaths.find(input.graph, from: source, to: target, k: k, weight: graph.weight)
+                    try KShortestPaths.find(input.graph, from: source, to: target, k: k, weight: graph.weight)
                 } else if allSimple {
-                    AllSimplePaths.find(input.graph, from: source, to: target, maxLength: maxLength, weight: graph.weight)
+                    try AllSimplePaths.find(input.graph, from: source, to: target, maxLength: maxLength, weight: graph.weight)
                 } else {
-                    ShortestPath.find(input.graph, from: source, to: target, weight: graph.weight).map { [$0] } ?? []
+                    try ShortestPath.find(input.graph, from: source, to: target, weight: graph.weight).map { [$0] } ?? []
                 }
                 for p in paths {
                     let ids = p.nodes.map { input.graph.ids[$0] }

@@ -33,7 +33,7 @@ struct CentralityReferenceTests {
             expectClose(DegreeCentrality(.incoming).scores(g.graph), g.measure("in_degree")!, "in_degree", in: g)
             expectClose(DegreeCentrality(.outgoing).scores(g.graph), g.measure("out_degree")!, "out_degree", in: g)
         }
-        expectClose(Strength().scores(g.graph), g.measure("strength")!, "strength", in: g)
+        expectClose(try Strength().scores(g.graph), g.measure("strength")!, "strength", in: g)
     }
 
     @Test(arguments: names)
@@ -49,7 +49,7 @@ struct CentralityReferenceTests {
             ("betweenness_strength", BetweennessCentrality(weight: .strength)),
         ]
         for (key, measure) in cases {
-            expectClose(measure.scores(g.graph), g.measure(key)!, key, in: g)
+            expectClose(try measure.scores(g.graph), g.measure(key)!, key, in: g)
         }
     }
 
@@ -62,7 +62,7 @@ struct CentralityReferenceTests {
             let values = g.graph.ids.map { record["values"]![$0]!.number }
             // NetworkX treats k == n as exact (no sampling adjustment).
             let sampled = sources.count == g.graph.nodeCount ? nil : sources
-            expectClose(BetweennessCentrality(normalized: normalized, sources: sampled).scores(g.graph), values, key, in: g)
+            expectClose(try BetweennessCentrality(normalized: normalized, sources: sampled).scores(g.graph), values, key, in: g)
         }
     }
 
@@ -75,7 +75,7 @@ struct CentralityReferenceTests {
             ("edge_betweenness_distance", EdgeBetweennessCentrality(weight: .distance)),
         ] {
             var ours: [String: Double] = [:]
-            for e in measure.scores(g.graph) {
+            for e in try measure.scores(g.graph) {
                 let (a, b) = (g.graph.ids[e.source], g.graph.ids[e.target])
                 ours[g.directed || a < b ? "\(a)|\(b)" : "\(b)|\(a)"] = e.score
             }
@@ -94,12 +94,12 @@ struct CentralityReferenceTests {
     @Test(arguments: names)
     func closenessAndHarmonic(name: String) throws {
         let g = ReferenceGraph.named(name)
-        expectClose(ClosenessCentrality().scores(g.graph), g.measure("closeness")!, "closeness", in: g)
-        expectClose(ClosenessCentrality(weight: .distance).scores(g.graph), g.measure("closeness_distance")!, "closeness_distance", in: g)
-        expectClose(ClosenessCentrality(weight: .strength).scores(g.graph), g.measure("closeness_strength")!, "closeness_strength", in: g)
-        expectClose(ClosenessCentrality(wfImproved: false).scores(g.graph), g.measure("closeness_no_wf")!, "closeness_no_wf", in: g)
-        expectClose(HarmonicCentrality().scores(g.graph), g.measure("harmonic")!, "harmonic", in: g)
-        expectClose(HarmonicCentrality(weight: .distance).scores(g.graph), g.measure("harmonic_distance")!, "harmonic_distance", in: g)
+        expectClose(try ClosenessCentrality().scores(g.graph), g.measure("closeness")!, "closeness", in: g)
+        expectClose(try ClosenessCentrality(weight: .distance).scores(g.graph), g.measure("closeness_distance")!, "closeness_distance", in: g)
+        expectClose(try ClosenessCentrality(weight: .strength).scores(g.graph), g.measure("closeness_strength")!, "closeness_strength", in: g)
+        expectClose(try ClosenessCentrality(wfImproved: false).scores(g.graph), g.measure("closeness_no_wf")!, "closeness_no_wf", in: g)
+        expectClose(try HarmonicCentrality().scores(g.graph), g.measure("harmonic")!, "harmonic", in: g)
+        expectClose(try HarmonicCentrality(weight: .distance).scores(g.graph), g.measure("harmonic_distance")!, "harmonic_distance", in: g)
     }
 
     @Test(arguments: names)
@@ -170,7 +170,7 @@ struct CentralityReferenceTests {
     func brokerage(name: String) throws {
         let g = ReferenceGraph.named(name)
         guard let groups = g.partition else { return }
-        let (raw, expected) = Brokerage(groups: groups).scores(g.graph)
+        let (raw, expected) = try Brokerage(groups: groups).scores(g.graph)
         for role in Brokerage.Role.allCases {
             let r = g.graph.ids.map { g.root["brokerage"]![role.rawValue]![$0]!.number }
             let e = g.graph.ids.map { g.root["brokerage_expected"]![role.rawValue]![$0]!.number }

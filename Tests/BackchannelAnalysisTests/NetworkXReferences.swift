@@ -35,7 +35,7 @@ struct ReferenceGraph: @unchecked Sendable {
             w.append(e[2].number!)
         }
         self.index = index
-        graph = CompactGraph(ids: ids, sources: s, targets: t, weights: w, directed: root["directed"]!.value == .bool(true))
+        graph = try! CompactGraph(ids: ids, sources: s, targets: t, weights: w, directed: root["directed"]!.value == .bool(true))
     }
 
     var directed: Bool { graph.isDirected }

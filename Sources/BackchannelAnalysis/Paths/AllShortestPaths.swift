@@ -5,11 +5,14 @@
 ///
 /// - Complexity: O(m log n) plus the size of the output.
 public enum AllShortestPaths {
-    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, weight: WeightMode = .none, limit: Int = 10_000) -> [Path] {
-        let view = ArcView(graph, weight: weight)
+    /// - Throws: ``AnalysisError`` when `source` or `target` is not a node, `limit` < 1, or a weight is invalid.
+    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, weight: WeightMode = .none, limit: Int = 10_000) throws(AnalysisError) -> [Path] {
+        try ArcView.check(graph, source: source, target: target)
+        try Check.positive(limit, "limit")
+        let view = try ArcView(graph, weight: weight)
         let (distance, _) = view.search(from: source)
         guard distance[target].isFinite else { return [] }
-        let inLengths = graph.lengths(weight, incoming: true)
+        let inLengths = try graph.lengths(weight, incoming: true)
         var result: [Path] = []
         var stack = [target]
         func walk(_ w: Int) {

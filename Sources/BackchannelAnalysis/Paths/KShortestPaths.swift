@@ -7,9 +7,13 @@
 /// - Reference: Yen, J. Y. (1971). Finding the k shortest loopless paths in a network. Management
 ///   Science 17(11), 712–716. doi:10.1287/mnsc.17.11.712
 public enum KShortestPaths {
-    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, k: Int, weight: WeightMode = .none) -> [Path] {
-        guard k > 0, let first = ShortestPath.find(graph, from: source, to: target, weight: weight) else { return [] }
-        let view = ArcView(graph, weight: weight)
+    /// - Throws: ``AnalysisError`` when `source` or `target` is not a node, `k` < 1, or a weight is invalid.
+    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, k: Int, weight: WeightMode = .none) throws(AnalysisError) -> [Path] {
+        try Check.positive(k, "k")
+        guard let first = try ShortestPath.find(graph, from: source, to: target, weight: weight) else { return [] }
+        let view = try ArcView(graph, weight: weight)
+        var blockedNodes = [Bool](repeating: false, count: graph.nodeCount)
+        var blockedArcs = [Bool](repeating: false, count: graph.arcCount)
         var accepted = [first]
         var candidates: [Path] = []
         var seen: Set<[Int]> = [first.nodes]
@@ -18,12 +22,15 @@ public enum KShortestPaths {
             for i in 0..<(last.count - 1) {
                 let spur = last[i]
                 let root = Array(last[0...i])
-                var blockedArcs = Set<Int>()
+                var arcs: [Int] = []
                 for p in accepted where p.nodes.count > i + 1 && Array(p.nodes[0...i]) == root {
-                    if let a = view.arc(p.nodes[i], p.nodes[i + 1]) { blockedArcs.insert(a) }
+                    if let a = view.arc(p.nodes[i], p.nodes[i + 1]) { arcs.append(a) }
                 }
-                let blockedNodes = Set(root.dropLast())
+                for a in arcs { blockedArcs[a] = true }
+                for v in root.dropLast() { blockedNodes[v] = true }
                 let (distance, parent) = view.search(from: spur, blockedNodes: blockedNodes, blockedArcs: blockedArcs)
+                for a in arcs { blockedArcs[a] = false }
+                for v in root.dropLast() { blockedNodes[v] = false }
                 guard distance[target].isFinite else { continue }
                 var spurPath = [target]
                 var v = target

@@ -23,7 +23,7 @@ public struct InfluenceReport: Sendable {
         case .json:
             var out = "{\n  \"measure\": \"influence\",\n  \"parameters\": {\"components\": [\(components.map(JSONWriter.quoted).joined(separator: ", "))], \"combination\": \"mean of components scaled by their maximum among conveners\", \"reach_radius\": \(ConvenerInfluence.reachRadius), \"brokerage_partition\": \"track\", \"undirected\": true},\n  \"conveners\": [\n"
             out += entries.map { e in
-                let parts = components.indices.map { "\(JSONWriter.quoted(components[$0])): {\"raw\": \(JSONWriter.number(e.raw[$0])), \"scaled\": \(JSONWriter.number(e.scaled[$0]))}" }
+                let parts = zip(e.raw.named, e.scaled.named).map { raw, scaled in "\(JSONWriter.quoted(raw.name)): {\"raw\": \(JSONWriter.number(raw.value)), \"scaled\": \(JSONWriter.number(scaled.value))}" }
                 return "    {\"id\": \(JSONWriter.quoted(ids[e.node])), \"label\": \(JSONWriter.quoted(labels?[e.node] ?? ids[e.node])), \"score\": \(JSONWriter.number(e.score)), \"components\": {\(parts.joined(separator: ", "))}}"
             }.joined(separator: ",\n")
             return out + "\n  ]\n}\n"
@@ -31,7 +31,7 @@ public struct InfluenceReport: Sendable {
             var lines = ["id,score," + components.flatMap { [$0, $0 + "_scaled"] }.joined(separator: ",")]
             for e in entries {
                 let id = MeasureReport.csvField(ids[e.node])
-                lines.append(id + "," + JSONWriter.number(e.score) + "," + components.indices.flatMap { [JSONWriter.number(e.raw[$0]), JSONWriter.number(e.scaled[$0])] }.joined(separator: ","))
+                lines.append(id + "," + JSONWriter.number(e.score) + "," + zip(e.raw.named, e.scaled.named).flatMap { [JSONWriter.number($0.value), JSONWriter.number($1.value)] }.joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"
         case .table:
@@ -47,10 +47,10 @@ public struct InfluenceReport: Sendable {
             ]
             for (rank, e) in entries.enumerated() {
                 let cells = [
-                    "\(Int(e.raw[0])) (\(MeasureReport.fixed(e.scaled[0], digits: 2)))",
-                    "\(MeasureReport.fixed(e.raw[1], digits: 4)) (\(MeasureReport.fixed(e.scaled[1], digits: 2)))",
-                    "\(MeasureReport.fixed(e.raw[2] * 100, digits: 0))% (\(MeasureReport.fixed(e.scaled[2], digits: 2)))",
-                    "\(MeasureReport.fixed(e.raw[3], digits: 4)) (\(MeasureReport.fixed(e.scaled[3], digits: 2)))",
+                    "\(Int(e.raw.brokerage)) (\(MeasureReport.fixed(e.scaled.brokerage, digits: 2)))",
+                    "\(MeasureReport.fixed(e.raw.betweenness, digits: 4)) (\(MeasureReport.fixed(e.scaled.betweenness, digits: 2)))",
+                    "\(MeasureReport.fixed(e.raw.reach * 100, digits: 0))% (\(MeasureReport.fixed(e.scaled.reach, digits: 2)))",
+                    "\(MeasureReport.fixed(e.raw.pagerank, digits: 4)) (\(MeasureReport.fixed(e.scaled.pagerank, digits: 2)))",
                 ]
                 lines.append("\(String(rank + 1).leftPadded(4)). \(name(e.node).padded(width))  \(MeasureReport.fixed(e.score, digits: 3))   " + cells.map { $0.padded(15) }.joined())
             }
