@@ -75,6 +75,35 @@ struct PropertyTests {
         for v in 0..<g.nodeCount { #expect(abs(shuffledRaw[v] - exactRaw[v]) < 1e-9) }
     }
 
+    /// Sampled betweenness with k < n, through `Measure` (samples and seed, as the CLI passes them),
+    /// against NetworkX's Brandes accumulation and sampled rescaling over the same sources (the
+    /// reference script replays ``SeededRandom``).
+    @Test(arguments: ReferenceGraph.all.filter { $0.root["betweenness_sampled_backchannel"] != nil }.map(\.name))
+    func sampledBetweennessWithFewerSourcesMatchesNetworkX(name: String) throws {
+        let g = ReferenceGraph.named(name)
+        let record = try #require(g.root["betweenness_sampled_backchannel"])
+        let k = Int(try #require(record["k"]?.number)), seed = UInt64(try #require(record["seed"]?.number))
+        #expect(k < g.graph.nodeCount, "a real sample")
+        let sources = try BetweennessCentrality.sampleSources(k, nodeCount: g.graph.nodeCount, seed: seed)
+        #expect(sources.map { g.graph.ids[$0] } == record["sources"]!.strings, "\(name): the sources NetworkX was given are the ones we draw")
+        for (key, normalized) in [("values", true), ("values_raw", false)] {
+            var p = Measure.Parameters()
+            p.samples = k
+            p.seed = seed
+            p.normalized = normalized
+            guard case let .nodes(ours) = try Measure.betweenness.compute(g.graph, p) else {
+                Issue.record("not node scores")
+                return
+            }
+            let exact = try BetweennessCentrality(normalized: normalized).scores(g.graph)
+            #expect(ours != exact, "\(name): a sample of \(k) differs from exact betweenness")
+            for (i, id) in g.graph.ids.enumerated() {
+                let r = try #require(record[key]?[id]?.number, "\(name) \(key) \(id)")
+                #expect(abs(ours[i] - r) <= 1e-9 * max(1, abs(r)), "\(name) \(key) \(id): ours \(ours[i]), NetworkX \(r)")
+            }
+        }
+    }
+
     @Test(arguments: Measure.allCases.filter { $0 != .edgeBetweenness && $0 != .brokerage })
     func measuresAreInvariantUnderRelabelling(measure: Measure) throws {
         let g = randomGraph(nodes: 40, arcs: 160, seed: 21)
