@@ -24,8 +24,8 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as RenderError {
         fail(error.description, code: 70)
     } catch let error as AnalysisError {
-        if case .unknownNode = error { fail(error.description, code: 65) }
-        fail(error.description, code: 64)
+        if case .unknownNode = error { fail(error.commandLineDescription, code: 65) }
+        fail(error.commandLineDescription, code: 64)
     } catch let error as UsageFailure {
         fail(error.message, code: 64)
     } catch let error as ExitCode {
