@@ -22,6 +22,12 @@ public struct CompactGraph: Sendable {
     public let inStrengths: [Double]
     public let inLengths: [Double]
 
+    /// When built with `keepEdges`: the input edges merged into out-arc `k` are
+    /// `outArcEdges[outArcEdgeOffsets[k]..<outArcEdgeOffsets[k + 1]]`, ascending (positions in the
+    /// input arrays; an undirected edge appears under both its arcs). Empty otherwise.
+    public let outArcEdgeOffsets: [Int32]
+    public let outArcEdges: [Int32]
+
     public var nodeCount: Int { ids.count }
     /// Arcs after merging; an undirected edge counts twice.
     public var arcCount: Int { outTargets.count }
@@ -61,7 +67,7 @@ public struct CompactGraph: Sendable {
     }
 
     /// Builds from arrays already known to be in range; `invalidWeight` records a bad weight kept.
-    init(checked ids: [String], sources: [Int32], targets: [Int32], weights: [Double], directed: Bool, invalidWeight: (edge: Int, weight: Double)?) {
+    init(checked ids: [String], sources: [Int32], targets: [Int32], weights: [Double], directed: Bool, invalidWeight: (edge: Int, weight: Double)?, keepEdges: Bool = false) {
         let n = ids.count
         self.ids = ids
         self.isDirected = directed
@@ -72,13 +78,16 @@ public struct CompactGraph: Sendable {
             t += sources
             w += weights
         }
-        let out = Self.compress(n: n, rows: s, columns: t, weights: w)
+        let out = Self.compress(n: n, rows: s, columns: t, weights: w, keepEdges: keepEdges)
+        outArcEdgeOffsets = out.edgeOffsets
+        let m = Int32(sources.count)
+        outArcEdges = directed ? out.edges : out.edges.map { $0 >= m ? $0 - m : $0 }
         outOffsets = out.offsets
         outTargets = out.columns
         outStrengths = out.strengths
         outLengths = out.lengths
         if directed {
-            let inn = Self.compress(n: n, rows: t, columns: s, weights: w)
+            let inn = Self.compress(n: n, rows: t, columns: s, weights: w, keepEdges: false)
             inOffsets = inn.offsets
             inSources = inn.columns
             inStrengths = inn.strengths
@@ -122,6 +131,10 @@ public struct CompactGraph: Sendable {
             }
         }
         checkRows(outOffsets, outTargets, outStrengths, outLengths, "out-arcs")
+        if !outArcEdgeOffsets.isEmpty {
+            precondition(outArcEdgeOffsets.count == arcCount + 1 && Int(outArcEdgeOffsets[arcCount]) == outArcEdges.count, "arc edge map sizes")
+            for k in 0..<arcCount { precondition(outArcEdgeOffsets[k] < outArcEdgeOffsets[k + 1], "every arc holds an edge") }
+        }
         checkRows(inOffsets, inSources, inStrengths, inLengths, "in-arcs")
         precondition(inSources.count == outTargets.count, "mirror holds a different number of arcs")
         var forward: [Int64: Double] = [:], backward: [Int64: Double] = [:]
@@ -148,8 +161,8 @@ public struct CompactGraph: Sendable {
     }
 
     /// CSR by `rows`, columns ascending within a row, duplicates merged, self-loops dropped.
-    private static func compress(n: Int, rows: [Int32], columns: [Int32], weights: [Double])
-        -> (offsets: [Int32], columns: [Int32], strengths: [Double], lengths: [Double])
+    private static func compress(n: Int, rows: [Int32], columns: [Int32], weights: [Double], keepEdges: Bool)
+        -> (offsets: [Int32], columns: [Int32], strengths: [Double], lengths: [Double], edgeOffsets: [Int32], edges: [Int32])
     {
         let m = rows.count
         // Counting sort by column, then a stable counting sort by row: columns end up ascending.
@@ -178,9 +191,12 @@ public struct CompactGraph: Sendable {
         var outColumns: [Int32] = []
         var strengths: [Double] = []
         var lengths: [Double] = []
+        var edgeOffsets: [Int32] = keepEdges ? [0] : []
+        var edges: [Int32] = []
         outColumns.reserveCapacity(m)
         strengths.reserveCapacity(m)
         lengths.reserveCapacity(m)
+        if keepEdges { edges.reserveCapacity(m) }
         for r in 0..<n {
             var last: Int32 = -1
             for k in rowCount[r]..<rowCount[r + 1] {
@@ -191,15 +207,18 @@ public struct CompactGraph: Sendable {
                     strengths[strengths.count - 1] += weights[e]
                     lengths[lengths.count - 1] = min(lengths[lengths.count - 1], weights[e])
                 } else {
+                    if keepEdges && !outColumns.isEmpty { edgeOffsets.append(Int32(edges.count)) }
                     outColumns.append(c)
                     strengths.append(weights[e])
                     lengths.append(weights[e])
                     last = c
                 }
+                if keepEdges { edges.append(Int32(e)) }
             }
             offsets[r + 1] = Int32(outColumns.count)
         }
-        return (offsets, outColumns, strengths, lengths)
+        if keepEdges && !outColumns.isEmpty { edgeOffsets.append(Int32(edges.count)) }
+        return (offsets, outColumns, strengths, lengths, edgeOffsets, edges)
     }
 
     /// The index of `id`, by linear search; build a dictionary for repeated lookups.
