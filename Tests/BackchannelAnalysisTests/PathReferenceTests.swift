@@ -1,5 +1,5 @@
 import BackchannelFormats
-import BackchannelAnalysis
+@testable import BackchannelAnalysis
 import BackchannelModel
 import BackchannelTestSupport
 import Testing
@@ -66,5 +66,49 @@ struct PathReferenceTests {
         #expect(TimeRespectingPath.find(network, from: "c", to: "a") == nil)
         // Undirected, c–b (1990) then b–a (2000) keeps time.
         #expect(TimeRespectingPath.find(network, from: "c", to: "a", directed: false)?.nodes == ["c", "b", "a"])
+    }
+}
+
+@Suite("Typed analyses on the compact graph")
+struct TypedAnalysisTests {
+    /// Parallel edges merge into one arc, but each keeps its own years: the path takes the one that fits.
+    @Test func timeRespectingPathsChooseAmongParallelEdges() {
+        let network = Network(
+            nodes: ["a", "b", "c"].map { Node(id: $0, kind: .participant) },
+            edges: [
+                Edge("a", .partnersWith, "b", years: .year(2010)),
+                Edge("a", .urges, "b", years: .year(1990)),
+                Edge("b", .partnersWith, "c", years: .year(2000)),
+            ])
+        #expect(TimeRespectingPath.find(network, from: "a", to: "c")?.edges == [1, 2])
+        #expect(TimeRespectingPath.find(network, from: "a", to: "zz") == nil)
+        #expect(TimeRespectingPath.find(network, from: "b", to: "b")?.nodes == ["b"])
+    }
+
+    @Test func arcsRememberTheirEdges() throws {
+        let network = Network(
+            nodes: ["a", "b", "c"].map { Node(id: $0, kind: .participant) },
+            edges: [Edge("a", .partnersWith, "b"), Edge("b", .partnersWith, "c"), Edge("a", .urges, "b"), Edge("c", .partnersWith, "c")])
+        let typed = TypedGraph(network, directed: false)
+        #expect(typed.graph.arcCount == 4, "a–b merged, b–c, self-loop dropped; two arcs each")
+        let ab = try #require(typed.graph.outTargets.firstIndex(of: 1))
+        #expect(typed.edges(ofArc: ab).map { typed.graph.outArcEdges[$0] } == [0, 2])
+        #if BACKCHANNEL_INTERNAL_CHECKS
+        typed.graph.checkInvariants()
+        #endif
+    }
+
+    @Test func conflictsAndNeighbourhoods() {
+        let network = Network(
+            nodes: [Node(id: "war", kind: .conflict), Node(id: "crisis", kind: .conflict), Node(id: "talks", kind: .dialogue), Node(id: "far", kind: .participant), Node(id: "farther", kind: .participant)],
+            edges: [
+                Edge("crisis", .partOf, "war"), Edge("talks", .partOf, "crisis"),
+                Edge("far", .partnersWith, "talks"), Edge("farther", .partnersWith, "far"),
+            ])
+        let assignment = ConflictAssignment(network)
+        #expect(assignment.roots == [0], "a crisis part of a conflict is no root")
+        #expect(assignment.conflictOf == [0, 0, 0, nil, nil], "within two steps of the war")
+        #expect(ConflictAssignment.neighbourhood(of: "talks", radius: 1, in: network) == ["talks", "crisis", "far"])
+        #expect(ConflictAssignment.neighbourhood(of: "nobody", radius: 2, in: network) == ["nobody"])
     }
 }
