@@ -209,6 +209,21 @@ struct InputCheckTests {
     }
     #endif
 
+    /// A shortest path as long as the graph: no recursion as deep as the path.
+    @Test func allShortestPathsOnALongPath() throws {
+        let n = 50_000
+        let g = try CompactGraph(ids: (0..<n).map(String.init), sources: (0..<Int32(n - 1)).map { $0 }, targets: (1..<Int32(n)).map { $0 }, weights: [Double](repeating: 1, count: n - 1), directed: true)
+        let paths = try AllShortestPaths.find(g, from: 0, to: n - 1)
+        #expect(paths.count == 1 && paths[0].nodes.count == n && paths[0].length == Double(n - 1))
+    }
+
+    @Test func samplingNeverTraps() {
+        var rng = SeededRandom(seed: 1)
+        #expect(rng.sample(-3, from: 5).isEmpty)
+        #expect(rng.sample(3, from: -5).isEmpty)
+        #expect(rng.sample(9, from: 4).sorted() == [0, 1, 2, 3])
+    }
+
     @Test func emptyGraphsGiveEmptyAnswers() throws {
         let empty = try CompactGraph(ids: [], sources: [], targets: [], weights: [], directed: true)
         #expect(try BetweennessCentrality().scores(empty).isEmpty)
