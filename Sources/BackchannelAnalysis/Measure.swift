@@ -19,7 +19,8 @@ public enum Measure: String, CaseIterable, Sendable {
     case effectiveSize = "effective-size"
     case brokerage
 
-    /// The parameters any measure may use; each measure reads the ones that apply.
+    /// The parameters any measure may use, as overrides: each measure reads the ones that apply, and
+    /// an unset one keeps the default its own type holds (see ``configured(_:sources:nodeCount:)``).
     public struct Parameters: Sendable {
         public var weight: WeightMode = .none
         public var normalized = true
@@ -27,8 +28,11 @@ public enum Measure: String, CaseIterable, Sendable {
         /// Sampled betweenness: this many sources, drawn with `seed`.
         public var samples: Int?
         public var seed: UInt64 = 0
+        /// PageRank's damping or Katz's attenuation; nil: the measure's default (0.85, 0.1).
         public var alpha: Double?
+        /// NetworkX's stopping rule with this tolerance; nil: converge to 1e-10 of the exact answer.
         public var tolerance: Double?
+        /// Iteration limit; nil: the measure's default.
         public var maxIterations: Int?
         /// One group per node, for brokerage.
         public var groups: [Int]?
