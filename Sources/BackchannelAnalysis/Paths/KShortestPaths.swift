@@ -1,7 +1,12 @@
+import HeapModule
+
 /// The k shortest simple paths, shortest first (Yen's algorithm; NetworkX's `shortest_simple_paths`).
 ///
 /// Paths of equal length are ordered by their node index sequence (NetworkX's order among ties
 /// depends on its search and may differ; lengths agree).
+///
+/// Candidates wait in a binary heap (swift-collections' `HeapModule`); each spur search runs on the
+/// shared ``ShortestPathSearch`` core.
 ///
 /// - Complexity: O(k n (m + n log n)).
 /// - Reference: Yen, J. Y. (1971). Finding the k shortest loopless paths in a network. Management
@@ -15,7 +20,7 @@ public enum KShortestPaths {
         var blockedNodes = [Bool](repeating: false, count: graph.nodeCount)
         var blockedArcs = [Bool](repeating: false, count: graph.arcCount)
         var accepted = [first]
-        var candidates: [Path] = []
+        var candidates = Heap<Candidate>()
         var seen: Set<[Int]> = [first.nodes]
         while accepted.count < k {
             let last = accepted[accepted.count - 1].nodes
@@ -40,14 +45,23 @@ public enum KShortestPaths {
                 }
                 let nodes = root.dropLast() + spurPath.reversed()
                 if seen.insert(Array(nodes)).inserted {
-                    candidates.append(Path(nodes: Array(nodes), length: view.pathLength(Array(nodes))))
+                    candidates.insert(Candidate(path: Path(nodes: Array(nodes), length: view.pathLength(Array(nodes)))))
                 }
             }
-            guard let best = candidates.indices.min(by: { a, b in
-                candidates[a].length != candidates[b].length ? candidates[a].length < candidates[b].length : candidates[a].nodes.lexicographicallyPrecedes(candidates[b].nodes)
-            }) else { break }
-            accepted.append(candidates.remove(at: best))
+            guard let best = candidates.popMin() else { break }
+            accepted.append(best.path)
         }
         return accepted
     }
+}
+
+/// A candidate path in Yen's set B, ordered by length, then by node index sequence.
+private struct Candidate: Comparable {
+    var path: Path
+
+    static func < (a: Candidate, b: Candidate) -> Bool {
+        a.path.length != b.path.length ? a.path.length < b.path.length : a.path.nodes.lexicographicallyPrecedes(b.path.nodes)
+    }
+
+    static func == (a: Candidate, b: Candidate) -> Bool { a.path == b.path }
 }
