@@ -215,6 +215,9 @@ struct InputCheckTests {
         let g = try CompactGraph(ids: (0..<n).map(String.init), sources: (0..<Int32(n - 1)).map { $0 }, targets: (1..<Int32(n)).map { $0 }, weights: [Double](repeating: 1, count: n - 1), directed: true)
         let paths = try AllShortestPaths.find(g, from: 0, to: n - 1)
         #expect(paths.count == 1 && paths[0].nodes.count == n && paths[0].length == Double(n - 1))
+        let simple = try AllSimplePaths.find(g, from: 0, to: n - 1, maxLength: Int.max)
+        #expect(simple == paths)
+        #expect(try AllSimplePaths.find(g, from: 0, to: n - 1, maxLength: n - 2).isEmpty, "one edge short")
     }
 
     @Test func samplingNeverTraps() {
