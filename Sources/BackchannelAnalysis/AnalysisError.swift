@@ -1,10 +1,13 @@
 /// Errors of the analysis module.
+///
+/// Every case names the library parameter it concerns (`personalization`, `sources`, `weights`, …),
+/// never a command-line flag: the CLI maps parameters to its flags.
 public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A weight mode a measure cannot use (e.g. `distance` for PageRank).
     case unsupportedWeight(measure: String, weight: WeightMode, allowed: [WeightMode])
     /// A node id that is not in the graph.
     case unknownNode(String)
-    /// A parameter outside its domain.
+    /// A parameter outside its domain: `name` is the library parameter (`source`, `alpha`, …).
     case invalidParameter(name: String, value: String, reason: String)
     /// An iterative method did not reach its tolerance.
     case noConvergence(measure: String, iterations: Int)
@@ -20,8 +23,70 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidParameter(name, value, reason):
             "\(name) \(value): \(reason)"
         case let .noConvergence(measure, iterations):
-            "\(measure) did not converge in \(iterations) iterations; raise max_iter or loosen tolerance"
+            "\(measure) did not converge in \(iterations) iterations; allow more iterations or a looser tolerance"
         }
+    }
+}
+
+/// Up-front argument checks shared by the measures: each throws ``AnalysisError/invalidParameter(name:value:reason:)``.
+enum Check {
+    /// `index` is a node of a graph with `nodeCount` nodes.
+    static func node(_ index: Int, _ name: String, nodeCount: Int) throws(AnalysisError) {
+        guard index >= 0 && index < nodeCount else {
+            throw .invalidParameter(name: name, value: String(index), reason: "is not a node index (the graph has \(nodeCount) nodes, 0..<\(nodeCount))")
+        }
+    }
+
+    /// Every entry of `indices` is a node, and (when `distinct`) none repeats.
+    static func nodes(_ indices: [Int], _ name: String, nodeCount: Int, distinct: Bool) throws(AnalysisError) {
+        var seen = distinct ? [Bool](repeating: false, count: nodeCount) : []
+        for (i, v) in indices.enumerated() {
+            guard v >= 0 && v < nodeCount else {
+                throw .invalidParameter(name: "\(name)[\(i)]", value: String(v), reason: "is not a node index (the graph has \(nodeCount) nodes, 0..<\(nodeCount))")
+            }
+            if distinct {
+                guard !seen[v] else { throw .invalidParameter(name: "\(name)[\(i)]", value: String(v), reason: "repeats an earlier entry") }
+                seen[v] = true
+            }
+        }
+    }
+
+    /// A per-node vector: one finite, non-negative value per node.
+    static func perNode(_ values: [Double], _ name: String, nodeCount: Int) throws(AnalysisError) {
+        try count(values.count, name, nodeCount: nodeCount)
+        for (i, x) in values.enumerated() where !(x.isFinite && x >= 0) {
+            throw .invalidParameter(name: "\(name)[\(i)]", value: String(x), reason: "must be a finite number ≥ 0")
+        }
+    }
+
+    /// `count` equals the number of nodes.
+    static func count(_ count: Int, _ name: String, nodeCount: Int) throws(AnalysisError) {
+        guard count == nodeCount else {
+            throw .invalidParameter(name: name, value: "\(count) entries", reason: "needs one entry per node (\(nodeCount))")
+        }
+    }
+
+    /// A finite number in `range` (bounds given as text for the message).
+    static func finite(_ x: Double, _ name: String, above low: Double? = nil, below high: Double? = nil, atMost: Double? = nil, atLeast: Double? = nil) throws(AnalysisError) {
+        var ok = x.isFinite
+        var parts: [String] = []
+        if let low { ok = ok && x > low; parts.append("> \(low)") }
+        if let atLeast { ok = ok && x >= atLeast; parts.append("≥ \(atLeast)") }
+        if let high { ok = ok && x < high; parts.append("< \(high)") }
+        if let atMost { ok = ok && x <= atMost; parts.append("≤ \(atMost)") }
+        guard ok else {
+            throw .invalidParameter(name: name, value: String(x), reason: "must be a finite number" + (parts.isEmpty ? "" : " " + parts.joined(separator: " and ")))
+        }
+    }
+
+    /// A positive iteration count or limit.
+    static func positive(_ k: Int, _ name: String) throws(AnalysisError) {
+        guard k > 0 else { throw .invalidParameter(name: name, value: String(k), reason: "must be at least 1") }
+    }
+
+    /// A tolerance, when given: finite and positive.
+    static func tolerance(_ t: Double?) throws(AnalysisError) {
+        if let t { try finite(t, "tolerance", above: 0) }
     }
 }
 

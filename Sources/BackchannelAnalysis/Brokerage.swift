@@ -30,9 +30,11 @@ public struct Brokerage: Sendable {
     }
 
     /// Raw counts and expected counts per role, each one value per node.
-    public func scores(_ graph: CompactGraph) -> (raw: [Role: [Double]], expected: [Role: [Double]]) {
+    ///
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:reason:)`` unless `groups` has one entry per node.
+    public func scores(_ graph: CompactGraph) throws(AnalysisError) -> (raw: [Role: [Double]], expected: [Role: [Double]]) {
         let n = graph.nodeCount
-        precondition(groups.count == n, "one group per node")
+        try Check.count(groups.count, "groups", nodeCount: n)
         var raw = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, [Double](repeating: 0, count: n)) })
         func hasArc(_ a: Int, _ b: Int32) -> Bool {
             var lo = Int(graph.outOffsets[a]), hi = Int(graph.outOffsets[a + 1])

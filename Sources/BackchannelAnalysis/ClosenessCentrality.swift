@@ -23,10 +23,11 @@ public struct ClosenessCentrality: Sendable {
         self.progress = progress
     }
 
-    public func scores(_ graph: CompactGraph) -> [Double] {
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:reason:)`` when a weighted measure meets an invalid weight.
+    public func scores(_ graph: CompactGraph) throws(AnalysisError) -> [Double] {
         let n = graph.nodeCount
         let wf = wfImproved
-        return incomingSearches(graph, weight: weight, progress: progress) { search in
+        return try incomingSearches(graph, weight: weight, progress: progress) { search in
             var total = 0.0
             for j in 0..<search.reached { total += search.distance[Int(search.order[j])] }
             guard total > 0, n > 1 else { return 0 }
@@ -40,13 +41,13 @@ public struct ClosenessCentrality: Sendable {
 
 /// Runs a search from every node along in-arcs (incoming distances) on all cores, mapping each
 /// finished search to a score.
-func incomingSearches(_ graph: CompactGraph, weight: WeightMode, progress: ProgressHandler? = nil, _ score: (ShortestPathSearch) -> Double) -> [Double] {
+func incomingSearches(_ graph: CompactGraph, weight: WeightMode, progress: ProgressHandler? = nil, _ score: (ShortestPathSearch) -> Double) throws(AnalysisError) -> [Double] {
     let n = graph.nodeCount
+    let lengths = try graph.lengths(weight, incoming: true)
     guard n > 0 else { return [] }
-    let lanes = min(BetweennessCentrality.lanes, n)
+    let lanes = min(BetweennessCentrality.defaultLanes, n)
     let result = SharedBuffer<Double>(repeating: 0, count: n)
     let counter = ProgressCounter(total: n, handler: progress)
-    let lengths = graph.lengths(weight, incoming: true)
     graph.inOffsets.withUnsafeBufferPointer { offsets in
         graph.inSources.withUnsafeBufferPointer { sources in
             withOptionalBuffer(lengths) { lengthBuffer in

@@ -60,7 +60,11 @@ public struct NetworkFilter: Sendable {
 extension CompactGraph {
     /// The compact graph of `network`, restricted by `filter`; node order is the network's.
     ///
-    /// - Parameter directed: false treats every edge as undirected (`--undirected`).
+    /// Never fails: an edge whose weight is not a positive finite number (which `Network.validate`
+    /// reports) is kept, recorded in ``invalidWeight``, and refused by every weighted measure.
+    ///
+    /// - Parameter directed: false treats every edge as undirected.
+    /// - Complexity: O(n + m) with a dictionary of ids.
     public init(_ network: Network, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) {
         var index: [String: Int32] = [:]
         var ids: [String] = []
@@ -69,12 +73,14 @@ extension CompactGraph {
             ids.append(node.id)
         }
         var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
+        var invalid: (edge: Int, weight: Double)?
         for edge in network.edges where filter.includes(edge) {
             guard let a = index[edge.source], let b = index[edge.target] else { continue }
             s.append(a)
             t.append(b)
+            if invalid == nil && !(edge.weight.isFinite && edge.weight > 0) { invalid = (w.count, edge.weight) }
             w.append(edge.weight)
         }
-        self.init(ids: ids, sources: s, targets: t, weights: w, directed: directed)
+        self.init(checked: ids, sources: s, targets: t, weights: w, directed: directed, invalidWeight: invalid)
     }
 }

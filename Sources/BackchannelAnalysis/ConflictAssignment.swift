@@ -16,20 +16,17 @@ public struct ConflictAssignment: Sendable {
     /// For each node, the position in ``roots`` of its conflict, or nil.
     public let conflictOf: [Int?]
 
+    /// Runs on the network's undirected compact graph, with the edges' relations as an index array.
     public init(_ network: Network) {
-        let index = network.nodeIndex()
-        let n = network.nodes.count
-        var neighbours = [[Int]](repeating: [], count: n)
+        let typed = TypedGraph(network, directed: false)
+        let graph = typed.graph
+        let n = graph.nodeCount
         var partOfConflict = [Bool](repeating: false, count: n)
-        for edge in network.edges {
-            guard let s = index[edge.source], let t = index[edge.target], s != t else { continue }
-            neighbours[s].append(t)
-            neighbours[t].append(s)
-            if edge.relation == .partOf, network.nodes[s].kind == .conflict, network.nodes[t].kind == .conflict {
-                partOfConflict[s] = true
-            }
+        for e in typed.relation.indices where typed.relation[e] == .partOf {
+            let s = Int(typed.edgeSource[e]), t = Int(typed.edgeTarget[e])
+            if s != t && typed.kind[s] == .conflict && typed.kind[t] == .conflict { partOfConflict[s] = true }
         }
-        let roots = (0..<n).filter { network.nodes[$0].kind == .conflict && !partOfConflict[$0] }
+        let roots = (0..<n).filter { typed.kind[$0] == .conflict && !partOfConflict[$0] }
         var conflictOf = [Int?](repeating: nil, count: n)
         var distance = [Int](repeating: .max, count: n)
         var frontier: [Int] = []
@@ -43,7 +40,8 @@ public struct ConflictAssignment: Sendable {
             depth += 1
             var next: [Int] = []
             for u in frontier {
-                for v in neighbours[u] {
+                for k in Int(graph.outOffsets[u])..<Int(graph.outOffsets[u + 1]) {
+                    let v = Int(graph.outTargets[k])
                     if distance[v] == .max {
                         distance[v] = depth
                         conflictOf[v] = conflictOf[u]
@@ -59,18 +57,14 @@ public struct ConflictAssignment: Sendable {
         self.conflictOf = conflictOf
     }
 
-    /// Ids of the nodes within `radius` undirected steps of node `center` (itself included).
+    /// Ids of the nodes within `radius` undirected steps of node `center` (itself included; just
+    /// `center` when it is not a node).
+    ///
+    /// - Complexity: O(n + m): a breadth-first search on the undirected compact graph.
     public static func neighbourhood(of center: String, radius: Int, in network: Network) -> Set<String> {
-        var adjacency: [String: [String]] = [:]
-        for edge in network.edges {
-            adjacency[edge.source, default: []].append(edge.target)
-            adjacency[edge.target, default: []].append(edge.source)
-        }
-        var seen: Set<String> = [center]
-        var frontier = [center]
-        for _ in 0..<radius {
-            frontier = frontier.flatMap { adjacency[$0] ?? [] }.filter { seen.insert($0).inserted }
-        }
-        return seen
+        let graph = CompactGraph(network, directed: false)
+        guard let c = graph.ids.firstIndex(of: center) else { return [center] }
+        let distance = (try? ShortestPaths.distances(graph, from: c)) ?? []
+        return Set(distance.indices.filter { distance[$0] <= Double(max(radius, 0)) }.map { graph.ids[$0] })
     }
 }

@@ -16,6 +16,7 @@ public struct Constraint: Sendable {
 
     public func scores(_ graph: CompactGraph) throws(AnalysisError) -> [Double] {
         if weight == .distance { throw .unsupportedWeight(measure: "constraint", weight: weight, allowed: [.none, .strength]) }
+        try graph.checkWeights(weight)
         let ties = MutualTies(graph, weight: weight)
         let sums = (0..<graph.nodeCount).map(ties.sum)
         return (0..<graph.nodeCount).map { i in

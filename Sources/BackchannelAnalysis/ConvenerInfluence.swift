@@ -14,13 +14,41 @@
 ///
 /// - Complexity: dominated by betweenness, O(nm).
 public struct ConvenerInfluence: Sendable {
+    /// The four components of the composite, by name.
+    public struct Components: Sendable, Equatable {
+        /// Brokerage across tracks: itinerant + representative + gatekeeper + liaison two-paths.
+        public var brokerage: Double
+        /// Normalized betweenness.
+        public var betweenness: Double
+        /// Conflicts and participants within ``ConvenerInfluence/reachRadius`` steps, as a share of all of them.
+        public var reach: Double
+        /// PageRank (α = 0.85).
+        public var pagerank: Double
+
+        public init(brokerage: Double, betweenness: Double, reach: Double, pagerank: Double) {
+            self.brokerage = brokerage
+            self.betweenness = betweenness
+            self.reach = reach
+            self.pagerank = pagerank
+        }
+
+        /// The components in ``ConvenerInfluence/components`` order, with their names.
+        public var named: [(name: String, value: Double)] {
+            [("brokerage", brokerage), ("betweenness", betweenness), ("reach", reach), ("pagerank", pagerank)]
+        }
+
+        func map(_ f: (Double, KeyPath<Components, Double>) -> Double) -> Components {
+            Components(brokerage: f(brokerage, \.brokerage), betweenness: f(betweenness, \.betweenness), reach: f(reach, \.reach), pagerank: f(pagerank, \.pagerank))
+        }
+    }
+
     public struct Entry: Sendable {
         public var node: Int
         public var score: Double
-        /// Raw component values: brokerage (count), betweenness, reach (count), pagerank.
-        public var raw: [Double]
+        /// Raw component values: brokerage (count), betweenness, reach (share), pagerank.
+        public var raw: Components
         /// Components divided by their maximum among conveners.
-        public var scaled: [Double]
+        public var scaled: Components
     }
 
     public static let components = ["brokerage", "betweenness", "reach", "pagerank"]
@@ -31,6 +59,10 @@ public struct ConvenerInfluence: Sendable {
     public var isReachTarget: [Bool]
     /// Group per node for brokerage (tracks).
     public var groups: [Int]
+    /// The betweenness component, with its defaults.
+    public var betweenness = BetweennessCentrality()
+    /// The PageRank component, with its defaults (converged to 1e-10, see ``PageRank``).
+    public var pagerank = PageRank()
 
     public init(isConvener: [Bool], isReachTarget: [Bool], groups: [Int]) {
         self.isConvener = isConvener
@@ -39,25 +71,32 @@ public struct ConvenerInfluence: Sendable {
     }
 
     /// Conveners, best first (ties in node order). `graph` should be undirected.
+    ///
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:reason:)`` unless `isConvener`,
+    ///   `isReachTarget` and `groups` have one entry per node; errors of the component measures.
     public func rank(_ graph: CompactGraph) throws(AnalysisError) -> [Entry] {
         let n = graph.nodeCount
-        let (roles, _) = Brokerage(groups: groups).scores(graph)
+        try Check.count(isConvener.count, "isConvener", nodeCount: n)
+        try Check.count(isReachTarget.count, "isReachTarget", nodeCount: n)
+        let (roles, _) = try Brokerage(groups: groups).scores(graph)
         let crossing: [Brokerage.Role] = [.itinerant, .representative, .gatekeeper, .liaison]
         let brokerage = (0..<n).map { v in crossing.reduce(0.0) { $0 + roles[$1]![v] } }
-        let betweenness = BetweennessCentrality().scores(graph)
-        let pagerank = try PageRank(maxIterations: 1000).scores(graph)
+        let betweenness = try self.betweenness.scores(graph)
+        let pagerank = try self.pagerank.scores(graph)
         let targets = Double(max(1, isReachTarget.count { $0 }))
         let conveners = (0..<n).filter { isConvener[$0] }
-        var raw: [[Double]] = []
+        var raw: [Components] = []
         for v in conveners {
-            let d = ShortestPaths.distances(graph, from: v)
+            let d = try ShortestPaths.distances(graph, from: v)
             let reached = (0..<n).count { $0 != v && isReachTarget[$0] && d[$0] <= Double(Self.reachRadius) }
-            raw.append([brokerage[v], betweenness[v], Double(reached) / targets, pagerank[v]])
+            raw.append(Components(brokerage: brokerage[v], betweenness: betweenness[v], reach: Double(reached) / targets, pagerank: pagerank[v]))
         }
-        let maxima = (0..<Self.components.count).map { c in raw.map { $0[c] }.max() ?? 0 }
+        let zero = Components(brokerage: 0, betweenness: 0, reach: 0, pagerank: 0)
+        let maxima = zero.map { _, key in raw.map { $0[keyPath: key] }.max() ?? 0 }
         var entries = zip(conveners, raw).map { v, r in
-            let scaled = r.indices.map { maxima[$0] > 0 ? r[$0] / maxima[$0] : 0 }
-            return Entry(node: v, score: scaled.reduce(0, +) / Double(scaled.count), raw: r, scaled: scaled)
+            let scaled = r.map { x, key in maxima[keyPath: key] > 0 ? x / maxima[keyPath: key] : 0 }
+            let score = (scaled.brokerage + scaled.betweenness + scaled.reach + scaled.pagerank) / 4
+            return Entry(node: v, score: score, raw: r, scaled: scaled)
         }
         entries.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
         return entries

@@ -21,7 +21,14 @@ public struct EdgeBetweennessCentrality: Sendable {
 
     /// One score per edge: `(source, target, score)` in out-arc order; an undirected edge appears
     /// once, with `source < target`.
-    public func scores(_ graph: CompactGraph) -> [(source: Int, target: Int, score: Double)] {
+    ///
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:reason:)`` when a source is not a node or
+    ///   repeats, or a weighted measure meets an invalid weight.
+    public func scores(_ graph: CompactGraph) throws(AnalysisError) -> [(source: Int, target: Int, score: Double)] {
+        if let sources {
+            guard !sources.isEmpty else { throw .invalidParameter(name: "sources", value: "[]", reason: "needs at least one source") }
+            try Check.nodes(sources, "sources", nodeCount: graph.nodeCount, distinct: true)
+        }
         let n = graph.nodeCount
         guard n > 0 else { return [] }
         let m = graph.arcCount
@@ -36,8 +43,8 @@ public struct EdgeBetweennessCentrality: Sendable {
             }
         }
         let sourceList = sources ?? Array(0..<n)
-        let lengths = graph.lengths(weight)
-        let inLengths = graph.lengths(weight, incoming: true)
+        let lengths = try graph.lengths(weight)
+        let inLengths = try graph.lengths(weight, incoming: true)
         var arcScore = [Double](repeating: 0, count: m)
         var delta = [Double](repeating: 0, count: n)
         graph.outOffsets.withUnsafeBufferPointer { offsets in

@@ -18,6 +18,7 @@ public struct EffectiveSize: Sendable {
 
     public func scores(_ graph: CompactGraph) throws(AnalysisError) -> [Double] {
         if weight == .distance { throw .unsupportedWeight(measure: "effective-size", weight: weight, allowed: [.none, .strength]) }
+        try graph.checkWeights(weight)
         let ties = MutualTies(graph, weight: weight)
         let sums = (0..<graph.nodeCount).map(ties.sum)
         let maxima = (0..<graph.nodeCount).map(ties.maximum)

@@ -18,8 +18,9 @@ public struct HarmonicCentrality: Sendable {
         self.progress = progress
     }
 
-    public func scores(_ graph: CompactGraph) -> [Double] {
-        incomingSearches(graph, weight: weight, progress: progress) { search in
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:reason:)`` when a weighted measure meets an invalid weight.
+    public func scores(_ graph: CompactGraph) throws(AnalysisError) -> [Double] {
+        try incomingSearches(graph, weight: weight, progress: progress) { search in
             var h = 0.0
             for j in 1..<max(search.reached, 1) { h += 1 / search.distance[Int(search.order[j])] }
             return h

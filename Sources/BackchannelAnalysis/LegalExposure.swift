@@ -48,61 +48,76 @@ public struct LegalExposure: Sendable {
 
     public init() {}
 
+    /// Exposure paths, ranked. Runs on the compact graph of the `provides` edges (with its arc → edge
+    /// map) and index arrays of the legal relations.
     public func paths(_ network: Network) -> [ExposurePath] {
-        let byID = Dictionary(network.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let order = network.nodeIndex()
-        var provides: [String: [Int]] = [:]
-        for (i, e) in network.edges.enumerated() where e.relation == .provides {
-            provides[e.source, default: []].append(i)
+        let provides = TypedGraph(network, directed: true, keep: { $0.relation == .provides })
+        let graph = provides.graph
+        let n = graph.nodeCount
+        let index = network.nodeIndex()
+        let designated = network.nodes.map(\.isDesignated)
+        let isLegal = network.nodes.map { $0.kind == .legal }
+        // Legal relations by index: who constrains or designates each node, who upholds whom, who
+        // (not legal) designates each node.
+        var bearing = [[Int]](repeating: [], count: n)
+        var upholds = [[Int]](repeating: [], count: n)
+        var designatedBy = [[Int]](repeating: [], count: n)
+        for e in network.edges {
+            guard let s = index[e.source], let t = index[e.target] else { continue }
+            switch e.relation {
+            case .constrains, .designates:
+                if isLegal[s] { bearing[t].append(s) }
+                if e.relation == .designates && !isLegal[s] { designatedBy[t].append(s) }
+            case .upholds:
+                if isLegal[s] { upholds[t].append(s) }
+                if isLegal[t] { upholds[s].append(t) }
+            default: break
+            }
         }
-        let actors = network.nodes.filter { node in
-            !node.isDesignated && (node.kind == .convener || provides[node.id] != nil)
-        }
-        var result: [ExposurePath] = []
+        let hasProvides = (0..<n).map { graph.outOffsets[$0] < graph.outOffsets[$0 + 1] }
+        let actors = (0..<n).filter { v in !designated[v] && (network.nodes[v].kind == .convener || hasProvides[v]) && index[network.nodes[v].id] == v }
+        var result: [(actor: Int, edges: [Int], path: ExposurePath)] = []
+        var visited = [Bool](repeating: false, count: n)
         for actor in actors {
-            var stack: [Int] = []
-            var visited: Set<String> = [actor.id]
-            func walk(_ at: String) {
-                for edgeIndex in provides[at] ?? [] {
-                    let next = network.edges[edgeIndex].target
-                    if visited.contains(next) { continue }
-                    stack.append(edgeIndex)
-                    if let node = byID[next], node.isDesignated {
-                        result.append(describe(actor.id, stack, network, byID))
+            var stack: [Int] = []  // kept-edge positions
+            visited[actor] = true
+            func walk(_ at: Int) {
+                for k in Int(graph.outOffsets[at])..<Int(graph.outOffsets[at + 1]) {
+                    let next = Int(graph.outTargets[k])
+                    if visited[next] { continue }
+                    for j in provides.edges(ofArc: k) {
+                        stack.append(Int(graph.outArcEdges[j]))
+                        if designated[next] {
+                            let edges = stack.map { provides.edgeIndex[$0] }
+                            let nodes = [actor] + stack.map { Int(provides.edgeTarget[$0]) }
+                            result.append((actor, edges, describe(nodes, edges, network, bearing: bearing, upholds: upholds, designatedBy: designatedBy)))
+                        }
+                        if stack.count < Self.maximumHops {
+                            visited[next] = true
+                            walk(next)
+                            visited[next] = false
+                        }
+                        stack.removeLast()
                     }
-                    if stack.count < Self.maximumHops {
-                        visited.insert(next)
-                        walk(next)
-                        visited.remove(next)
-                    }
-                    stack.removeLast()
                 }
             }
-            walk(actor.id)
+            walk(actor)
+            visited[actor] = false
         }
-        return result.sorted { a, b in
-            if a.hops.count != b.hops.count { return a.hops.count < b.hops.count }
-            if a.legal.count != b.legal.count { return a.legal.count > b.legal.count }
-            let (x, y) = (order[a.nodes[0]] ?? 0, order[b.nodes[0]] ?? 0)
-            if x != y { return x < y }
-            return a.hops.map(\.edge).lexicographicallyPrecedes(b.hops.map(\.edge))
+        result.sort { a, b in
+            if a.edges.count != b.edges.count { return a.edges.count < b.edges.count }
+            if a.path.legal.count != b.path.legal.count { return a.path.legal.count > b.path.legal.count }
+            if a.actor != b.actor { return a.actor < b.actor }
+            return a.edges.lexicographicallyPrecedes(b.edges)
         }
+        return result.map(\.path)
     }
 
-    private func describe(_ actor: String, _ edges: [Int], _ network: Network, _ byID: [String: Node]) -> ExposurePath {
-        let nodes = [actor] + edges.map { network.edges[$0].target }
-        let end = byID[nodes.last!]!
-        let onPath = Set(nodes)
-        var legal = Set<String>()
-        for e in network.edges where (e.relation == .constrains || e.relation == .designates) && onPath.contains(e.target) {
-            if byID[e.source]?.kind == .legal { legal.insert(e.source) }
-        }
-        let direct = legal
-        for e in network.edges where e.relation == .upholds {
-            if direct.contains(e.target), byID[e.source]?.kind == .legal { legal.insert(e.source) }
-            if direct.contains(e.source), byID[e.target]?.kind == .legal { legal.insert(e.target) }
-        }
-        let designatedBy = network.edges.filter { $0.relation == .designates && $0.target == end.id && byID[$0.source]?.kind != .legal }.map(\.source)
+    private func describe(_ nodes: [Int], _ edges: [Int], _ network: Network, bearing: [[Int]], upholds: [[Int]], designatedBy: [[Int]]) -> ExposurePath {
+        let end = network.nodes[nodes.last!]
+        var legal = Set<Int>()
+        for v in nodes { legal.formUnion(bearing[v]) }
+        for l in legal { legal.formUnion(upholds[l]) }
         let since = end.designations.compactMap(\.since).min()
         let hops = edges.map { i -> Hop in
             let e = network.edges[i]
@@ -120,7 +135,8 @@ public struct LegalExposure: Sendable {
             return Hop(edge: i, support: e.support, timing: timing, status: e.attributes["status"]?.text)
         }
         return ExposurePath(
-            nodes: nodes, hops: hops, designations: end.designations, designatedBy: designatedBy,
-            legal: network.nodes.map(\.id).filter(legal.contains))
+            nodes: nodes.map { network.nodes[$0].id }, hops: hops, designations: end.designations,
+            designatedBy: designatedBy[nodes.last!].map { network.nodes[$0].id },
+            legal: legal.sorted().map { network.nodes[$0].id })
     }
 }

@@ -2,10 +2,12 @@
 ///
 /// As NetworkX 3.6 `pagerank` (`_pagerank_scipy`): `x ← α (x P + Σ_{dangling} x · d) + (1 − α) p`,
 /// where P row-normalizes the (weighted) adjacency, p is the personalization vector (uniform by
-/// default), d the dangling-node distribution (p by default), starting from the uniform vector and
-/// stopping when `Σ|x − x_last| < n · tolerance`. Scores sum to 1. Defaults are NetworkX's:
-/// α = 0.85, tolerance 1e-6, at most 100 iterations. Weights: `none` or `strength` (edge weights
-/// scale transition probabilities); parallel edges add up.
+/// default), d the dangling-node distribution (p by default), starting from the uniform vector.
+/// Scores sum to 1. α = 0.85 by default (NetworkX's). By default iteration runs until every score is
+/// within 1e-10 of the exact stationary distribution (the step is an α-contraction in L1, so the
+/// bound is exact; see ``StoppingRule``), at most 1,000 iterations; a `tolerance` stops as NetworkX
+/// does, when `Σ|x − x_last| < n · tolerance` (NetworkX's default: 1e-6, 100 iterations). Weights:
+/// `none` or `strength` (edge weights scale transition probabilities); parallel edges add up.
 ///
 /// - Complexity: O(m) per iteration, over the compact in-arc arrays, on all cores past 20,000 nodes.
 /// - Reference: Page, Brin, Motwani & Winograd (1999). The PageRank citation ranking. Stanford
@@ -17,10 +19,11 @@ public struct PageRank: Sendable {
     public var personalization: [Double]?
     /// Per-node weights for where dangling nodes' rank goes; `personalization` when nil.
     public var dangling: [Double]?
-    public var tolerance = 1e-6
-    public var maxIterations = 100
+    /// NetworkX's stopping rule with this tolerance; nil: within 1e-10 of the exact answer.
+    public var tolerance: Double? = nil
+    public var maxIterations = 1000
 
-    public init(alpha: Double = 0.85, weight: WeightMode = .none, personalization: [Double]? = nil, dangling: [Double]? = nil, tolerance: Double = 1e-6, maxIterations: Int = 100) {
+    public init(alpha: Double = 0.85, weight: WeightMode = .none, personalization: [Double]? = nil, dangling: [Double]? = nil, tolerance: Double? = nil, maxIterations: Int = 1000) {
         self.alpha = alpha
         self.weight = weight
         self.personalization = personalization
@@ -29,8 +32,16 @@ public struct PageRank: Sendable {
         self.maxIterations = maxIterations
     }
 
+    /// - Throws: ``AnalysisError`` for an unsupported weight, α outside [0, 1], a personalization or
+    ///   dangling vector without one finite non-negative entry per node (or all zero), a tolerance that
+    ///   is not positive, fewer than one iteration, or no convergence.
     public func scores(_ graph: CompactGraph) throws(AnalysisError) -> [Double] {
         let n = graph.nodeCount
+        try Check.finite(alpha, "alpha", atMost: 1, atLeast: 0)
+        try Check.tolerance(tolerance)
+        try Check.positive(maxIterations, "maxIterations")
+        if let personalization { try Check.perNode(personalization, "personalization", nodeCount: n) }
+        if let dangling { try Check.perNode(dangling, "dangling", nodeCount: n) }
         guard n > 0 else { return [] }
         let strengths = try graph.strengths(weight, measure: "pagerank")
         let inStrengths = try graph.strengths(weight, measure: "pagerank", incoming: true)
@@ -54,6 +65,7 @@ public struct PageRank: Sendable {
         var next = x
         var scaled = x
         let alpha = self.alpha
+        var rule = StoppingRule(tolerance: tolerance, contraction: alpha, measure: "pagerank")
         for _ in 0..<maxIterations {
             var danglingMass = 0.0
             for u in danglingNodes { danglingMass += x[u] }
@@ -99,7 +111,7 @@ public struct PageRank: Sendable {
             var error = 0.0
             for c in 0..<chunks { error += partialErrors.pointer[c] }
             swap(&x, &next)
-            if error < Double(n) * tolerance { return x }
+            if try rule.isDone(change: error, size: 1, n: n) { return x }
         }
         throw .noConvergence(measure: "pagerank", iterations: maxIterations)
     }

@@ -17,8 +17,12 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
-    /// `k` distinct values from `0..<n` (partial Fisher–Yates), in the order drawn.
+    /// `k` distinct values from `0..<n` (partial Fisher–Yates), in the order drawn; all of them when
+    /// k ≥ n, none when k ≤ 0 or n ≤ 0.
+    ///
+    /// - Complexity: O(n).
     public mutating func sample(_ k: Int, from n: Int) -> [Int] {
+        guard n > 0, k > 0 else { return [] }
         var pool = Array(0..<n)
         let k = min(k, n)
         for i in 0..<k {

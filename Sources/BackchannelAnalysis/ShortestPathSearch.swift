@@ -1,5 +1,23 @@
-/// Per-thread scratch space for single-source shortest-path searches (BFS or Dijkstra), reused
-/// across sources so the inner loops never allocate.
+/// Which arcs a search may take, and what it is told when it improves a node: the path algorithms'
+/// blocked nodes and arcs (Yen) and predecessor arcs. ``ShortestPathSearch`` is specialized on it, so
+/// the unfiltered search (betweenness, closeness) pays nothing.
+protocol ArcFilter {
+    /// Whether the search may take arc `k` into node `w`.
+    func allows(arc k: Int, to w: Int) -> Bool
+    /// The search found a shorter way to `w`, ending with arc `k`.
+    func improved(_ w: Int, via k: Int)
+}
+
+/// Takes every arc and records nothing.
+struct EveryArc: ArcFilter {
+    @inline(__always) func allows(arc k: Int, to w: Int) -> Bool { true }
+    @inline(__always) func improved(_ w: Int, via k: Int) {}
+}
+
+/// The one single-source shortest-path core (BFS or Dijkstra) of every analysis: per-thread scratch
+/// space reused across sources so the inner loops never allocate. Betweenness, closeness, harmonic,
+/// reach and the path algorithms (``ShortestPath``, ``AllShortestPaths``, ``KShortestPaths``) all
+/// run on it.
 ///
 /// After ``run(from:)`` the reached nodes are `order[0..<reached]` in non-decreasing distance, with
 /// `distance` and `sigma` (the number of shortest paths from the source) set for each; every other
@@ -64,7 +82,16 @@ final class ShortestPathSearch {
     /// One search from `source`; with `countPaths` false, `sigma` is not maintained.
     func run(from source: Int, countPaths: Bool = true) {
         reset()
-        if lengths == nil { bfs(source, countPaths) } else { dijkstra(source, countPaths) }
+        if lengths == nil { bfs(source, countPaths) } else { dijkstra(source, countPaths, EveryArc()) }
+    }
+
+    /// A Dijkstra search from `source` (unit lengths count as 1 each: the search needs `lengths`)
+    /// that takes only the arcs `filter` allows and tells it each improvement; ties between equal
+    /// distances go to the lower node index, and a node's recorded arc is the first that reached it.
+    func run<F: ArcFilter>(from source: Int, filter: F) {
+        precondition(lengths != nil, "a filtered search runs Dijkstra")
+        reset()
+        dijkstra(source, false, filter)
     }
 
     private func bfs(_ source: Int, _ countPaths: Bool) {
@@ -96,7 +123,8 @@ final class ShortestPathSearch {
         }
     }
 
-    private func dijkstra(_ source: Int, _ countPaths: Bool) {
+    @inline(__always)
+    private func dijkstra<F: ArcFilter>(_ source: Int, _ countPaths: Bool, _ filter: F) {
         let lengths = lengths!
         distance[source] = 0
         sigma[source] = 1
@@ -117,11 +145,12 @@ final class ShortestPathSearch {
             var k = Int(offsets[v])
             while k < end {
                 let w = Int(targets[k])
-                if !done[w] {
+                if !done[w] && filter.allows(arc: k, to: w) {
                     let alt = dv + lengths[k]
                     let dw = distance[w]
                     if alt < dw {
                         distance[w] = alt
+                        filter.improved(w, via: k)
                         if countPaths { sigma[w] = sv }
                         push(alt, Int32(w))
                     } else if countPaths && alt == dw {

@@ -5,8 +5,12 @@
 ///   Mathematik 1, 269–271. doi:10.1007/BF01386390
 public enum ShortestPaths {
     /// Distances from `source` along out-arcs (`+inf` where unreachable); `incoming` searches along in-arcs.
-    public static func distances(_ graph: CompactGraph, from source: Int, weight: WeightMode = .none, incoming: Bool = false) -> [Double] {
-        let lengths = graph.lengths(weight, incoming: incoming)
+    ///
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:reason:)`` when `source` is not a node
+    ///   index or a weighted search meets an invalid weight.
+    public static func distances(_ graph: CompactGraph, from source: Int, weight: WeightMode = .none, incoming: Bool = false) throws(AnalysisError) -> [Double] {
+        try Check.node(source, "source", nodeCount: graph.nodeCount)
+        let lengths = try graph.lengths(weight, incoming: incoming)
         let offsets = incoming ? graph.inOffsets : graph.outOffsets
         let targets = incoming ? graph.inSources : graph.outTargets
         return offsets.withUnsafeBufferPointer { o in

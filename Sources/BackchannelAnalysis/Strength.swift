@@ -9,8 +9,10 @@
 public struct Strength: Sendable {
     public init() {}
 
-    public func scores(_ graph: CompactGraph) -> [Double] {
-        (0..<graph.nodeCount).map { v in
+    /// - Throws: ``AnalysisError/invalidParameter(name:value:reason:)`` when the graph holds an invalid weight.
+    public func scores(_ graph: CompactGraph) throws(AnalysisError) -> [Double] {
+        try graph.checkWeights(.strength)
+        return (0..<graph.nodeCount).map { v in
             var s = 0.0
             for k in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) { s += graph.outStrengths[k] }
             if graph.isDirected {

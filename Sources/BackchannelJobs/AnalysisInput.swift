@@ -33,7 +33,7 @@ public struct AnalysisInput: Sendable {
             }
             let loaded = try EdgeListReader.read(edgesURL, nodes: nodesURL, nodeColumn: nodeColumn)
             network = nil
-            graph = CompactGraph(ids: loaded.ids, sources: loaded.sources, targets: loaded.targets, weights: loaded.weights, directed: directed)
+            graph = try CompactGraph(ids: loaded.ids, sources: loaded.sources, targets: loaded.targets, weights: loaded.weights, directed: directed)
             self.nodeColumn = loaded.column
             protectedFiles = [edgesURL] + (nodesURL.map { [$0] } ?? [])
             warnings = []

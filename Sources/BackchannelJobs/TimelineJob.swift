@@ -45,7 +45,7 @@ public struct TimelineJob: Sendable {
         var periods: [String] = []
         for year in span {
             let window = (year - self.window + 1)...year
-            let (graph, present) = temporal.snapshot(window, datedOnly: datedOnly)
+            let (graph, present) = try temporal.snapshot(window, datedOnly: datedOnly)
             guard case let .nodes(values) = try measure.compute(graph, parameters) else {
                 throw AnalysisError.invalidParameter(name: "measure", value: measure.rawValue, reason: "gives no score per node; a timeline needs one")
             }

@@ -45,7 +45,7 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: "PageRank damping (default 0.85) or Katz attenuation (default 0.1).")
     var alpha: Double?
 
-    @Option(help: "Iterative measures: stop when the L1 change is below n × tolerance (NetworkX's defaults).")
+    @Option(help: "Iterative measures: stop as NetworkX does, when the L1 change is below n × tolerance (default: run until every score is within 1e-10 of the exact answer; NetworkX's default is 1e-6).")
     var tolerance: Double?
 
     @Option(name: .customLong("max-iter"), help: "Iterative measures: the most iterations before giving up.")

@@ -139,12 +139,13 @@ struct Failure: Equatable {
 enum CommandLineName {
     /// Parameters whose flag is not `--` and the parameter's name with `_` as `-`.
     private static let renamed: [String: String] = [
-        "source": "--from", "target": "--to", "max_iterations": "--max-iter",
+        "source": "--from", "target": "--to", "max_iterations": "--max-iter", "groups": "--partition",
     ]
     /// Parameters some flag sets, by name.
     private static let parameters: Set<String> = [
         "weight", "samples", "seed", "alpha", "tolerance", "max_iter", "max_iterations", "normalized", "endpoints",
-        "partition", "size_by", "source", "target", "k", "max_length", "radius", "top", "kind", "measure",
+        "partition", "groups", "size_by", "source", "target", "k", "max_length", "radius", "top", "kind", "measure",
+        "window", "resolution", "years", "limit",
     ]
 
     /// `--max-iter` for `max_iter` (or `maxIter`); nil for a parameter no flag sets (`personalization`).

@@ -65,13 +65,13 @@ struct PathsCommand: ParsableCommand {
                 }
             } else {
                 let paths: [BackchannelAnalysis.Path] = if allShortest {
-                    AllShortestPaths.find(input.graph, from: source, to: target, weight: weighting.weight)
+                    try AllShortestPaths.find(input.graph, from: source, to: target, weight: weighting.weight)
                 } else if let k {
-                    KShortestPaths.find(input.graph, from: source, to: target, k: k, weight: weighting.weight)
+                    try KShortestPaths.find(input.graph, from: source, to: target, k: k, weight: weighting.weight)
                 } else if allSimple {
-                    AllSimplePaths.find(input.graph, from: source, to: target, maxLength: maxLength, weight: weighting.weight)
+                    try AllSimplePaths.find(input.graph, from: source, to: target, maxLength: maxLength, weight: weighting.weight)
                 } else {
-                    ShortestPath.find(input.graph, from: source, to: target, weight: weighting.weight).map { [$0] } ?? []
+                    try ShortestPath.find(input.graph, from: source, to: target, weight: weighting.weight).map { [$0] } ?? []
                 }
                 for p in paths {
                     let ids = p.nodes.map { input.graph.ids[$0] }

@@ -41,7 +41,7 @@ struct ReachCommand: ParsableCommand {
         try reportingFailures {
             let input = try graph.load(undirected: direction == .both)
             let center = try input.index(of: from)
-            let distance = ShortestPaths.distances(input.graph, from: center, incoming: direction == .in)
+            let distance = try ShortestPaths.distances(input.graph, from: center, incoming: direction == .in)
             let members = (0..<input.graph.nodeCount).filter { distance[$0] <= Double(radius) }
                 .sorted { distance[$0] != distance[$1] ? distance[$0] < distance[$1] : $0 < $1 }
             let ids = members.map { input.graph.ids[$0] }

@@ -22,7 +22,7 @@ struct BipartiteProjectionTests {
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let edges = root["edges"]!.items.map(\.strings)
         // Directed as written (woman → event): ties count in both directions all the same.
-        let graph = CompactGraph(
+        let graph = try CompactGraph(
             ids: ids, sources: edges.map { Int32(index[$0[0]]!) }, targets: edges.map { Int32(index[$0[1]]!) },
             weights: Array(repeating: 1, count: edges.count), directed: true)
         let women = Set(root["women"]!.strings)
@@ -44,8 +44,8 @@ struct BipartiteProjectionTests {
         }
     }
 
-    @Test func wrongMaskIsATypedError() {
-        let g = CompactGraph(ids: ["a", "b"], sources: [0], targets: [1], weights: [1], directed: false)
+    @Test func wrongMaskIsATypedError() throws {
+        let g = try CompactGraph(ids: ["a", "b"], sources: [0], targets: [1], weights: [1], directed: false)
         #expect(throws: AnalysisError.self) { try BipartiteProjection().ties(g, onto: [true]) }
     }
 }

@@ -26,7 +26,7 @@ struct CommunityTests {
             let ids = g["nodes"]!.strings
             let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
             let edges = g["edges"]!.items.map { $0.items }
-            let graph = CompactGraph(
+            let graph = try! CompactGraph(
                 ids: ids, sources: edges.map { Int32(index[$0[0].string]!) }, targets: edges.map { Int32(index[$0[1].string]!) },
                 weights: edges.map { $0[2].number! }, directed: false)
             let partitions = g["partitions"]!.items.map { p in
@@ -81,12 +81,12 @@ struct CommunityTests {
         #expect(communities.flatMap { $0 }.sorted() == Array(0..<r.graph.nodeCount))
         #expect(zip(communities, communities.dropFirst()).allSatisfy { $0.count >= $1.count })
         // An edgeless graph: every node alone.
-        let empty = CompactGraph(ids: ["a", "b"], sources: [], targets: [], weights: [], directed: false)
+        let empty = try CompactGraph(ids: ["a", "b"], sources: [], targets: [], weights: [], directed: false)
         #expect(try Louvain().communities(empty) == [[0], [1]])
     }
 
-    @Test func badParametersAreTypedErrors() {
-        let g = CompactGraph(ids: ["a", "b"], sources: [0], targets: [1], weights: [1], directed: false)
+    @Test func badParametersAreTypedErrors() throws {
+        let g = try CompactGraph(ids: ["a", "b"], sources: [0], targets: [1], weights: [1], directed: false)
         #expect(throws: AnalysisError.self) { try Louvain(resolution: -1).communities(g) }
         #expect(throws: AnalysisError.self) { try Louvain(resolution: .nan).communities(g) }
         #expect(throws: AnalysisError.self) { try Modularity().score(g, community: [0]) }

@@ -21,6 +21,13 @@ struct ReferenceGraph: @unchecked Sendable {
 
     static func named(_ name: String) -> ReferenceGraph { all.first { $0.name == name }! }
 
+    /// The file's top-level `influence` record (the bundled history's convener ranking).
+    static let influence: JSONNode? = {
+        let url = Fixtures.packageRoot.appendingPathComponent("Tests/References/networkx-references.json")
+        let root = try! JSONParser.parse([UInt8](try! Data(contentsOf: url)))
+        return root["influence"]
+    }()
+
     init(name: String, root: JSONNode) {
         self.name = name
         self.root = root
@@ -35,7 +42,7 @@ struct ReferenceGraph: @unchecked Sendable {
             w.append(e[2].number!)
         }
         self.index = index
-        graph = CompactGraph(ids: ids, sources: s, targets: t, weights: w, directed: root["directed"]!.value == .bool(true))
+        graph = try! CompactGraph(ids: ids, sources: s, targets: t, weights: w, directed: root["directed"]!.value == .bool(true))
     }
 
     var directed: Bool { graph.isDirected }

@@ -14,7 +14,7 @@ func randomGraph(nodes n: Int, arcs m: Int, seed: UInt64, directed: Bool = true)
         t.append(b)
         w.append(Double(Int.random(in: 1...9, using: &rng)))
     }
-    return CompactGraph(ids: (0..<n).map { "v\($0)" }, sources: s, targets: t, weights: w, directed: directed)
+    return try! CompactGraph(ids: (0..<n).map { "v\($0)" }, sources: s, targets: t, weights: w, directed: directed)
 }
 
 /// The same graph with its nodes renumbered by `permutation` (new index of old node i).
@@ -29,19 +29,19 @@ func relabel(_ g: CompactGraph, _ permutation: [Int]) -> CompactGraph {
             w.append(g.outStrengths[k])
         }
     }
-    return CompactGraph(ids: ids, sources: s, targets: t, weights: w, directed: g.isDirected)
+    return try! CompactGraph(ids: ids, sources: s, targets: t, weights: w, directed: g.isDirected)
 }
 
 @Suite("Properties of the measures")
 struct PropertyTests {
     @Test(arguments: [(UInt64(1), true), (2, true), (3, false), (4, false)])
-    func rawBetweennessSumsTheInteriorOfEveryShortestPath(seed: UInt64, directed: Bool) {
+    func rawBetweennessSumsTheInteriorOfEveryShortestPath(seed: UInt64, directed: Bool) throws {
         // Each shortest s–t path of length d has d − 1 interior nodes, so Σ_v b(v) = Σ_{(s,t) reachable} (d(s,t) − 1)
         // over ordered pairs (halved for undirected raw scores); with endpoints, d + 1 per pair.
         let g = randomGraph(nodes: 60, arcs: 150, seed: seed, directed: directed)
         var interior = 0.0, withEnds = 0.0, pairs = 0.0
         for s in 0..<g.nodeCount {
-            let d = ShortestPaths.distances(g, from: s)
+            let d = try ShortestPaths.distances(g, from: s)
             for t in 0..<g.nodeCount where t != s && d[t].isFinite {
                 interior += d[t] - 1
                 withEnds += d[t] + 1
@@ -49,16 +49,16 @@ struct PropertyTests {
             }
         }
         let half = directed ? 1.0 : 0.5
-        let raw = BetweennessCentrality(normalized: false).scores(g).reduce(0, +)
+        let raw = try BetweennessCentrality(normalized: false).scores(g).reduce(0, +)
         #expect(abs(raw - interior * half) < 1e-6, "Σ b = \(raw), Σ (d − 1) = \(interior * half)")
-        let ends = BetweennessCentrality(normalized: false, endpoints: true).scores(g).reduce(0, +)
+        let ends = try BetweennessCentrality(normalized: false, endpoints: true).scores(g).reduce(0, +)
         #expect(abs(ends - withEnds * half) < 1e-6)
         #expect(pairs > 100, "the graph is connected enough to test something")
     }
 
-    @Test func sampledBetweennessWithEverySourceIsExact() {
+    @Test func sampledBetweennessWithEverySourceIsExact() throws {
         let g = randomGraph(nodes: 50, arcs: 200, seed: 9)
-        let exact = BetweennessCentrality().scores(g)
+        let exact = try BetweennessCentrality().scores(g)
         // All n sources, in a shuffled order, rescaled as a sample of n: the same numbers.
         var all = Array(0..<g.nodeCount)
         var rng = SeededRandom(seed: 5)
@@ -70,9 +70,38 @@ struct PropertyTests {
         for v in 0..<g.nodeCount {
             #expect(abs(viaMeasure[v] - exact[v]) < 1e-12)
         }
-        let shuffledRaw = BetweennessCentrality(normalized: false).accumulate(g, sources: all)
-        let exactRaw = BetweennessCentrality(normalized: false).accumulate(g, sources: Array(0..<g.nodeCount))
+        let shuffledRaw = try BetweennessCentrality(normalized: false).accumulate(g, sources: all)
+        let exactRaw = try BetweennessCentrality(normalized: false).accumulate(g, sources: Array(0..<g.nodeCount))
         for v in 0..<g.nodeCount { #expect(abs(shuffledRaw[v] - exactRaw[v]) < 1e-9) }
+    }
+
+    /// Sampled betweenness with k < n, through `Measure` (samples and seed, as the CLI passes them),
+    /// against NetworkX's Brandes accumulation and sampled rescaling over the same sources (the
+    /// reference script replays ``SeededRandom``).
+    @Test(arguments: ReferenceGraph.all.filter { $0.root["betweenness_sampled_backchannel"] != nil }.map(\.name))
+    func sampledBetweennessWithFewerSourcesMatchesNetworkX(name: String) throws {
+        let g = ReferenceGraph.named(name)
+        let record = try #require(g.root["betweenness_sampled_backchannel"])
+        let k = Int(try #require(record["k"]?.number)), seed = UInt64(try #require(record["seed"]?.number))
+        #expect(k < g.graph.nodeCount, "a real sample")
+        let sources = try BetweennessCentrality.sampleSources(k, nodeCount: g.graph.nodeCount, seed: seed)
+        #expect(sources.map { g.graph.ids[$0] } == record["sources"]!.strings, "\(name): the sources NetworkX was given are the ones we draw")
+        for (key, normalized) in [("values", true), ("values_raw", false)] {
+            var p = Measure.Parameters()
+            p.samples = k
+            p.seed = seed
+            p.normalized = normalized
+            guard case let .nodes(ours) = try Measure.betweenness.compute(g.graph, p) else {
+                Issue.record("not node scores")
+                return
+            }
+            let exact = try BetweennessCentrality(normalized: normalized).scores(g.graph)
+            #expect(ours != exact, "\(name): a sample of \(k) differs from exact betweenness")
+            for (i, id) in g.graph.ids.enumerated() {
+                let r = try #require(record[key]?[id]?.number, "\(name) \(key) \(id)")
+                #expect(abs(ours[i] - r) <= 1e-9 * max(1, abs(r)), "\(name) \(key) \(id): ours \(ours[i]), NetworkX \(r)")
+            }
+        }
     }
 
     @Test(arguments: Measure.allCases.filter { $0 != .edgeBetweenness && $0 != .brokerage })
@@ -96,19 +125,29 @@ struct PropertyTests {
         }
     }
 
-    @Test func resultsDoNotDependOnTheNumberOfLanesOrCores() {
+    @Test(arguments: [WeightMode.none, .distance])
+    func resultsDoNotDependOnTheNumberOfLanesOrCores(weight: WeightMode) throws {
         let g = randomGraph(nodes: 200, arcs: 900, seed: 77)
-        let first = BetweennessCentrality(weight: .distance).scores(g)
-        for _ in 0..<3 { #expect(BetweennessCentrality(weight: .distance).scores(g) == first, "bit-identical every run") }
+        let one = try BetweennessCentrality(weight: weight, lanes: 1).scores(g)
+        #expect(one.contains { $0 > 0 }, "the graph has brokers")
+        for lanes in [3, 8, 13] {
+            let other = try BetweennessCentrality(weight: weight, lanes: lanes).scores(g)
+            // Bit for bit, not within a tolerance: compare the IEEE bit patterns.
+            #expect(other.map(\.bitPattern) == one.map(\.bitPattern), "\(lanes) lanes differ from 1 lane")
+        }
+        // Sampled, with fewer sources than partial sums: still the same bits.
+        let sources = [5, 17, 3]
+        let few = try BetweennessCentrality(weight: weight, sources: sources, lanes: 1).scores(g)
+        #expect(try BetweennessCentrality(weight: weight, sources: sources, lanes: 8).scores(g).map(\.bitPattern) == few.map(\.bitPattern))
     }
 
-    @Test func parallelEdgesMergeAndSelfLoopsDrop() {
+    @Test func parallelEdgesMergeAndSelfLoopsDrop() throws {
         // a→b twice (weights 2 and 5), a→a, b→c.
-        let g = CompactGraph(ids: ["a", "b", "c"], sources: [0, 0, 0, 1], targets: [1, 1, 0, 2], weights: [2, 5, 3, 1], directed: true)
+        let g = try CompactGraph(ids: ["a", "b", "c"], sources: [0, 0, 0, 1], targets: [1, 1, 0, 2], weights: [2, 5, 3, 1], directed: true)
         #expect(g.arcCount == 2)
         #expect(g.outStrengths == [7, 1], "strength: parallel weights add")
         #expect(g.outLengths == [2, 1], "distance: the shortest parallel edge")
-        #expect(Strength().scores(g) == [7, 8, 1])
+        #expect(try Strength().scores(g) == [7, 8, 1])
         #expect(DegreeCentrality(.total, normalized: false).scores(g) == [1, 2, 1])
     }
 }

@@ -49,7 +49,7 @@ struct VertexConnectivityTests {
     @Test(arguments: cases)
     func matchesNetworkX(_ c: Case) throws {
         let index = Dictionary(uniqueKeysWithValues: c.ids.enumerated().map { ($1, $0) })
-        let graph = CompactGraph(
+        let graph = try CompactGraph(
             ids: c.ids, sources: c.edges.map { Int32(index[$0.0]!) }, targets: c.edges.map { Int32(index[$0.1]!) },
             weights: Array(repeating: 1, count: c.edges.count), directed: c.directed)
         var allowed = [Bool](repeating: true, count: c.ids.count)
@@ -87,26 +87,26 @@ struct VertexConnectivityTests {
 
     @Test func aDirectTieIsNotAChannel() throws {
         // a - b directly, and a - m - b through one intermediary.
-        let graph = CompactGraph(ids: ["a", "b", "m"], sources: [0, 0, 2], targets: [1, 2, 1], weights: [1, 1, 1], directed: true)
+        let graph = try CompactGraph(ids: ["a", "b", "m"], sources: [0, 0, 2], targets: [1, 2, 1], weights: [1, 1, 1], directed: true)
         let channels = try VertexConnectivity.channels(in: graph, between: 0, and: 1, intermediaries: [true, true, true])
         #expect(channels == Channels(paths: [[0, 2, 1]], cut: [2], directTie: true))
     }
 
     @Test func tiesCountInBothDirections() throws {
         // a → m and b → m: directed arcs that meet at m still make a channel a – m – b.
-        let graph = CompactGraph(ids: ["a", "b", "m"], sources: [0, 1], targets: [2, 2], weights: [1, 1], directed: true)
+        let graph = try CompactGraph(ids: ["a", "b", "m"], sources: [0, 1], targets: [2, 2], weights: [1, 1], directed: true)
         let channels = try VertexConnectivity.channels(in: graph, between: 0, and: 1, intermediaries: [true, true, true])
         #expect(channels.paths == [[0, 2, 1]])
     }
 
     @Test func excludedIntermediariesCarryNothing() throws {
-        let graph = CompactGraph(ids: ["a", "b", "m"], sources: [0, 2], targets: [2, 1], weights: [1, 1], directed: false)
+        let graph = try CompactGraph(ids: ["a", "b", "m"], sources: [0, 2], targets: [2, 1], weights: [1, 1], directed: false)
         let channels = try VertexConnectivity.channels(in: graph, between: 0, and: 1, intermediaries: [true, true, false])
         #expect(channels == Channels(paths: [], cut: [], directTie: false))
     }
 
-    @Test func badArgumentsAreTypedErrors() {
-        let graph = CompactGraph(ids: ["a", "b"], sources: [0], targets: [1], weights: [1], directed: false)
+    @Test func badArgumentsAreTypedErrors() throws {
+        let graph = try CompactGraph(ids: ["a", "b"], sources: [0], targets: [1], weights: [1], directed: false)
         #expect(throws: AnalysisError.self) { try VertexConnectivity.channels(in: graph, between: 0, and: 7, intermediaries: [true, true]) }
         #expect(throws: AnalysisError.self) { try VertexConnectivity.channels(in: graph, between: -1, and: 1, intermediaries: [true, true]) }
         #expect(throws: AnalysisError.self) { try VertexConnectivity.channels(in: graph, between: 1, and: 1, intermediaries: [true, true]) }

@@ -30,16 +30,16 @@ struct TimelineTests {
             ])
     }()
 
-    @Test func snapshotsKeepWhatOverlapsTheWindow() {
+    @Test func snapshotsKeepWhatOverlapsTheWindow() throws {
         let temporal = TemporalGraph(Self.network)
         #expect(temporal.span == 2000...2002)
-        let (g2000, present2000) = temporal.snapshot(2000...2000)
+        let (g2000, present2000) = try temporal.snapshot(2000...2000)
         #expect(g2000.arcCount == 1 && present2000 == [true, true, true, false], "d does not exist yet; c–d waits for it")
-        let (g2001, _) = temporal.snapshot(2001...2001)
+        let (g2001, _) = try temporal.snapshot(2001...2001)
         #expect(g2001.arcCount == 2, "a–b and the undated c–d")
-        let (dated, presentDated) = temporal.snapshot(2001...2001, datedOnly: true)
+        let (dated, presentDated) = try temporal.snapshot(2001...2001, datedOnly: true)
         #expect(dated.arcCount == 1 && presentDated == [true, true, false, false])
-        #expect(temporal.snapshot(1999...2002).graph.arcCount == 3)
+        #expect(try temporal.snapshot(1999...2002).graph.arcCount == 3)
     }
 
     @Test func degreeOverTheYears() throws {

@@ -53,7 +53,7 @@ struct ParserFuzzTests {
                 timed(1, "CSV mutant") {
                     do {
                         let list = try EdgeListReader.read(url)
-                        let graph = CompactGraph(ids: list.ids, sources: list.sources, targets: list.targets, weights: list.weights, directed: true)
+                        let graph = try CompactGraph(ids: list.ids, sources: list.sources, targets: list.targets, weights: list.weights, directed: true)
                         #expect(graph.outOffsets.count == graph.nodeCount + 1)
                     } catch {
                         rejected += 1

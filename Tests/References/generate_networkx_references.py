@@ -607,6 +607,150 @@ def path_records(name, G):
 
 
 # --------------------------------------------------------------------------
+# Backchannel's own sampling (SplitMix64 + Swift's Int.random(in:)), so that
+# sampled betweenness through Measure(samples: k, seed:) can be checked with
+# the very sources Backchannel draws.
+# --------------------------------------------------------------------------
+
+BC_SAMPLE_K = 7
+BC_SAMPLE_SEED = 42
+MASK64 = (1 << 64) - 1
+
+
+class SplitMix64:
+    """Sources/BackchannelAnalysis/SeededRandom.swift."""
+
+    def __init__(self, seed):
+        self.state = seed & MASK64
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        return z ^ (z >> 31)
+
+    def below(self, bound):
+        """Swift's RandomNumberGenerator.next(upperBound:) (Lemire's multiply-shift)."""
+        r = self.next()
+        m = r * bound
+        low = m & MASK64
+        if low < bound:
+            t = ((1 << 64) - bound) % bound
+            while low < t:
+                r = self.next()
+                m = r * bound
+                low = m & MASK64
+        return m >> 64
+
+    def sample(self, k, n):
+        """SeededRandom.sample(k, from: n): partial Fisher-Yates."""
+        pool = list(range(n))
+        for i in range(min(k, n)):
+            j = i + self.below(n - i)
+            pool[i], pool[j] = pool[j], pool[i]
+        return pool[: min(k, n)]
+
+
+def backchannel_sampled_betweenness(G):
+    """Betweenness from the sources Backchannel's sampler draws (k=7, seed 42), via NetworkX's helpers."""
+    nodes = list(G)
+    if BC_SAMPLE_K >= len(nodes):
+        return None
+    sources = [nodes[i] for i in SplitMix64(BC_SAMPLE_SEED).sample(BC_SAMPLE_K, len(nodes))]
+    record = {"k": BC_SAMPLE_K, "seed": BC_SAMPLE_SEED, "sources": [str(x) for x in sources]}
+    for key, normalized in (("values", True), ("values_raw", False)):
+        b = dict.fromkeys(G, 0.0)
+        for s in sources:
+            S, P, sigma, _ = nxb._single_source_shortest_path_basic(G, s)
+            b, _ = nxb._accumulate_basic(b, S, P, sigma, s)
+        b = nxb._rescale(b, len(G), normalized=normalized, directed=G.is_directed(), endpoints=False, sampled_nodes=sources)
+        record[key] = node_map(G, b)
+    return record
+
+
+def networkx_defaults(G):
+    """Power iterations with NetworkX's default stopping rule, to show a tolerance reproduces it.
+
+    (nx.hits has no iteration to reproduce: it takes the SVD from ARPACK.)
+    """
+    out = {}
+    calls = {
+        "pagerank": lambda: nx.pagerank(G, weight=None),
+        "eigenvector": lambda: nx.eigenvector_centrality(G),
+        "katz": lambda: nx.katz_centrality(G, alpha=KATZ_ALPHA),
+    }
+    for key, fn in calls.items():
+        try:
+            out[key] = node_map(G, fn())
+        except Exception as exc:  # noqa: BLE001
+            out[key] = None
+            out[key + "_error"] = err_text(exc)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Influence of conveners on the bundled history (ConvenerInfluence), computed
+# independently: NetworkX betweenness and PageRank, brute-force brokerage and
+# breadth-first reach.
+# --------------------------------------------------------------------------
+
+HISTORY = os.path.join(HERE, "..", "..", "Datasets", "track2-history.json")
+
+
+def influence_record():
+    with open(HISTORY, encoding="utf-8") as fh:
+        data = json.load(fh)
+    G = nx.Graph()
+    kind = {}
+    track = {}
+    for node in data["nodes"]:
+        if node["id"] in kind:
+            continue
+        G.add_node(node["id"])
+        kind[node["id"]] = node["kind"]
+        track[node["id"]] = node.get("track") or ""
+    for edge in data["edges"]:
+        a, b = edge["source"], edge["target"]
+        if a in kind and b in kind and a != b:
+            G.add_edge(a, b)
+    # Brokerage across tracks: two-paths a - v - b, a != b, a and b not tied, not all in one group.
+    crossing = {}
+    for v in G:
+        count = 0
+        for a in G[v]:
+            for b in G[v]:
+                if a == b or G.has_edge(a, b):
+                    continue
+                if not (track[a] == track[v] == track[b]):
+                    count += 1
+        crossing[v] = count
+    betweenness = nx.betweenness_centrality(G)
+    pagerank = nx.pagerank(G, alpha=ALPHA, tol=1e-15, max_iter=100000)
+    targets = [n for n in G if kind[n] in ("conflict", "participant")]
+    conveners = [n for n in G if kind[n] == "convener"]
+    raw = {}
+    for v in conveners:
+        near = nx.single_source_shortest_path_length(G, v, cutoff=2)
+        reached = sum(1 for n in near if n != v and kind[n] in ("conflict", "participant"))
+        raw[v] = {
+            "brokerage": float(crossing[v]),
+            "betweenness": betweenness[v],
+            "reach": reached / max(1, len(targets)),
+            "pagerank": pagerank[v],
+        }
+    names = ["brokerage", "betweenness", "reach", "pagerank"]
+    maxima = {c: max(raw[v][c] for v in conveners) for c in names}
+    entries = []
+    for v in conveners:
+        scaled = {c: (raw[v][c] / maxima[c] if maxima[c] > 0 else 0.0) for c in names}
+        entries.append({"id": v, "score": sum(scaled.values()) / 4, "raw": raw[v], "scaled": scaled})
+    order = {n: i for i, n in enumerate(G)}
+    entries.sort(key=lambda e: (-e["score"], order[e["id"]]))
+    return {"dataset": "Datasets/track2-history.json", "conveners": entries}
+
+
+# --------------------------------------------------------------------------
 # Main
 # --------------------------------------------------------------------------
 
@@ -617,11 +761,14 @@ def graph_record(name, G, part_attr):
         "nodes": [str(n) for n in G],
         "edges": [[str(u), str(v), weight_of(d)] for u, v, d in G.edges(data=True)],
     }
-    group = None
-    if part_attr is not None:
-        group = {n: str(G.nodes[n][part_attr]) for n in G}
-        rec["partition"] = {str(n): group[n] for n in G}
-        rec["partition_attribute"] = part_attr
+    if part_attr is None:
+        # No natural partition: position parity, so that brokerage is checked on every graph.
+        for i, n in enumerate(G):
+            G.nodes[n]["position_parity"] = "even" if i % 2 == 0 else "odd"
+        part_attr = "position_parity"
+    group = {n: str(G.nodes[n][part_attr]) for n in G}
+    rec["partition"] = {str(n): group[n] for n in G}
+    rec["partition_attribute"] = part_attr
     measures, errors, notes, extra = compute_measures(name, G)
     rec["measures"] = measures
     rec["errors"] = errors
@@ -633,6 +780,10 @@ def graph_record(name, G, part_attr):
         rec["brokerage_expected"] = expected
         rec["brokerage_normalized"] = normalized
     rec["paths"] = path_records(name, G)
+    sampled = backchannel_sampled_betweenness(G)
+    if sampled is not None:
+        rec["betweenness_sampled_backchannel"] = sampled
+    rec["networkx_defaults"] = networkx_defaults(G)
     return rec
 
 
@@ -645,6 +796,7 @@ def main():
     }
     for name, (G, part_attr) in graphs.items():
         out["graphs"][name] = graph_record(name, G, part_attr)
+    out["influence"] = influence_record()
     with open(OUT, "w", encoding="utf-8") as fh:
         json.dump(out, fh, indent=1, sort_keys=True, allow_nan=False)
         fh.write("\n")

@@ -15,68 +15,62 @@ struct ArcView {
     let targets: [Int32]
     let lengths: [Double]?
 
-    init(_ graph: CompactGraph, weight: WeightMode) {
+    init(_ graph: CompactGraph, weight: WeightMode) throws(AnalysisError) {
         offsets = graph.outOffsets
         targets = graph.outTargets
-        lengths = graph.lengths(weight)
+        lengths = try graph.lengths(weight)
+    }
+
+    /// Checks a path query's end points.
+    static func check(_ graph: CompactGraph, source: Int, target: Int) throws(AnalysisError) {
+        try Check.node(source, "source", nodeCount: graph.nodeCount)
+        try Check.node(target, "target", nodeCount: graph.nodeCount)
     }
 
     func arcs(_ u: Int) -> Range<Int> { Int(offsets[u])..<Int(offsets[u + 1]) }
     func length(_ k: Int) -> Double { lengths?[k] ?? 1 }
 
-    /// Dijkstra (or BFS when unweighted) from `source` avoiding `blockedNodes` and `blockedArcs`;
-    /// returns distances and one predecessor arc per node (ties: the first found, lowest index).
-    func search(from source: Int, blockedNodes: Set<Int> = [], blockedArcs: Set<Int> = []) -> (distance: [Double], parentArc: [Int]) {
+    /// Dijkstra from `source` on the shared ``ShortestPathSearch`` core (unit lengths when
+    /// unweighted), avoiding `blockedNodes` and `blockedArcs`; returns distances and one predecessor
+    /// arc per node (-1 where none; ties: the first found, lowest node index first).
+    ///
+    /// - Complexity: O(m log m) time, O(n + m) memory.
+    func search(from source: Int, blockedNodes: [Bool]? = nil, blockedArcs: [Bool]? = nil) -> (distance: [Double], parentArc: [Int]) {
         let n = offsets.count - 1
-        var distance = [Double](repeating: .infinity, count: n)
+        let unit = lengths == nil ? [Double](repeating: 1, count: targets.count) : nil
         var parentArc = [Int](repeating: -1, count: n)
-        var done = [Bool](repeating: false, count: n)
-        distance[source] = 0
-        var heap = [(Double, Int)]()
-        func push(_ e: (Double, Int)) {
-            heap.append(e)
-            var i = heap.count - 1
-            while i > 0 {
-                let p = (i - 1) / 2
-                if heap[p].0 < heap[i].0 || (heap[p].0 == heap[i].0 && heap[p].1 <= heap[i].1) { break }
-                heap.swapAt(p, i)
-                i = p
-            }
-        }
-        func pop() -> (Double, Int) {
-            let top = heap[0]
-            let last = heap.removeLast()
-            if !heap.isEmpty {
-                heap[0] = last
-                var i = 0
-                while true {
-                    var c = 2 * i + 1
-                    if c >= heap.count { break }
-                    if c + 1 < heap.count && (heap[c + 1].0 < heap[c].0 || (heap[c + 1].0 == heap[c].0 && heap[c + 1].1 < heap[c].1)) { c += 1 }
-                    if heap[i].0 < heap[c].0 || (heap[i].0 == heap[c].0 && heap[i].1 <= heap[c].1) { break }
-                    heap.swapAt(i, c)
-                    i = c
-                }
-            }
-            return top
-        }
-        push((0, source))
-        while !heap.isEmpty {
-            let (d, u) = pop()
-            if done[u] || d > distance[u] { continue }
-            done[u] = true
-            for k in arcs(u) where !blockedArcs.contains(k) {
-                let v = Int(targets[k])
-                if blockedNodes.contains(v) || done[v] { continue }
-                let alt = d + length(k)
-                if alt < distance[v] {
-                    distance[v] = alt
-                    parentArc[v] = k
-                    push((alt, v))
+        let distance = offsets.withUnsafeBufferPointer { o in
+            targets.withUnsafeBufferPointer { t in
+                (lengths ?? unit!).withUnsafeBufferPointer { l in
+                    parentArc.withUnsafeMutableBufferPointer { parent in
+                        let search = ShortestPathSearch(n: n, offsets: o, targets: t, lengths: l)
+                        if blockedNodes == nil && blockedArcs == nil {
+                            search.run(from: source, filter: Recording(parent: parent))
+                        } else {
+                            search.run(from: source, filter: Blocking(parent: parent, nodes: blockedNodes, arcs: blockedArcs))
+                        }
+                        return Array(search.distance)
+                    }
                 }
             }
         }
         return (distance, parentArc)
+    }
+
+    /// Records each node's predecessor arc.
+    private struct Recording: ArcFilter {
+        let parent: UnsafeMutableBufferPointer<Int>
+        func allows(arc k: Int, to w: Int) -> Bool { true }
+        func improved(_ w: Int, via k: Int) { parent[w] = k }
+    }
+
+    /// Records predecessor arcs and skips blocked nodes and arcs.
+    private struct Blocking: ArcFilter {
+        let parent: UnsafeMutableBufferPointer<Int>
+        let nodes: [Bool]?
+        let arcs: [Bool]?
+        func allows(arc k: Int, to w: Int) -> Bool { !(arcs?[k] ?? false) && !(nodes?[w] ?? false) }
+        func improved(_ w: Int, via k: Int) { parent[w] = k }
     }
 
     /// The arc index of u → v, if any.

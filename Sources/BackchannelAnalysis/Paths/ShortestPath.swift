@@ -6,8 +6,10 @@
 /// - Complexity: O(m) unweighted, O(m log n) weighted.
 /// - Reference: Dijkstra (1959), doi:10.1007/BF01386390
 public enum ShortestPath {
-    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, weight: WeightMode = .none) -> Path? {
-        let view = ArcView(graph, weight: weight)
+    /// - Throws: ``AnalysisError`` when `source` or `target` is not a node, or a weight is invalid.
+    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, weight: WeightMode = .none) throws(AnalysisError) -> Path? {
+        try ArcView.check(graph, source: source, target: target)
+        let view = try ArcView(graph, weight: weight)
         let (distance, parent) = view.search(from: source)
         guard distance[target].isFinite else { return nil }
         var nodes = [target]

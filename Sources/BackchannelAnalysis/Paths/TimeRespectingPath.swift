@@ -7,6 +7,9 @@ import BackchannelModel
 /// at any time and leave the clock alone. Among paths with the fewest hops, the one whose clock ends
 /// earliest is kept (ties: the edge listed first).
 ///
+/// Runs on the network's compact graph (``CompactGraph`` with its arc → edge map) with the edges'
+/// years as index arrays.
+///
 /// - Complexity: O(h·m) for h hops: a breadth-first search over (node, clock) labels, keeping per node
 ///   only labels not dominated by an earlier-clock label with no more hops.
 /// - Reference: Kempe, Kleinberg & Kumar (2002). Connectivity and inference problems for temporal
@@ -18,46 +21,52 @@ public enum TimeRespectingPath {
         public var edges: [Int]
     }
 
+    /// The path from the node with id `source` to the one with id `target`, or nil when no
+    /// time-respecting path joins them (or either id is not a node the filter keeps).
     public static func find(_ network: Network, from source: String, to target: String, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) -> Result? {
-        let keep = Set(network.nodes.filter(filter.includes).map(\.id))
-        var adjacency: [String: [(to: String, edge: Int)]] = [:]
-        for (i, e) in network.edges.enumerated() where filter.includes(e) && keep.contains(e.source) && keep.contains(e.target) {
-            adjacency[e.source, default: []].append((e.target, i))
-            if !directed { adjacency[e.target, default: []].append((e.source, i)) }
+        let typed = TypedGraph(network, directed: directed, keepNode: filter.includes, keep: filter.includes)
+        let index = network.nodeIndex()
+        guard let s = index[source], let t = index[target], filter.includes(network.nodes[s]), filter.includes(network.nodes[t]) else {
+            return nil
         }
-        struct Label { var node: String; var clock: Int; var parent: Int; var edge: Int }
-        var labels = [Label(node: source, clock: Int.min, parent: -1, edge: -1)]
-        var bestClock: [String: Int] = [source: Int.min]
+        // Per kept edge: the clock bounds.
+        let start = typed.edgeIndex.map { network.edges[$0].years.start ?? network.edges[$0].years.end }
+        let end = typed.edgeIndex.map { network.edges[$0].years.end }
+        let (offsets, heads, edges) = typed.incidenceInEdgeOrder()
+        struct Label { var node: Int; var clock: Int; var parent: Int; var edge: Int }
+        var labels = [Label(node: s, clock: Int.min, parent: -1, edge: -1)]
+        var bestClock = [Int?](repeating: nil, count: typed.graph.nodeCount)
+        bestClock[s] = Int.min
         var frontier = [0]
         while !frontier.isEmpty {
             var next: [Int] = []
             for l in frontier {
                 let label = labels[l]
-                for (to, edgeIndex) in adjacency[label.node] ?? [] {
-                    let years = network.edges[edgeIndex].years
+                for a in offsets[label.node]..<offsets[label.node + 1] {
+                    let to = Int(heads[a]), e = Int(edges[a])
                     var clock = label.clock
-                    if let start = years.start ?? years.end {
-                        clock = max(clock, start)
-                        if let end = years.end, clock > end { continue }
+                    if let first = start[e] {
+                        clock = max(clock, first)
+                        if let last = end[e], clock > last { continue }
                     }
                     if let best = bestClock[to], best <= clock { continue }
                     bestClock[to] = clock
-                    labels.append(Label(node: to, clock: clock, parent: l, edge: edgeIndex))
+                    labels.append(Label(node: to, clock: clock, parent: l, edge: e))
                     next.append(labels.count - 1)
                 }
             }
-            if let hit = next.filter({ labels[$0].node == target }).min(by: { labels[$0].clock < labels[$1].clock }) {
-                var nodes: [String] = [], edges: [Int] = []
+            if let hit = next.filter({ labels[$0].node == t }).min(by: { labels[$0].clock < labels[$1].clock }) {
+                var nodes: [String] = [], path: [Int] = []
                 var l = hit
                 while l >= 0 {
-                    nodes.append(labels[l].node)
-                    if labels[l].edge >= 0 { edges.append(labels[l].edge) }
+                    nodes.append(network.nodes[labels[l].node].id)
+                    if labels[l].edge >= 0 { path.append(typed.edgeIndex[labels[l].edge]) }
                     l = labels[l].parent
                 }
-                return Result(nodes: nodes.reversed(), edges: edges.reversed())
+                return Result(nodes: nodes.reversed(), edges: path.reversed())
             }
             frontier = next
         }
-        return source == target ? Result(nodes: [source], edges: []) : nil
+        return s == t ? Result(nodes: [source], edges: []) : nil
     }
 }

@@ -52,8 +52,8 @@ public struct InfluenceReport: Sendable {
 
     /// A ranking entry as a row. The only place that reads ``ConvenerInfluence/Entry``'s components.
     static func row(_ e: ConvenerInfluence.Entry) -> Row {
-        Row(node: e.node, score: e.score, components: ConvenerInfluence.components.indices.map {
-            Component(name: ConvenerInfluence.components[$0], raw: e.raw[$0], scaled: e.scaled[$0])
+        Row(node: e.node, score: e.score, components: zip(e.raw.named, e.scaled.named).map { raw, scaled in
+            Component(name: raw.name, raw: raw.value, scaled: scaled.value)
         })
     }
 
