@@ -330,21 +330,53 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
-    /// libxml2's error numbers (which Foundation's XMLParser passes on) for the usual mistakes.
+    /// libxml2's error numbers (which Foundation's XMLParser passes on), in words.
     static let xmlErrors: [Int: String] = [
+        1: "the XML parser failed internally",
+        2: "the XML parser ran out of memory",
+        3: "the document does not start with '<'",
         4: "the document is empty",
-        9: "a character XML does not allow",
+        6: "an invalid hexadecimal character reference", 7: "an invalid decimal character reference",
+        8: "an invalid character reference", 9: "a character XML does not allow",
+        10: "a character reference at the end of the document", 11: "a character reference before the root element",
+        12: "a character reference after the root element",
+        14: "an entity reference at the end of the document", 15: "an entity reference before the root element",
+        16: "an entity reference after the root element",
+        22: "an '&' that does not start a reference (write &amp;)",
         23: "an entity reference without its closing ';'",
         26: "an undefined entity (only &amp; &lt; &gt; &quot; &apos; and character references are allowed)",
+        27: "an undefined entity (only &amp; &lt; &gt; &quot; &apos; and character references are allowed)",
+        31: "an unknown encoding", 32: "an encoding the parser does not support",
+        33: "a quoted value was expected", 34: "a quoted value that is never closed",
+        35: "a namespace declaration that is not valid",
         38: "a '<' inside an attribute value (write &lt;)",
+        39: "an attribute value was expected (name=\"value\")",
         40: "an attribute value that is never closed",
         41: "an attribute without a value",
         42: "an attribute given twice",
         45: "a comment that is never closed",
+        46: "a processing instruction that does not start with a name",
+        47: "a processing instruction that is never closed",
+        57: "an XML declaration that is never closed",
+        61: "a DOCTYPE that is never closed",
+        62: "']]>' outside a CDATA section",
+        63: "a CDATA section that is never closed",
+        64: "a processing instruction named 'xml' somewhere other than the start",
+        65: "a space was expected",
         68: "a name was expected",
+        72: "'<' was expected",
         73: "'>' was expected",
+        74: "'</' was expected",
+        75: "'=' was expected",
         76: "an end tag that does not match its start tag",
         77: "a start tag that is never closed",
+        80: "'--' inside a comment",
+        81: "bytes that are not valid in the declared encoding",
+        85: "elements that are not properly nested",
+        86: "content after the end of the root element",
+        96: "a version other than XML 1.0 in the XML declaration",
+        201: "a misuse of the reserved xml namespace", 202: "a namespace prefix that is never declared",
+        203: "a name with more than one ':'", 204: "an attribute given twice (with namespaces)",
     ]
 
     func describe(_ error: Error, _ parser: XMLParser) -> FormatError {
@@ -353,7 +385,7 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
         if code == 5 {
             what = rootClosed ? "content after the end of the root element" : "the document ends before all its elements are closed (is the file truncated?)"
         } else {
-            what = Self.xmlErrors[code] ?? "libxml2 error \(code)"
+            what = Self.xmlErrors[code] ?? "a syntax error the XML parser reports as number \(code)"
         }
         return .malformed(file: file, line: parser.lineNumber, column: parser.columnNumber, message: "not well-formed XML: \(what)")
     }
@@ -362,8 +394,40 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
         namespaceURI == nil || namespaceURI == "" || namespaceURI == GraphML.namespace
     }
 
+    // A DTD can do nothing a network file needs. XMLText.checkSafe refuses every declaration before
+    // parsing; if one ever got past it, the parser is stopped at once.
+    private func refuseDeclaration(_ parser: XMLParser, _ what: String) {
+        fail(parser, place(parser), "refused: the document declares \(what); DTD declarations are not allowed in GraphML input")
+    }
+
+    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+        refuseDeclaration(parser, "the entity \(FieldText.quoted(name))")
+    }
+
+    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        refuseDeclaration(parser, "the external entity \(FieldText.quoted(name))")
+    }
+
+    func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?, notationName: String?) {
+        refuseDeclaration(parser, "the unparsed entity \(FieldText.quoted(name))")
+    }
+
+    func parser(_ parser: XMLParser, foundAttributeDeclarationWithName attributeName: String, forElement elementName: String, type: String?, defaultValue: String?) {
+        refuseDeclaration(parser, "a default for attribute \(FieldText.quoted(attributeName)) of <\(elementName)>")
+    }
+
+    func parser(_ parser: XMLParser, foundElementDeclarationWithName elementName: String, model: String) {
+        refuseDeclaration(parser, "the element <\(elementName)>")
+    }
+
+    func parser(_ parser: XMLParser, foundNotationDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        refuseDeclaration(parser, "the notation \(FieldText.quoted(name))")
+    }
+
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         if self.parseError == nil, failure == nil { self.parseError = describe(parseError, parser) }
+        // Foundation runs libxml2 in recovery mode; stop at the first error rather than read on.
+        parser.abortParsing()
     }
 
     func parser(
