@@ -42,15 +42,16 @@ extension CompactGraph {
     ///
     /// - Parameter directed: false treats every edge as undirected (`--undirected`).
     public init(_ network: Network, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) {
-        var index: [String: Int32] = [:]
+        // Ids are the same exactly when their scalars are (ExactID), as in validation.
+        var index: [ExactID: Int32] = [:]
         var ids: [String] = []
-        for node in network.nodes where filter.includes(node) && index[node.id] == nil {
-            index[node.id] = Int32(ids.count)
+        for node in network.nodes where filter.includes(node) && index[ExactID(node.id)] == nil {
+            index[ExactID(node.id)] = Int32(ids.count)
             ids.append(node.id)
         }
         var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
         for edge in network.edges where filter.includes(edge) {
-            guard let a = index[edge.source], let b = index[edge.target] else { continue }
+            guard let a = index[ExactID(edge.source)], let b = index[ExactID(edge.target)] else { continue }
             s.append(a)
             t.append(b)
             w.append(edge.weight)

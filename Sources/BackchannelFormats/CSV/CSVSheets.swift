@@ -352,7 +352,7 @@ private struct SheetReader {
         var nodeOrigins: [Origin] = []
         var edgeOrigins: [Origin] = []
         var sourceOrigins: [Origin] = []
-        var index: [String: Int] = [:]
+        var index: [ExactID: Int] = [:]
 
         // Nodes sheet.
         if let nodes {
@@ -400,7 +400,7 @@ private struct SheetReader {
                     description: table.value(row, columns["description"]),
                     attributes: try attributes(table, row, columns), designations: designations,
                     sources: try list(table, row, columns["sources"]))
-                if index[id] == nil { index[id] = network.nodes.count }
+                if index[ExactID(id)] == nil { index[ExactID(id)] = network.nodes.count }
                 network.nodes.append(node)
                 nodeOrigins.append(Origin(table: 0, row: row, fieldColumn: columns.roles))
             }
@@ -435,7 +435,8 @@ private struct SheetReader {
 
         let hadNodeSheet = nodes != nil
         var made: [String] = []
-        var conflictingKinds = Set<String>()
+        var conflictingKinds: [String] = []
+        var conflicting = Set<ExactID>()
         var unmappedKinds: [String] = []
         var withoutRelation = 0
         var withoutEnds: [String] = []
@@ -459,9 +460,9 @@ private struct SheetReader {
                         unmappedKinds.append(text)
                     }
                 }
-                if let existing = index[id] {
+                if let existing = index[ExactID(id)] {
                     if nodeOrigins[existing].table == 1, network.nodes[existing].kind != kind {
-                        conflictingKinds.insert(id)
+                        if conflicting.insert(ExactID(id)).inserted { conflictingKinds.append(id) }
                     }
                     if nodeOrigins[existing].table == 1, network.nodes[existing].label == id,
                        let label = table.word(row, columns[side + ".label"]) {
@@ -475,7 +476,7 @@ private struct SheetReader {
                         attributes[table.name(column)] = .string(value)
                     }
                 }
-                index[id] = network.nodes.count
+                index[ExactID(id)] = network.nodes.count
                 network.nodes.append(Node(
                     id: id, label: table.word(row, columns[side + ".label"]), kind: kind, track: end.track,
                     attributes: attributes))
@@ -554,9 +555,9 @@ private struct SheetReader {
             }
         } else {
             var cited: [String] = []
-            var seen = Set<String>()
+            var seen = Set<ExactID>()
             let ids = network.nodes.flatMap { $0.sources + $0.designations.flatMap(\.sources) } + network.edges.flatMap(\.sources)
-            for id in ids where seen.insert(id).inserted { cited.append(id) }
+            for id in ids where seen.insert(ExactID(id)).inserted { cited.append(id) }
             if !cited.isEmpty {
                 network.sources = cited.map { Source(id: $0, citation: $0) }
                 warnings.append("no sources sheet: \(cited.count) cited source id\(cited.count == 1 ? " is" : "s are") listed with the id as citation")

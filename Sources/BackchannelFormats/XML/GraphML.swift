@@ -730,7 +730,7 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
     /// The network the events described, validated.
     func network() throws(FormatError) -> (network: Network, warnings: [String]) {
         var network = Network(name: graphName ?? GraphML.networkName(fromFile: file), title: graphTitle, description: graphDescription)
-        var index: [String: Int] = [:]
+        var index: [ExactID: Int] = [:]
         var origins: [(Int, Int)] = []
         var fieldPlaces: [[String: (Int, Int)]] = []
         var withoutKind = 0
@@ -740,7 +740,7 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
                 id: b.id, label: b.label ?? b.yedLabel, kind: b.kind ?? .participant, track: b.track,
                 years: YearSpan(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
                 designations: b.designations, sources: b.sources)
-            if index[b.id] == nil { index[b.id] = network.nodes.count }
+            if index[ExactID(b.id)] == nil { index[ExactID(b.id)] = network.nodes.count }
             network.nodes.append(node)
             origins.append(b.place)
             fieldPlaces.append(b.places)
@@ -748,8 +748,8 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
         var made: [String] = []
         var withoutRelation = 0
         for b in edges {
-            for id in [b.source, b.target] where index[id] == nil {
-                index[id] = network.nodes.count
+            for id in [b.source, b.target] where index[ExactID(id)] == nil {
+                index[ExactID(id)] = network.nodes.count
                 network.nodes.append(Node(id: id, kind: .participant))
                 origins.append(b.place)
                 fieldPlaces.append([:])
@@ -764,9 +764,9 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
         if let sources = graphSources {
             network.sources = sources
         } else {
-            var seen = Set<String>()
+            var seen = Set<ExactID>()
             let cited = (network.nodes.flatMap { $0.sources + $0.designations.flatMap(\.sources) } + network.edges.flatMap(\.sources))
-                .filter { seen.insert($0).inserted }
+                .filter { seen.insert(ExactID($0)).inserted }
             if !cited.isEmpty {
                 network.sources = cited.map { Source(id: $0, citation: $0) }
                 warnings.append("no graph sources data: \(cited.count) cited source id\(cited.count == 1 ? " is" : "s are") listed with the id as citation")
