@@ -40,8 +40,7 @@ struct ConvertCommand: ParsableCommand {
             let source = NetworkInput(path: input, format: from)
             let (network, readWarnings): (BackchannelModel.Network, [String])
             if let mapping {
-                let text = try String(contentsOf: URL(fileURLWithPath: mapping), encoding: .utf8)
-                let parsed = try CSVMapping.parse(text, file: mapping)
+                let parsed = try CSVMapping.read(contentsOf: URL(fileURLWithPath: mapping))
                 (network, readWarnings) = try CSVSheets.read(nodes: nodesSheet.map { URL(fileURLWithPath: $0) }, edges: inURL, sources: nil, mapping: parsed)
             } else {
                 (network, readWarnings) = try source.loadWithWarnings()

@@ -55,11 +55,7 @@ public enum CSVSheets {
 
         /// Reads the file at `url`.
         public init(contentsOf url: URL) throws(FormatError) {
-            do {
-                bytes = [UInt8](try Data(contentsOf: url))
-            } catch {
-                throw .unreadable(file: url.path, reason: (error as NSError).localizedDescription)
-            }
+            bytes = try InputFile.bytes(url)
             file = url.path
         }
     }

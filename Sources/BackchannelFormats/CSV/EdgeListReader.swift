@@ -65,11 +65,7 @@ public enum EdgeListReader {
     }
 
     private static func readFile(_ url: URL) throws(FormatError) -> [UInt8] {
-        do {
-            return [UInt8](try Data(contentsOf: url, options: .alwaysMapped))
-        } catch {
-            throw .unreadable(file: url.path, reason: (error as NSError).localizedDescription)
-        }
+        try InputFile.bytes(url, mapped: true)
     }
 }
 

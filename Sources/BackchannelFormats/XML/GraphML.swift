@@ -374,9 +374,9 @@ private final class GraphMLHandler: NSObject, XMLParserDelegate {
         81: "bytes that are not valid in the declared encoding",
         85: "elements that are not properly nested",
         86: "content after the end of the root element",
-        96: "a version other than XML 1.0 in the XML declaration",
-        201: "a misuse of the reserved xml namespace", 202: "a namespace prefix that is never declared",
-        203: "a name with more than one ':'", 204: "an attribute given twice (with namespaces)",
+        200: "a misuse of the reserved xml namespace", 201: "a namespace prefix that is never declared",
+        202: "a name with more than one ':'", 203: "an attribute given twice (with namespaces)",
+        204: "an empty namespace name", 205: "a name with a misplaced ':'",
     ]
 
     func describe(_ error: Error, _ parser: XMLParser) -> FormatError {
