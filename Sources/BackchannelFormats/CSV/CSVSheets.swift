@@ -128,7 +128,7 @@ public enum CSVSheets {
         func attributeHeaders(_ slots: [AttributeSlot], reserved: [String]) -> [String] {
             slots.map { slot in
                 let plainIsSafe = slot.type == .string && !FieldText.trimmed(slot.name).isEmpty
-                    && !reserved.contains(FieldText.trimmed(slot.name).lowercased())
+                    && !reserved.contains(CSVTokenizer.headerName(slot.name))
                     && !attributeSuffixes.contains { slot.name.hasSuffix($0) }
                 return clean(plainIsSafe ? slot.name : slot.name + ":" + slot.type.suffix, "attribute name \(FieldText.quoted(slot.name))")
             }
@@ -211,15 +211,8 @@ private struct Table {
         guard !records.isEmpty else {
             throw .malformed(file: sheet.file, line: 1, column: 1, message: "the file is empty: expected a header row")
         }
+        // The tokenizer has skipped blank rows (",,,,") and checked every row is as wide as the header.
         header = records.removeFirst().fields
-        // Rows of nothing but empty cells are blank spreadsheet rows (",,,,"), not data.
-        records.removeAll { $0.fields.allSatisfy { !$0.quoted && $0.text.isEmpty } }
-        let width = header.count
-        for record in records where record.fields.count != width {
-            let offset = record.fields.count > width ? record.fields[width].offset : record.offset
-            let hint = delimiter == .comma ? "" : " (fields are separated by \(FieldText.quoted(delimiter.rawValue)))"
-            throw input.error(at: offset, "this row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(width)\(hint); quote fields that contain the separator")
-        }
         rows = records
     }
 
@@ -266,7 +259,7 @@ private struct Columns {
         _ table: Table, roles wanted: [(role: String, column: String, required: Bool)], consumed: [String],
         attributeWarning: (String) -> Void
     ) throws(FormatError) {
-        func normalized(_ s: String) -> String { FieldText.trimmed(s).lowercased() }
+        func normalized(_ s: String) -> String { CSVTokenizer.headerName(s) }
         var typed: [Int: AttributeSlot] = [:]
         var plain: [Int] = []
         for (i, field) in table.header.enumerated() {
