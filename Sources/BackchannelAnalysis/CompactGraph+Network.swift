@@ -11,7 +11,7 @@ public struct NetworkFilter: Sendable {
     /// Keep only edges whose years overlap this window (undated edges are kept).
     public var years: ClosedRange<Int>?
     /// Leave out these nodes (by id) and their edges: the counterfactual "without these actors".
-    public var without: Set<String> = []
+    public var without: Set<ExactID> = []
     /// Leave out every node of these kinds.
     public var withoutKinds: Set<NodeKind> = []
     /// Leave out every node with a designation (on any list, at any time).
@@ -37,7 +37,7 @@ public struct NetworkFilter: Sendable {
     }
 
     public func includes(_ node: Node) -> Bool {
-        if without.contains(node.id) || withoutKinds.contains(node.kind) { return false }
+        if without.contains(ExactID(node.id)) || withoutKinds.contains(node.kind) { return false }
         if withoutDesignated && !node.designations.isEmpty { return false }
         if let kinds, !kinds.contains(node.kind) { return false }
         if let tracks {
@@ -66,16 +66,17 @@ extension CompactGraph {
     /// - Parameter directed: false treats every edge as undirected.
     /// - Complexity: O(n + m) with a dictionary of ids.
     public init(_ network: Network, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) {
-        var index: [String: Int32] = [:]
+        // Ids are the same exactly when their scalars are (ExactID), as in validation.
+        var index: [ExactID: Int32] = [:]
         var ids: [String] = []
-        for node in network.nodes where filter.includes(node) && index[node.id] == nil {
-            index[node.id] = Int32(ids.count)
+        for node in network.nodes where filter.includes(node) && index[ExactID(node.id)] == nil {
+            index[ExactID(node.id)] = Int32(ids.count)
             ids.append(node.id)
         }
         var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
         var invalid: (edge: Int, weight: Double)?
         for edge in network.edges where filter.includes(edge) {
-            guard let a = index[edge.source], let b = index[edge.target] else { continue }
+            guard let a = index[ExactID(edge.source)], let b = index[ExactID(edge.target)] else { continue }
             s.append(a)
             t.append(b)
             if invalid == nil && !(edge.weight.isFinite && edge.weight > 0) { invalid = (w.count, edge.weight) }

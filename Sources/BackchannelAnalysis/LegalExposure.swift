@@ -63,7 +63,7 @@ public struct LegalExposure: Sendable {
         var upholds = [[Int]](repeating: [], count: n)
         var designatedBy = [[Int]](repeating: [], count: n)
         for e in network.edges {
-            guard let s = index[e.source], let t = index[e.target] else { continue }
+            guard let s = index[ExactID(e.source)], let t = index[ExactID(e.target)] else { continue }
             switch e.relation {
             case .constrains, .designates:
                 if isLegal[s] { bearing[t].append(s) }
@@ -75,7 +75,7 @@ public struct LegalExposure: Sendable {
             }
         }
         let hasProvides = (0..<n).map { graph.outOffsets[$0] < graph.outOffsets[$0 + 1] }
-        let actors = (0..<n).filter { v in !designated[v] && (network.nodes[v].kind == .convener || hasProvides[v]) && index[network.nodes[v].id] == v }
+        let actors = (0..<n).filter { v in !designated[v] && (network.nodes[v].kind == .convener || hasProvides[v]) && index[ExactID(network.nodes[v].id)] == v }
         var result: [(actor: Int, edges: [Int], path: ExposurePath)] = []
         var visited = [Bool](repeating: false, count: n)
         for actor in actors {

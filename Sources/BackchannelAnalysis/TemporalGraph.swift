@@ -21,17 +21,17 @@ public struct TemporalGraph: Sendable {
 
     /// Reads `network` restricted by `filter` (whose `years`, if any, bound every snapshot too).
     public init(_ network: Network, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) {
-        var index: [String: Int32] = [:]
+        var index: [ExactID: Int32] = [:]
         var ids: [String] = [], nodeStarts: [Int] = [], nodeEnds: [Int] = []
-        for node in network.nodes where filter.includes(node) && index[node.id] == nil {
-            index[node.id] = Int32(ids.count)
+        for node in network.nodes where filter.includes(node) && index[ExactID(node.id)] == nil {
+            index[ExactID(node.id)] = Int32(ids.count)
             ids.append(node.id)
             nodeStarts.append(node.years.start ?? node.years.end ?? Int.min)
             nodeEnds.append(node.years.end ?? Int.max)
         }
         var s: [Int32] = [], t: [Int32] = [], w: [Double] = [], a: [Int] = [], b: [Int] = [], d: [Bool] = []
         for edge in network.edges where filter.includes(edge) {
-            guard let u = index[edge.source], let v = index[edge.target] else { continue }
+            guard let u = index[ExactID(edge.source)], let v = index[ExactID(edge.target)] else { continue }
             s.append(u)
             t.append(v)
             w.append(edge.weight)

@@ -25,7 +25,7 @@ struct TypedGraph {
         let kept = network.nodes.map(keepNode)
         var s: [Int32] = [], t: [Int32] = [], relation: [Relation] = [], edgeIndex: [Int] = []
         for (i, edge) in network.edges.enumerated() where keep(edge) {
-            guard let a = index[edge.source], let b = index[edge.target], kept[a], kept[b] else { continue }
+            guard let a = index[ExactID(edge.source)], let b = index[ExactID(edge.target)], kept[a], kept[b] else { continue }
             s.append(Int32(a))
             t.append(Int32(b))
             relation.append(edge.relation)

@@ -75,7 +75,7 @@ public struct AnalysisInput: Sendable {
             case "conflict":
                 let assignment = ConflictAssignment(network)
                 let position = network.nodeIndex()
-                values = nodes.map { node in assignment.conflictOf[position[node.id]!].map { network.nodes[assignment.roots[$0]].id } ?? "" }
+                values = nodes.map { node in assignment.conflictOf[position[ExactID(node.id)]!].map { network.nodes[assignment.roots[$0]].id } ?? "" }
             default:
                 guard network.nodes.contains(where: { $0.attributes[partition] != nil }) else {
                     throw .invalidParameter(name: "--partition", value: partition, reason: "no node has this attribute; use track, kind, conflict or a node attribute")
@@ -96,7 +96,7 @@ extension NetworkFilter {
     /// give the factual answer under a counterfactual's name.
     public func checkCounterfactual(against network: Network) throws(AnalysisError) {
         guard !without.isEmpty else { return }
-        let ids = Set(network.nodes.map(\.id))
-        if let missing = without.sorted().first(where: { !ids.contains($0) }) { throw .unknownNode(missing) }
+        let ids = Set(network.nodes.map { ExactID($0.id) })
+        if let missing = without.map(\.text).sorted().first(where: { !ids.contains(ExactID($0)) }) { throw .unknownNode(missing) }
     }
 }

@@ -39,46 +39,47 @@ public struct ChannelsJob: Sendable {
     public func compare(_ network: Network) throws -> ChannelsComparison {
         var factual = self
         factual.filter = filter.factual
-        return ChannelsComparison(before: try factual.run(network), after: try run(network), removed: filter.without.sorted())
+        return ChannelsComparison(before: try factual.run(network), after: try run(network), removed: filter.without.map(\.text).sorted())
     }
 
     public func run(_ network: Network) throws -> ChannelsReport {
         try filter.checkCounterfactual(against: network)
         let graph = CompactGraph(network, filter: filter, directed: true)
-        var index: [String: Int] = [:]
-        for (i, id) in graph.ids.enumerated() { index[id] = i }
-        let nodeByID = Dictionary(network.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func actor(_ id: String) -> ChannelsReport.Actor { ChannelsReport.Actor(id: id, label: nodeByID[id]?.label ?? id) }
-        let mask = graph.ids.map { nodeByID[$0].map(mayIntermediate) ?? false }
+        var index: [ExactID: Int] = [:]
+        for (i, id) in graph.ids.enumerated() { index[ExactID(id)] = i }
+        let nodeByID = Dictionary(network.nodes.map { (ExactID($0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        func actor(_ id: String) -> ChannelsReport.Actor { ChannelsReport.Actor(id: id, label: nodeByID[ExactID(id)]?.label ?? id) }
+        let mask = graph.ids.map { nodeByID[ExactID($0)].map(mayIntermediate) ?? false }
 
-        if let conflict, nodeByID[conflict]?.kind != .conflict {
+        if let conflict, nodeByID[ExactID(conflict)]?.kind != .conflict {
             throw JobError.notAConflict(conflict)
         }
         // Parties by conflict, in edge order, each once; the first side given wins.
         var order: [String] = []
-        var parties: [String: [(id: String, side: String?)]] = [:]
+        var parties: [ExactID: [(id: String, side: String?)]] = [:]
         for edge in network.edges where edge.relation == .partyTo && filter.includes(edge) {
-            guard index[edge.source] != nil, index[edge.target] != nil else { continue }
-            if let conflict, edge.target != conflict { continue }
-            if parties[edge.target] == nil { order.append(edge.target) }
-            let side = edge.attributes["side"]?.text ?? nodeByID[edge.source]?.attributes["side"]?.text
-            if let i = parties[edge.target, default: []].firstIndex(where: { $0.id == edge.source }) {
-                if parties[edge.target]![i].side == nil { parties[edge.target]![i].side = side }
+            guard index[ExactID(edge.source)] != nil, index[ExactID(edge.target)] != nil else { continue }
+            if let conflict, ExactID(edge.target) != ExactID(conflict) { continue }
+            if parties[ExactID(edge.target)] == nil { order.append(edge.target) }
+            let side = edge.attributes["side"]?.text ?? nodeByID[ExactID(edge.source)]?.attributes["side"]?.text
+            let key = ExactID(edge.target)
+            if let i = parties[key, default: []].firstIndex(where: { ExactID($0.id) == ExactID(edge.source) }) {
+                if parties[key]![i].side == nil { parties[key]![i].side = side }
             } else {
-                parties[edge.target, default: []].append((edge.source, side))
+                parties[key, default: []].append((edge.source, side))
             }
         }
         if let conflict, order.isEmpty { order = [conflict] }
 
         var conflicts: [ChannelsReport.Conflict] = []
         for c in order {
-            let members = parties[c] ?? []
+            let members = parties[ExactID(c)] ?? []
             var pairs: [ChannelsReport.Pair] = []
             for i in members.indices {
                 for j in members.indices where j > i {
                     let (p, q) = (members[i], members[j])
                     if let s = p.side, let t = q.side, s == t { continue }
-                    let channels = try VertexConnectivity.channels(in: graph, between: index[p.id]!, and: index[q.id]!, intermediaries: mask)
+                    let channels = try VertexConnectivity.channels(in: graph, between: index[ExactID(p.id)]!, and: index[ExactID(q.id)]!, intermediaries: mask)
                     pairs.append(ChannelsReport.Pair(
                         a: actor(p.id), b: actor(q.id), sideA: p.side, sideB: q.side, directTie: channels.directTie,
                         paths: channels.paths.map { $0.dropFirst().dropLast().map { actor(graph.ids[$0]) } },
@@ -90,7 +91,7 @@ public struct ChannelsJob: Sendable {
         var parameters: [(key: String, value: JSONValue)] = [("include_official", .bool(includeOfficial))]
         if let conflict { parameters.insert(("conflict", .string(conflict)), at: 0) }
         if let years = filter.years { parameters.append(("years", .string("\(years.lowerBound)-\(years.upperBound)"))) }
-        if !filter.without.isEmpty { parameters.append(("without", .array(filter.without.sorted().map { JSONNode(.string($0)) }))) }
+        if !filter.without.isEmpty { parameters.append(("without", .array(filter.without.map(\.text).sorted().map { JSONNode(.string($0)) }))) }
         if !filter.withoutKinds.isEmpty { parameters.append(("without_kinds", .array(filter.withoutKinds.map(\.rawValue).sorted().map { JSONNode(.string($0)) }))) }
         if filter.withoutDesignated { parameters.append(("without_designated", .bool(true))) }
         return ChannelsReport(parameters: parameters, conflicts: conflicts)

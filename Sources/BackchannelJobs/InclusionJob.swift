@@ -30,26 +30,26 @@ public struct InclusionJob: Sendable {
 
     public func run(_ network: Network) throws -> InclusionReport {
         let index = network.nodeIndex()
-        if let conflict, index[conflict].map({ network.nodes[$0].kind }) != .conflict {
+        if let conflict, index[ExactID(conflict)].map({ network.nodes[$0].kind }) != .conflict {
             throw JobError.notAConflict(conflict)
         }
         var members: [[Int]] = Array(repeating: [], count: network.nodes.count)
         var engaged: [[Int]] = Array(repeating: [], count: network.nodes.count)
-        var partiesOf: [String: [Int]] = [:], order: [String] = []
+        var partiesOf: [Int: [Int]] = [:], order: [Int] = []
         for edge in network.edges {
-            guard let s = index[edge.source], let t = index[edge.target] else { continue }
+            guard let s = index[ExactID(edge.source)], let t = index[ExactID(edge.target)] else { continue }
             if edge.relation == .memberOf {
                 members[s].append(t)
                 members[t].append(s)
             } else if Self.engagements.contains(edge.relation) {
                 engaged[s].append(t)
                 engaged[t].append(s)
-            } else if edge.relation == .partyTo, conflict == nil || edge.target == conflict {
-                if partiesOf[edge.target] == nil { order.append(edge.target) }
-                if !partiesOf[edge.target, default: []].contains(s) { partiesOf[edge.target, default: []].append(s) }
+            } else if edge.relation == .partyTo, conflict.map({ ExactID($0) == ExactID(edge.target) }) ?? true {
+                if partiesOf[t] == nil { order.append(t) }
+                if !partiesOf[t, default: []].contains(s) { partiesOf[t, default: []].append(s) }
             }
         }
-        if let conflict, order.isEmpty { order = [conflict] }
+        if let conflict, order.isEmpty, let c = index[ExactID(conflict)] { order = [c] }
         var conflicts: [InclusionReport.Conflict] = []
         for c in order {
             let parties = (partiesOf[c] ?? []).map { p -> InclusionReport.Party in
@@ -70,7 +70,7 @@ public struct InclusionJob: Sendable {
                     id: party.id, label: party.label, designated: !party.designations.isEmpty, status: status,
                     unofficialTies: unofficial, officialTies: official)
             }
-            let node = network.nodes[index[c]!]
+            let node = network.nodes[c]
             conflicts.append(InclusionReport.Conflict(id: node.id, label: node.label, parties: parties))
         }
         return InclusionReport(conflicts: conflicts)

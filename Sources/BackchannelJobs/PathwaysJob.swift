@@ -27,7 +27,7 @@ public struct PathwaysJob: Sendable {
         var forward: [[Int]] = Array(repeating: [], count: network.nodes.count)
         var conveners: [[Int]] = Array(repeating: [], count: network.nodes.count)
         for edge in network.edges {
-            guard let s = index[edge.source], let t = index[edge.target] else { continue }
+            guard let s = index[ExactID(edge.source)], let t = index[ExactID(edge.target)] else { continue }
             if edge.relation == .prepares || edge.relation == .ledTo { forward[s].append(t) }
             if edge.relation == .convenes, !conveners[t].contains(s) { conveners[t].append(s) }
         }

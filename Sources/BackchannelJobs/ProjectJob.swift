@@ -49,8 +49,8 @@ public struct ProjectJob: Sendable {
     /// shares a neighbour, its `weight` the projection's weight (see ``BipartiteProjection``).
     public func run(_ network: Network) throws -> Network {
         let graph = CompactGraph(network, directed: true)
-        let nodeByID = Dictionary(network.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let mask = graph.ids.map { nodeByID[$0].map(onto.contains) ?? false }
+        let nodeByID = Dictionary(network.nodes.map { (ExactID($0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        let mask = graph.ids.map { nodeByID[ExactID($0)].map(onto.contains) ?? false }
         let ties = try BipartiteProjection(weighting: weighting).ties(graph, onto: mask)
         let kept = network.nodes.filter(onto.contains)
         let edges = ties.map { tie in

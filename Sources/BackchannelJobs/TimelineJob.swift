@@ -40,7 +40,7 @@ public struct TimelineJob: Sendable {
         guard let span = years ?? temporal.span else {
             throw AnalysisError.invalidParameter(name: "years", value: "none", reason: "the network holds no dates, so it has no timeline")
         }
-        let labels = Dictionary(network.nodes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let labels = Dictionary(network.nodes.map { (ExactID($0.id), $0.label) }, uniquingKeysWith: { first, _ in first })
         var scores = [[Double?]](repeating: [], count: temporal.ids.count)
         var periods: [String] = []
         for year in span {
@@ -59,7 +59,7 @@ public struct TimelineJob: Sendable {
         if datedOnly { described.append((key: "dated_only", value: .bool(true))) }
         return TimelineReport(
             measure: measure.rawValue, parameters: described, periods: periods,
-            series: temporal.ids.indices.map { TimelineReport.Series(id: temporal.ids[$0], label: labels[temporal.ids[$0]] ?? temporal.ids[$0], scores: scores[$0]) })
+            series: temporal.ids.indices.map { TimelineReport.Series(id: temporal.ids[$0], label: labels[ExactID(temporal.ids[$0])] ?? temporal.ids[$0], scores: scores[$0]) })
     }
 
     static func json(_ value: AttributeValue) -> JSONValue {

@@ -1,10 +1,38 @@
+/// An id compared by its exact Unicode scalars: the identity rule for node, edge-end and source ids
+/// in every reader and in validation.
+///
+/// Swift's `String ==` treats canonically equivalent text as equal (NFC "é" and NFD "e" + U+0301),
+/// but NetworkX, igraph and the bytes of a file keep them apart. Dictionaries and sets of ids are
+/// keyed by this wrapper so that two ids are the same exactly when their scalars are.
+///
+/// - Complexity: hashing and comparing are O(length) over UTF-8 bytes.
+public struct ExactID: Hashable, Sendable, CustomStringConvertible {
+    public let text: String
+
+    public init(_ text: String) {
+        self.text = text
+    }
+
+    public static func == (a: ExactID, b: ExactID) -> Bool {
+        a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    public var description: String { text }
+}
+
 /// The earliest and latest year a network may mention. Anything outside is a typo, not history.
 public let plausibleYears = 1000...2100
 
 extension Network {
     /// Checks the network's meaning: unique ids, edges between known nodes, support types only on
     /// `provides`, plausible and ordered years, positive weights, known source ids, and text without
-    /// control characters (labels and descriptions may hold newlines and tabs).
+    /// control characters (labels and descriptions may hold newlines and tabs). Ids are compared by
+    /// their exact scalars (``ExactID``): NFC "é" and NFD "e" + U+0301 are two nodes.
     ///
     /// - Returns: every problem found, each with a JSON path such as `$.edges[4].target`; empty when valid.
     /// - Complexity: O(n + m) for n nodes and m edges.
@@ -12,34 +40,34 @@ extension Network {
         var problems: [Diagnostic] = []
         func problem(_ path: String, _ message: String) { problems.append(Diagnostic(path: path, message: message)) }
 
-        var sourceIDs: [String: Int] = [:]
+        var sourceIDs: [ExactID: Int] = [:]
         for (i, source) in sources.enumerated() {
             let path = "$.graph.sources[\(i)]"
             if source.id.isEmpty { problem(path + ".id", "source id is empty") }
-            if let first = sourceIDs[source.id] {
+            if let first = sourceIDs[ExactID(source.id)] {
                 problem(path + ".id", "duplicate source id \(JSONValue.quoted(source.id)) (first at $.graph.sources[\(first)])")
             } else {
-                sourceIDs[source.id] = i
+                sourceIDs[ExactID(source.id)] = i
             }
             checkText(source.citation, path + ".citation", allowLineBreaks: false, &problems)
         }
         func checkSources(_ ids: [String], _ path: String) {
-            for (j, id) in ids.enumerated() where sourceIDs[id] == nil {
+            for (j, id) in ids.enumerated() where sourceIDs[ExactID(id)] == nil {
                 problem("\(path)[\(j)]", "unknown source id \(JSONValue.quoted(id))"
                     + suggestion(for: id, among: sources.map(\.id)) + "; sources are listed in $.graph.sources")
             }
         }
 
-        var nodeIDs: [String: Int] = [:]
+        var nodeIDs: [ExactID: Int] = [:]
         nodeIDs.reserveCapacity(nodes.count)
         for (i, node) in nodes.enumerated() {
             let path = "$.nodes[\(i)]"
             if node.id.isEmpty { problem(path + ".id", "node id is empty") }
             checkText(node.id, path + ".id", allowLineBreaks: false, &problems)
-            if let first = nodeIDs[node.id] {
+            if let first = nodeIDs[ExactID(node.id)] {
                 problem(path + ".id", "duplicate node id \(JSONValue.quoted(node.id)) (first defined at $.nodes[\(first)])")
             } else {
-                nodeIDs[node.id] = i
+                nodeIDs[ExactID(node.id)] = i
             }
             checkText(node.label, path + ".label", allowLineBreaks: true, &problems)
             if let d = node.description { checkText(d, path + ".description", allowLineBreaks: true, &problems) }
@@ -56,7 +84,7 @@ extension Network {
 
         for (i, edge) in edges.enumerated() {
             let path = "$.edges[\(i)]"
-            for (end, id) in [("source", edge.source), ("target", edge.target)] where nodeIDs[id] == nil {
+            for (end, id) in [("source", edge.source), ("target", edge.target)] where nodeIDs[ExactID(id)] == nil {
                 problem("\(path).\(end)", "edge \(end) \(JSONValue.quoted(id)) is not a node id"
                     + suggestion(for: id, among: nodes.map(\.id)))
             }

@@ -167,15 +167,16 @@ public struct Network: Sendable, Hashable {
     }
 
     /// Node positions by id. For a valid network every id is unique.
-    public func nodeIndex() -> [String: Int] {
-        var index: [String: Int] = [:]
+    /// Keyed by ``ExactID``: ids are the same exactly when their Unicode scalars are.
+    public func nodeIndex() -> [ExactID: Int] {
+        var index: [ExactID: Int] = [:]
         index.reserveCapacity(nodes.count)
-        for (i, node) in nodes.enumerated() where index[node.id] == nil { index[node.id] = i }
+        for (i, node) in nodes.enumerated() where index[ExactID(node.id)] == nil { index[ExactID(node.id)] = i }
         return index
     }
 
     public func node(_ id: String) -> Node? {
-        nodes.first { $0.id == id }
+        nodes.first { $0.id.utf8.elementsEqual(id.utf8) }
     }
 
     /// The network restricted to `ids`, keeping only edges with both ends inside, in original order.

@@ -48,13 +48,7 @@ struct ConvertCommand: ParsableCommand {
             let source = NetworkInput(path: input, format: from)
             let (network, readWarnings): (BackchannelModel.Network, [String])
             if let mapping {
-                let text: String
-                do {
-                    text = try String(contentsOf: URL(fileURLWithPath: mapping), encoding: .utf8)
-                } catch {
-                    throw FormatError.unreadable(file: mapping, reason: Failure.reason(error))
-                }
-                let parsed = try CSVMapping.parse(text, file: mapping)
+                let parsed = try CSVMapping.read(contentsOf: URL(fileURLWithPath: mapping))
                 (network, readWarnings) = try CSVSheets.read(nodes: nodesSheet.map { URL(fileURLWithPath: $0) }, edges: inURL, sources: nil, mapping: parsed)
             } else {
                 (network, readWarnings) = try source.loadWithWarnings()

@@ -44,7 +44,7 @@ struct FilterOptions: ParsableArguments {
     /// - Complexity: O(*k*) in the number of values given.
     var filter: NetworkFilter {
         var filter = NetworkFilter(kinds: kinds?.set, tracks: tracks?.set, relations: relations?.set, years: years?.range)
-        filter.without = Set((without ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        filter.without = Set((without ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(ExactID.init))
         filter.withoutKinds = withoutKind?.set ?? []
         filter.withoutDesignated = withoutDesignated
         return filter

@@ -68,7 +68,7 @@ struct ChannelsTests {
 
     @Test func withoutAConvenerTheComparisonShowsWhatIsLost() throws {
         var filter = NetworkFilter()
-        filter.without = ["c1"]
+        filter.without = [ExactID("c1")]
         let comparison = try ChannelsJob(filter: filter).compare(Self.war)
         let rows = comparison.rows
         #expect(rows.map { "\($0.a.id)-\($0.b.id):\($0.channelsBefore)->\($0.channelsAfter)" } == ["a1-b1:2->1", "a2-b1:1->0"])
@@ -77,9 +77,9 @@ struct ChannelsTests {
         #expect(csv == "conflict,a,b,channels_before,channels_after,lost_intermediaries\nwar,a1,b1,2,1,c1\nwar,a2,b1,1,0,c1\n")
         #expect(comparison.render(.table).contains("1 → 0 (disconnected)"))
         // Leaving out a party drops its pairs: they count as disconnected.
-        filter.without = ["b1"]
+        filter.without = [ExactID("b1")]
         #expect(try ChannelsJob(filter: filter).compare(Self.war).rows.map(\.channelsAfter) == [0, 0])
-        filter.without = ["nobody"]
+        filter.without = [ExactID("nobody")]
         #expect(throws: AnalysisError.unknownNode("nobody")) { try ChannelsJob(filter: filter).run(Self.war) }
     }
 

@@ -87,7 +87,7 @@ struct CSVSheetsTests {
 
     @Test func megabyteLabelsRoundTrip() throws {
         let network = TestNetworks.huge()
-        let (back, _, _) = try withinASecond("1 MB labels") { try roundTrip(network) }
+        let (back, _, _) = try finishing("1 MB labels") { try roundTrip(network) }
         #expect(back == network)
     }
 
@@ -437,7 +437,7 @@ struct CSVSheetsTests {
             let edges = parts[0]
             let nodes = parts.count > 1 ? parts[1] : originals[0]
             let sources = parts.count > 2 ? parts[2] : nil
-            let error = withinASecond("mutant \(k)") {
+            let error = finishing("mutant \(k)") {
                 failure(nodes: nodes, edges: edges, sources: sources)
             }
             if let error {

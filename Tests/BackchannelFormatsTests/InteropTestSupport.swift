@@ -95,12 +95,9 @@ enum TestNetworks {
     }
 }
 
-/// Runs `body`, failing the test when it takes a second or more.
-func withinASecond<T>(_ what: String, _ body: () throws -> T) rethrows -> T {
-    let clock = ContinuousClock()
-    let start = clock.now
-    let result = try body()
-    let elapsed = clock.now - start
-    #expect(elapsed < .seconds(1), "\(what) took \(elapsed)")
-    return result
+/// Runs `body`, which must finish (a hang fails the suite). Unit tests never assert wall time: a
+/// loaded machine makes such a bound flaky. Work bounds are checked by counting (see
+/// `LinearParsingTests`, `XMLSafetyTests`), and speed is measured in `Benchmarks/`.
+func finishing<T>(_ what: String, _ body: () throws -> T) rethrows -> T {
+    try body()
 }

@@ -26,7 +26,7 @@ public enum TimeRespectingPath {
     public static func find(_ network: Network, from source: String, to target: String, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) -> Result? {
         let typed = TypedGraph(network, directed: directed, keepNode: filter.includes, keep: filter.includes)
         let index = network.nodeIndex()
-        guard let s = index[source], let t = index[target], filter.includes(network.nodes[s]), filter.includes(network.nodes[t]) else {
+        guard let s = index[ExactID(source)], let t = index[ExactID(target)], filter.includes(network.nodes[s]), filter.includes(network.nodes[t]) else {
             return nil
         }
         // Per kept edge: the clock bounds.

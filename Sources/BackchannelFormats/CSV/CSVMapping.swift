@@ -1,4 +1,5 @@
 import BackchannelModel
+import Foundation
 
 /// How to read someone else's CSV tables: which column holds what, and what to assume when a table
 /// says nothing (the kind of each side of an edge, the relation).
@@ -150,6 +151,18 @@ public struct CSVMapping: Sendable, Hashable {
         "relation", "relation.default", "support", "support.default", "weight", "year", "start", "end",
         "description", "sources", "key", "ignore", "delimiter", "node.id", "node.label", "node.kind",
     ]
+
+    /// Reads the mapping file at `url`.
+    ///
+    /// - Throws: ``FormatError/unreadable(file:reason:)`` with the reason in words when the file
+    ///   cannot be read (missing, a directory, no permission), or
+    ///   ``FormatError/malformed(file:line:column:message:)`` for text that is not UTF-8 and for
+    ///   everything ``parse(_:file:)`` refuses.
+    /// - Complexity: O(n) for n bytes.
+    public static func read(contentsOf url: URL) throws(FormatError) -> CSVMapping {
+        let input = try InputBytes(try InputFile.bytes(url), file: url.path)
+        return try parse(input.text(input.start..<input.bytes.count), file: url.path)
+    }
 
     /// Reads a mapping file (see the type's documentation for the format).
     ///

@@ -18,95 +18,25 @@ struct CSVRecord {
     var offset: Int
 }
 
-/// A small reader and writer for RFC 4180 comma-separated values.
+/// The one reader and writer for RFC 4180 comma-separated values.
 ///
-/// Reading accepts UTF-8 with or without a byte order mark, CRLF, LF or CR line ends, quoted fields
-/// holding delimiters, doubled quotes and line breaks, and skips blank lines. A quote inside an
-/// unquoted field, text after a closing quote and a quoted field left open at the end of the file
-/// are errors. Writing quotes only fields that need it, writes a quoted empty field (`""`) for an
-/// empty string and nothing for an absent value, and ends every record with CRLF.
+/// Reading follows ``CSVTokenizer``'s rules, which the plain edge list shares. Writing (the only CSV
+/// writer in this module) quotes only fields that need it, writes a quoted empty field (`""`) for
+/// an empty string and nothing for an absent value, and ends every record with CRLF.
 ///
 /// - Reference: RFC 4180, Common Format and MIME Type for Comma-Separated Values (CSV) Files,
 ///   https://www.rfc-editor.org/rfc/rfc4180
 enum RFC4180 {
-    /// Splits checked UTF-8 text into records.
+    /// Splits checked UTF-8 text into records by ``CSVTokenizer``'s rules (blank rows skipped,
+    /// every row as wide as the header).
     ///
     /// - Complexity: O(n) for n bytes.
     static func records(_ input: InputBytes, delimiter: UInt8 = UInt8(ascii: ",")) throws(FormatError) -> [CSVRecord] {
-        let bytes = input.bytes
-        let n = bytes.count
-        let quote = UInt8(ascii: "\""), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
         var records: [CSVRecord] = []
-        var i = input.start
-
-        /// Consumes one line end at `i`, if there is one.
-        func skipLineEnd(_ i: inout Int) {
-            if i < n, bytes[i] == cr { i += 1 }
-            if i < n, bytes[i] == lf { i += 1 }
-        }
-
-        while i < n {
-            let recordOffset = i
-            var fields: [CSVField] = []
-            var endOfRecord = false
-            while !endOfRecord {
-                let fieldOffset = i
-                if i < n, bytes[i] == quote {
-                    i += 1
-                    var buffer: [UInt8] = []
-                    var closed = false
-                    var runStart = i
-                    while i < n {
-                        if bytes[i] == quote {
-                            buffer.append(contentsOf: bytes[runStart..<i])
-                            if i + 1 < n, bytes[i + 1] == quote {
-                                buffer.append(quote)
-                                i += 2
-                                runStart = i
-                            } else {
-                                i += 1
-                                closed = true
-                                break
-                            }
-                        } else {
-                            i += 1
-                        }
-                    }
-                    guard closed else {
-                        throw input.error(at: fieldOffset, "quoted field is never closed (unbalanced quote; is the file truncated?)")
-                    }
-                    fields.append(CSVField(text: String(decoding: buffer, as: UTF8.self), quoted: true, offset: fieldOffset))
-                    if i >= n {
-                        endOfRecord = true
-                    } else if bytes[i] == delimiter {
-                        i += 1
-                    } else if bytes[i] == cr || bytes[i] == lf {
-                        skipLineEnd(&i)
-                        endOfRecord = true
-                    } else {
-                        throw input.error(at: i, "unexpected text after a closing quote; a quote inside a quoted field is written twice (\"\")")
-                    }
-                } else {
-                    let begin = i
-                    while i < n, bytes[i] != delimiter, bytes[i] != cr, bytes[i] != lf {
-                        if bytes[i] == quote {
-                            throw input.error(at: i, "quote inside an unquoted field; quote the whole field and write the quote twice (\"\")")
-                        }
-                        i += 1
-                    }
-                    fields.append(CSVField(text: input.text(begin..<i), quoted: false, offset: fieldOffset))
-                    if i >= n {
-                        endOfRecord = true
-                    } else if bytes[i] == delimiter {
-                        i += 1
-                    } else {
-                        skipLineEnd(&i)
-                        endOfRecord = true
-                    }
-                }
-            }
-            if fields.count == 1, !fields[0].quoted, fields[0].text.isEmpty { continue }  // a blank line
-            records.append(CSVRecord(fields: fields, offset: recordOffset))
+        try CSVTokenizer.forEachRecord(input, delimiter: delimiter) { record throws(FormatError) in
+            records.append(CSVRecord(
+                fields: record.fields.indices.map { CSVField(text: record.string($0), quoted: record.fields[$0].quoted, offset: record.fields[$0].offset) },
+                offset: record.offset))
         }
         return records
     }
@@ -137,4 +67,20 @@ enum RFC4180 {
     static func record(_ values: [String?], delimiter: Character = ",") -> String {
         values.map { field($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\r\n"
     }
+}
+
+/// The CSV writer for everything that writes CSV (sheets and, through this, reports): fields quoted
+/// only when they need it (``RFC4180/field(_:delimiter:)``), records ending with CRLF as RFC 4180 says.
+public enum CSVWriter {
+    /// The line end every CSV record ends with.
+    public static let lineEnd = "\r\n"
+
+    /// One field: nothing for nil, `""` for an empty string, quoted when it holds the delimiter, a
+    /// quote, a line break or leading or trailing white space.
+    public static func field(_ value: String?) -> String { RFC4180.field(value) }
+
+    /// One record: fields joined by commas, ending with ``lineEnd``.
+    ///
+    /// - Complexity: O(n) in the length of the fields.
+    public static func record(_ values: [String?]) -> String { RFC4180.record(values) }
 }

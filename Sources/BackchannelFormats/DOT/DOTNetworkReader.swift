@@ -52,7 +52,7 @@ public enum DOTNetworkReader {
             guard let text, case let .object(members)? = try? JSONParser.parse(DOTText.unescapeLabel(text)).value else { return [] }
             return members
         }
-        var seenIDs = Set<String>()
+        var seenIDs = Set<ExactID>()
         for graph in graphs {
             let prefix = graphs.count > 1 ? graph.name + "/" : ""
             let ours = graph.nodes.contains { $0.attributes["bc_id"] != nil }
@@ -63,18 +63,18 @@ public enum DOTNetworkReader {
             if !graph.directed && !ours {
                 warnings.append("\(file): graph \"\(graph.name)\" is undirected; each edge is kept in the direction it is written")
             }
-            var innermostCluster: [String: String] = [:]
+            var innermostCluster: [ExactID: String] = [:]
             for sub in graph.subgraphs where sub.name.hasPrefix("cluster") {
                 let label = sub.attributes["label"].map { DOTText.unescapeLabel($0, graphName: sub.name) } ?? sub.name
-                for member in sub.nodes { innermostCluster[member] = label }
+                for member in sub.nodes { innermostCluster[ExactID(member)] = label }
             }
-            var idOf: [String: String] = [:]
+            var idOf: [ExactID: String] = [:]
             for node in graph.nodes {
                 // In Backchannel's own DOT, a node without bc_id is decoration (the legend).
                 if ours && node.attributes["bc_id"] == nil { continue }
                 let id = prefix + cleanID(node.attributes["bc_id"].map { DOTText.unescapeLabel($0) } ?? node.name)
-                idOf[node.name] = id
-                if !seenIDs.insert(id).inserted { warnings.append("\(file): node id \"\(id)\" appears in more than one graph; later ones merge into the first") ; continue }
+                idOf[ExactID(node.name)] = id
+                if !seenIDs.insert(ExactID(id)).inserted { warnings.append("\(file): node id \"\(id)\" appears in more than one graph; later ones merge into the first") ; continue }
                 let rawLabel = node.attributes["label"] ?? graph.nodeDefaults["label"] ?? "\\N"
                 var members: [(key: String, value: JSONNode)] = [
                     ("id", string(id)),
@@ -86,15 +86,15 @@ public enum DOTNetworkReader {
                     members += fragment(node.attributes["bc_data"])
                 } else {
                     var attributes: [(key: String, value: JSONNode)] = node.attributes.filter { $0.key != "label" }.sorted { $0.key < $1.key }.map { ($0.key, string(clean($0.value))) }
-                    if let cluster = innermostCluster[node.name] { attributes.append(("cluster", string(clean(cluster)))) }
+                    if let cluster = innermostCluster[ExactID(node.name)] { attributes.append(("cluster", string(clean(cluster)))) }
                     if !attributes.isEmpty { members.append(("attributes", JSONNode(.object(attributes.sorted { $0.key < $1.key })))) }
                 }
                 nodes.append(JSONNode(.object(members)))
             }
             for edge in graph.edges {
                 var members: [(key: String, value: JSONNode)] = [
-                    ("source", string(idOf[edge.tail] ?? prefix + edge.tail)),
-                    ("target", string(idOf[edge.head] ?? prefix + edge.head)),
+                    ("source", string(idOf[ExactID(edge.tail)] ?? prefix + edge.tail)),
+                    ("target", string(idOf[ExactID(edge.head)] ?? prefix + edge.head)),
                     ("relation", string(edge.attributes["bc_relation"] ?? "partners_with")),
                 ]
                 if ours {

@@ -46,7 +46,7 @@ extension Network {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+            throw .unreadable(file: url.path, reason: InputFile.reason(error))
         }
         try self.init(json: [UInt8](data), file: url.path)
     }

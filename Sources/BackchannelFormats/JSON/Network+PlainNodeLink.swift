@@ -5,7 +5,7 @@ extension Network {
     ///
     /// A document is *plain* when no node has a `kind` and no edge a `relation`. Then kinds default to
     /// `participant` and relations to `partners_with`; a node's `label` (or `name`) becomes its label;
-    /// an edge's positive numeric `weight` its weight and `key` its key; every other field becomes an
+    /// an edge's `weight` its weight (which must be a positive finite number, as in every reader) and `key` its key; every other field becomes an
     /// attribute (objects and arrays as compact JSON text); integer ids become their decimal text; an
     /// undirected graph's edges keep the direction written; when no node has an `id` (d3's older
 /// format), a node's id is its position, as d3's edges count. Each of these is reported in `warnings`.
@@ -76,15 +76,10 @@ extension Network {
             if let t = edge["target"] { out.append(("target", text(t))) }
             if let k = edge["key"] { out.append(("key", text(k))) }
             out.append(("relation", JSONNode(.string("partners_with"))))
-            var usedWeight = false
-            if let w = edge["weight"] {
-                switch w.value {
-                case let .int(i) where i > 0: out.append(("weight", w)); usedWeight = true
-                case let .double(d) where d > 0: out.append(("weight", w)); usedWeight = true
-                default: break
-                }
-            }
-            let attributes = members.filter { !["source", "target", "key"].contains($0.key) && !($0.key == "weight" && usedWeight) }
+            // One weight rule for every reader: a weight is a positive finite number, and anything
+            // else is an error at its place (validation says so), never quietly 1.
+            if let w = edge["weight"] { out.append(("weight", w)) }
+            let attributes = members.filter { !["source", "target", "key", "weight"].contains($0.key) }
                 .sorted { $0.key < $1.key }.map { (key: $0.key, value: attribute($0.value)) }
             if !attributes.isEmpty { out.append(("attributes", JSONNode(.object(attributes)))) }
             canonicalEdges.append(JSONNode(.object(out), line: edge.line, column: edge.column))

@@ -81,7 +81,7 @@ public struct DOTWriter: Sendable {
 
         out += "\n"
         for edge in network.edges {
-            guard let s = index[edge.source], let t = index[edge.target] else { continue }
+            guard let s = index[ExactID(edge.source)], let t = index[ExactID(edge.target)] else { continue }
             let style = DOTStyle.edge(edge.relation)
             var name = edge.relation.rawValue.replacingOccurrences(of: "_", with: " ")
             if let support = edge.support { name += ": " + support.title }

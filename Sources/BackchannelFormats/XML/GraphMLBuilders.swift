@@ -1,0 +1,292 @@
+import BackchannelModel
+import Foundation
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// What the GraphML events build: keys, node and edge builders, and the network they make.
+extension GraphMLHandler {
+    struct Key {
+        var id: String
+        var domain: String
+        var name: String
+        /// nil for a key without `attr.type` (read as strings).
+        var type: AttributeType?
+        var graphics: Bool
+        var defaultText: String?
+        var place: (Int, Int)
+    }
+
+    struct NodeBuilder {
+        var id: String
+        var place: (Int, Int)
+        var label: String?
+        var yedLabel: String?
+        var kind: NodeKind?
+        var track: Track?
+        var start: Int?
+        var end: Int?
+        var description: String?
+        var designations: [Designation] = []
+        var sources: [String] = []
+        var attributes: [String: AttributeValue] = [:]
+        var places: [String: (Int, Int)] = [:]
+        var seen = Set<String>()
+    }
+
+    struct EdgeBuilder {
+        var source: String
+        var target: String
+        var id: String?
+        var place: (Int, Int)
+        var key: String?
+        var relation: Relation?
+        var support: SupportType?
+        var weight: Double = 1
+        var start: Int?
+        var end: Int?
+        var description: String?
+        var sources: [String] = []
+        var attributes: [String: AttributeValue] = [:]
+        var places: [String: (Int, Int)] = [:]
+        var seen = Set<String>()
+    }
+
+    enum Owner { case graph, node(Int), edge(Int), skipped }
+
+    struct DataElement {
+        var key: String
+        var owner: Owner
+        var depth: Int
+        var place: (Int, Int)
+        var text = ""
+        var hasChildren = false
+        var nodeLabel: String?
+        var inNodeLabel = false
+    }
+
+    func applyDefaults(to owner: Owner, domain: String, _ parser: XMLParser) {
+        for id in keys.keys.sorted() {
+            let key = keys[id]!
+            guard let text = key.defaultText, key.domain == domain || key.domain == "all" else { continue }
+            let seen: Bool
+            switch owner {
+            case let .node(i): seen = nodes[i].seen.contains(id)
+            case let .edge(i): seen = edges[i].seen.contains(id)
+            default: seen = true
+            }
+            if !seen { assign(key, text, to: owner, at: key.place, parser) }
+        }
+    }
+
+    func finish(_ d: DataElement, _ parser: XMLParser) {
+        let key: Key
+        if let k = keys[d.key] {
+            key = k
+        } else {
+            if !unknownKeys.contains(d.key) { unknownKeys.append(d.key) }
+            key = Key(id: d.key, domain: "all", name: d.key, type: nil, graphics: false, defaultText: nil, place: d.place)
+        }
+        if key.graphics || d.hasChildren {
+            graphicsSkipped = true
+            if case let .node(i) = d.owner, let label = d.nodeLabel, nodes[i].yedLabel == nil {
+                nodes[i].yedLabel = FieldText.trimmed(label)
+            }
+            return
+        }
+        switch d.owner {
+        case let .node(i):
+            if nodes[i].seen.contains(key.id) { return fail(parser, d.place, "node \(FieldText.quoted(nodes[i].id)) has two values for key \(FieldText.quoted(key.id))") }
+            nodes[i].seen.insert(key.id)
+        case let .edge(i):
+            if edges[i].seen.contains(key.id) { return fail(parser, d.place, "edge \(FieldText.quoted(edges[i].source)) → \(FieldText.quoted(edges[i].target)) has two values for key \(FieldText.quoted(key.id))") }
+            edges[i].seen.insert(key.id)
+        default:
+            break
+        }
+        assign(key, d.text, to: d.owner, at: d.place, parser)
+    }
+
+    /// Puts one data value where its key's name says.
+    func assign(_ key: Key, _ text: String, to owner: Owner, at place: (Int, Int), _ parser: XMLParser) {
+        func bad(_ message: String) { fail(parser, place, "key \(FieldText.quoted(key.id)) (\(key.name)): \(message)") }
+        func year() -> Int?? {
+            if FieldText.trimmed(text).isEmpty { return .some(nil) }
+            guard let y = FieldText.year(text) else {
+                bad("\(FieldText.quoted(text)) is not a year such as 1993")
+                return nil
+            }
+            return .some(y)
+        }
+        func vocabulary<E: RawRepresentable & CaseIterable>(_ what: String, _ type: E.Type) -> E?? where E.RawValue == String {
+            if FieldText.trimmed(text).isEmpty { return .some(nil) }
+            guard let v = FieldText.vocabulary(text, type) else {
+                bad(FieldText.unknown(what, text, type))
+                return nil
+            }
+            return .some(v)
+        }
+        func list() -> [String]? {
+            do { return try FieldText.parseList(text) } catch {
+                bad(error.message)
+                return nil
+            }
+        }
+        func attributeValue() -> AttributeValue? {
+            let type = key.type ?? .string
+            if type != .string, FieldText.trimmed(text).isEmpty { return nil }
+            guard let v = type.value(text) else {
+                bad("\(FieldText.quoted(text)) is not \(type.noun)")
+                return nil
+            }
+            return v
+        }
+        let isAttribute = key.name.hasPrefix("attr.")
+        let name = isAttribute ? String(key.name.dropFirst(5)) : key.name
+        switch owner {
+        case .skipped:
+            if !dataLeftOut.contains(key.name) { dataLeftOut.append(key.name) }
+        case .graph:
+            if !isAttribute, GraphML.graphFields.contains(name) {
+                graphSeen[name] = place
+                switch name {
+                case "name": graphName = text
+                case "title": graphTitle = text
+                case "description": graphDescription = text
+                default:
+                    do { graphSources = try FieldText.parseSources(text) } catch { bad(error.message) }
+                }
+            } else if !graphDataLeftOut.contains(key.name) {
+                graphDataLeftOut.append(key.name)
+            }
+        case let .node(i):
+            guard !isAttribute, GraphML.nodeFields.contains(name) else {
+                if let v = attributeValue() { nodes[i].attributes[name] = v }
+                return
+            }
+            nodes[i].places[name] = place
+            switch name {
+            case "label": nodes[i].label = text
+            case "kind": if let v = vocabulary("kind", NodeKind.self) { nodes[i].kind = v }
+            case "track": if let v = vocabulary("track", Track.self) { nodes[i].track = v }
+            case "start": if let y = year() { nodes[i].start = y }
+            case "end": if let y = year() { nodes[i].end = y }
+            case "year": if let y = year() { nodes[i].start = y; nodes[i].end = y }
+            case "description": nodes[i].description = text
+            case "designations":
+                do { nodes[i].designations = try FieldText.parseDesignations(text) } catch { bad(error.message) }
+            default: if let l = list() { nodes[i].sources = l }
+            }
+        case let .edge(i):
+            guard !isAttribute, GraphML.edgeFields.contains(name) else {
+                if let v = attributeValue() { edges[i].attributes[name] = v }
+                return
+            }
+            edges[i].places[name] = place
+            switch name {
+            case "key": edges[i].key = text
+            case "relation": if let v = vocabulary("relation", Relation.self) { edges[i].relation = v }
+            case "support": if let v = vocabulary("support type", SupportType.self) { edges[i].support = v }
+            case "weight":
+                guard let w = FieldText.double(text) else { return bad("weight \(FieldText.quoted(text)) is not a number") }
+                edges[i].weight = w
+            case "start": if let y = year() { edges[i].start = y }
+            case "end": if let y = year() { edges[i].end = y }
+            case "year": if let y = year() { edges[i].start = y; edges[i].end = y }
+            case "description": edges[i].description = text
+            default: if let l = list() { edges[i].sources = l }
+            }
+        }
+    }
+
+    /// The network the events described, validated.
+    func network() throws(FormatError) -> (network: Network, warnings: [String]) {
+        var network = Network(name: graphName ?? GraphML.networkName(fromFile: file), title: graphTitle, description: graphDescription)
+        var index: [ExactID: Int] = [:]
+        var origins: [(Int, Int)] = []
+        var fieldPlaces: [[String: (Int, Int)]] = []
+        var withoutKind = 0
+        for b in nodes {
+            if b.kind == nil { withoutKind += 1 }
+            let node = Node(
+                id: b.id, label: b.label ?? b.yedLabel, kind: b.kind ?? .participant, track: b.track,
+                years: YearSpan(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
+                designations: b.designations, sources: b.sources)
+            if index[ExactID(b.id)] == nil { index[ExactID(b.id)] = network.nodes.count }
+            network.nodes.append(node)
+            origins.append(b.place)
+            fieldPlaces.append(b.places)
+        }
+        var made: [String] = []
+        var withoutRelation = 0
+        for b in edges {
+            for id in [b.source, b.target] where index[ExactID(id)] == nil {
+                index[ExactID(id)] = network.nodes.count
+                network.nodes.append(Node(id: id, kind: .participant))
+                origins.append(b.place)
+                fieldPlaces.append([:])
+                made.append(id)
+            }
+            if b.relation == nil { withoutRelation += 1 }
+            network.edges.append(Edge(
+                b.source, b.relation ?? .partnersWith, b.target, key: b.key ?? b.id, support: b.support, weight: b.weight,
+                years: YearSpan(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
+                sources: b.sources))
+        }
+        if let sources = graphSources {
+            network.sources = sources
+        } else {
+            var seen = Set<ExactID>()
+            let cited = (network.nodes.flatMap { $0.sources + $0.designations.flatMap(\.sources) } + network.edges.flatMap(\.sources))
+                .filter { seen.insert(ExactID($0)).inserted }
+            if !cited.isEmpty {
+                network.sources = cited.map { Source(id: $0, citation: $0) }
+                warnings.append("no graph sources data: \(cited.count) cited source id\(cited.count == 1 ? " is" : "s are") listed with the id as citation")
+            }
+        }
+
+        func plural(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
+        if undirectedEdges > 0 {
+            warnings.append("the graph is undirected: \(plural(undirectedEdges, "edge was", "edges were")) read once each, directed from source to target")
+        }
+        if withoutKind > 0 { warnings.append("\(plural(withoutKind, "node has", "nodes have")) no kind: read as participant") }
+        if withoutRelation > 0 { warnings.append("\(plural(withoutRelation, "edge has", "edges have")) no relation: read as partners_with") }
+        if !made.isEmpty {
+            warnings.append("\(plural(made.count, "edge end is", "edge ends are")) not a declared node; made as participants: \(Self.some(made))")
+        }
+        if !unknownKeys.isEmpty { warnings.append("data under undeclared keys read as string attributes named by the key: \(Self.some(unknownKeys))") }
+        if !graphDataLeftOut.isEmpty { warnings.append("graph data with no place in a network left out: \(Self.some(graphDataLeftOut))") }
+        if !dataLeftOut.isEmpty { warnings.append("data outside the top-level graph, its nodes and edges left out: \(Self.some(dataLeftOut))") }
+        if graphicsSkipped { warnings.append("yEd graphics data (shapes, geometry, colours) left out") }
+        if nestedGraphs > 0 { warnings.append("\(plural(nestedGraphs, "nested graph was", "nested graphs were")) flattened into the top-level graph") }
+        if topGraphs > 1 { warnings.append("the document holds \(topGraphs) graphs; all were read into one network") }
+        if skippedHyperedges > 0 { warnings.append("\(plural(skippedHyperedges, "hyperedge", "hyperedges")) left out: a network has only edges between two nodes") }
+        if skippedPorts > 0 { warnings.append("\(plural(skippedPorts, "port", "ports")) left out") }
+
+        let graphPlace = self.graphPlace
+        let sourcesPlace = graphSeen["sources"]
+        try ValidationLocation.check(network, file: file) { target in
+            let at: (Int, Int)?
+            switch target.collection {
+            case .nodes:
+                guard origins.indices.contains(target.index) else { return nil }
+                at = target.field.flatMap { fieldPlaces[target.index][$0] } ?? origins[target.index]
+            case .edges:
+                guard edges.indices.contains(target.index) else { return nil }
+                at = target.field.flatMap { edges[target.index].places[$0] } ?? edges[target.index].place
+            case .sources:
+                at = sourcesPlace ?? graphPlace
+            case .graph:
+                at = graphPlace
+            }
+            return at.map { (file, $0.0, $0.1) }
+        }
+        return (network, warnings)
+    }
+
+    static func some(_ items: [String]) -> String {
+        let shown = items.prefix(5).map { FieldText.quoted($0) }.joined(separator: ", ")
+        return items.count > 5 ? shown + " and \(items.count - 5) more" : shown
+    }
+}
