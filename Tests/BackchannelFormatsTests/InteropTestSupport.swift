@@ -95,12 +95,16 @@ enum TestNetworks {
     }
 }
 
-/// Runs `body`, failing the test when it takes a second or more.
-func withinASecond<T>(_ what: String, _ body: () throws -> T) rethrows -> T {
-    let clock = ContinuousClock()
-    let start = clock.now
-    let result = try body()
-    let elapsed = clock.now - start
-    #expect(elapsed < .seconds(1), "\(what) took \(elapsed)")
-    return result
+/// The bytes of every label and description in `network`: what a writer must copy at least once.
+func textBytes(_ network: Network) -> Int {
+    network.nodes.reduce(0) { $0 + $1.label.utf8.count + ($1.description?.utf8.count ?? 0) }
+        + network.edges.reduce(0) { $0 + ($1.description?.utf8.count ?? 0) }
+}
+
+/// Checks that `written` (a writer's output for `network`) is linear in the text it holds: at least
+/// the text, at most six bytes per byte (the longest escape, `"` as `&quot;`) plus `overhead`. Speed
+/// is measured in Benchmarks/large_inputs.sh, not asserted here.
+func expectLinearSize(_ written: Int, of network: Network, overhead: Int = 64 * 1024, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let text = textBytes(network)
+    #expect(written >= text && written <= 6 * text + overhead, "\(what): \(written) bytes written for \(text) bytes of text", sourceLocation: sourceLocation)
 }
