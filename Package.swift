@@ -68,12 +68,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Times the measures for Benchmarks/run.sh (release build), beside igraph and NetworKit.
-        .executableTarget(
-            name: "backchannel-bench",
-            dependencies: ["BackchannelAnalysis", "BackchannelFormats"],
-            path: "Benchmarks/Sources/backchannel-bench"
-        ),
+        // backchannel-bench (Benchmarks/run.sh) is a package of its own, Benchmarks/Package.swift, so that
+        // building and testing this package never compiles it.
         // Fixtures and generators shared by the test targets.
         .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelAnalysis"]),
         .testTarget(name: "BackchannelModelTests", dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelTestSupport"]),
