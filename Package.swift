@@ -23,6 +23,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // `swift package generate-documentation` (the DocC catalog in Sources/BackchannelJobs); a plugin,
+        // never linked into the products.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     // Data flows one way: Model → Formats → Analysis → Presentation → Render → Jobs → CLI.
     // Each target depends only on targets to its left.
