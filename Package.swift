@@ -23,6 +23,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // `swift package generate-documentation` (the DocC catalog in Sources/BackchannelJobs); a plugin,
+        // never linked into the products.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     // Data flows one way: Model → Formats → Analysis → Presentation → Render → Jobs → CLI.
     // Each target depends only on targets to its left.
@@ -68,12 +71,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Times the measures for Benchmarks/run.sh (release build), beside igraph and NetworKit.
-        .executableTarget(
-            name: "backchannel-bench",
-            dependencies: ["BackchannelAnalysis", "BackchannelFormats"],
-            path: "Benchmarks/Sources/backchannel-bench"
-        ),
+        // backchannel-bench (Benchmarks/run.sh) is a package of its own, Benchmarks/Package.swift, so that
+        // building and testing this package never compiles it.
         // Fixtures and generators shared by the test targets.
         .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelAnalysis"]),
         .testTarget(name: "BackchannelModelTests", dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelTestSupport"]),

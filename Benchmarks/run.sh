@@ -4,7 +4,8 @@
 #
 #   bash Benchmarks/run.sh [SIZE ...]        (default: 1000 10000 100000 1000000)
 #
-# Per size it runs, for Backchannel (backchannel-bench, in-process timing) and each peer
+# Per size it runs, for Backchannel (backchannel-bench, the nested package Benchmarks/Package.swift,
+# in-process timing) and each peer
 # (peers.py): load, degree, pagerank, sssp and betweenness-sampled (256 sources) everywhere
 # but 1M (load and pagerank only), and exact betweenness, closeness and harmonic up to 10k.
 # At 10k it also times whole processes: `backchannel centrality --edges F --measure M
@@ -16,8 +17,10 @@ cd "$here"
 
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000 1000000)
 bash setup_peers.sh >&2
-(cd "$root" && swift build -c release --product backchannel-bench >&2 && swift build -c release --product backchannel >&2)
-bench="$root/.build/release/backchannel-bench"
+# backchannel-bench is the nested package here (Benchmarks/Package.swift); the CLI is the main package's.
+swift build --package-path "$here" -c release --product backchannel-bench >&2
+swift build --package-path "$root" -c release --product backchannel >&2
+bench="$here/.build/release/backchannel-bench"
 cli="$root/.build/release/backchannel"
 py="$here/.venv/bin/python"
 mkdir -p data results

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Backchannel needs on a Debian/Ubuntu machine with Swift 6 already present:
 # Graphviz's C libraries and headers (libgraphviz-dev, with the graphviz plugins for SVG/PNG/PDF),
-# and NetworkX for the reference scripts. Safe to run again: it installs only what is missing.
+# xmllint (libxml2-utils) for schema checks of written GraphML and GEXF, and NetworkX for the
+# reference scripts. Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 say() { printf 'setup: %s\n' "$*" >&2; }
@@ -21,6 +22,7 @@ missing=()
 pkg-config --exists libgvc 2>/dev/null || missing+=(libgraphviz-dev)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   as_root apt-get update -qq

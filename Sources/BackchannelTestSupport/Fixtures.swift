@@ -12,7 +12,22 @@ public enum Fixtures {
 
     public static var rendersDirectory: URL { packageRoot.appendingPathComponent("Renders") }
     public static var datasetsDirectory: URL { packageRoot.appendingPathComponent("Datasets") }
+    /// Test inputs committed with the package (`Tests/Fixtures`): present in every clone.
+    public static var committedFixtures: URL { packageRoot.appendingPathComponent("Tests/Fixtures") }
+    /// Graphviz's own test graphs (EPL-1.0, see its README.md): `valid/` and `edge-cases/`.
+    public static var dotCorpus: URL { committedFixtures.appendingPathComponent("graphviz-dot-corpus") }
+
+    /// The project's shared material beside the checkout (`../shared/data`). Only the project's own
+    /// machines have it; tests that need it are enabled with ``hasSharedPAX`` and skipped elsewhere.
     public static var sharedData: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data") }
+    /// PeaceRep's PA-X signatory links table in ``sharedData`` (not committed: its terms are unclear).
+    public static var sharedPAXSignatories: URL { sharedData.appendingPathComponent("peace-processes/paax_signatories_links_table.csv") }
+    /// Whether ``sharedPAXSignatories`` is present, for `.enabled(if: Fixtures.hasSharedPAX, Fixtures.needsSharedPAX)`.
+    public static var hasSharedPAX: Bool { FileManager.default.isReadableFile(atPath: sharedPAXSignatories.path) }
+    /// Why a test that reads the real PA-X table is skipped where it is absent.
+    public static let needsSharedPAX = "needs ../shared/data/peace-processes/paax_signatories_links_table.csv (PA-X data, not committed); the project-written fixture Tests/Fixtures/paax-shaped covers the same code paths"
+    /// A small PA-X-shaped signatory table written by the project (`Tests/Fixtures/paax-shaped`).
+    public static var paxShapedSignatories: URL { committedFixtures.appendingPathComponent("paax-shaped/signatories.csv") }
 
     /// The `backchannel` executable built beside the test bundle.
     public static var executable: URL {

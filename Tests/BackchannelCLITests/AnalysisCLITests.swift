@@ -142,13 +142,14 @@ struct AnalysisCLITests {
 /// see Datasets/README.md), analysed and drawn.
 @Suite("PA-X signatories", .serialized)
 struct PAXTests {
-    @Test func derivedDatasetWorksWithInfluenceAndRender() throws {
+    @Test(.enabled(if: Fixtures.hasSharedPAX, Comment(rawValue: Fixtures.needsSharedPAX)))
+    func derivedDatasetWorksWithInfluenceAndRender() throws {
         let dir = try Fixtures.temporaryDirectory()
         let out = dir.appendingPathComponent("paax.json")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Fixtures.datasetsDirectory.appendingPathComponent("derive_paax.py").path,
-                             Fixtures.sharedData.appendingPathComponent("peace-processes/paax_signatories_links_table.csv").path, "--output", out.path]
+                             Fixtures.sharedPAXSignatories.path, "--output", out.path]
         process.standardOutput = FileHandle.nullDevice
         let err = Pipe()
         process.standardError = err

@@ -155,7 +155,7 @@ struct RendersAreCurrentTests {
 /// Inputs in other formats, and Graphviz crashes that must not take the tool down.
 @Suite("Foreign inputs and Graphviz crashes", .serialized)
 struct ForeignInputTests {
-    static let edgeCases = Fixtures.sharedData.appendingPathComponent("graphviz-dot-corpus/edge-cases")
+    static let edgeCases = Fixtures.dotCorpus.appendingPathComponent("edge-cases")
 
     @Test(arguments: ["rtest/graphs/b15.gv", "rtest/1783.dot", "rtest/1724.dot"])
     func layoutCrashesAreReportedNamingTheEngine(file: String) throws {
@@ -216,24 +216,120 @@ struct InterruptTests {
         for i in 1..<40_000 { network.edges.append(Edge("node-\(i - 1)", .partnersWith, "node-\(i)")) }
         let input = dir.appendingPathComponent("big.json")
         try network.jsonText().write(to: input, atomically: true, encoding: .utf8)
-        var interrupted = 0
-        for attempt in 0..<6 {
+        // The signal is sent only once the temporary file exists, so it lands during the write, not
+        // before it starts (when there is nothing to clean up) or after the rename.
+        var interruptedMidWrite = 0
+        for attempt in 0..<4 where interruptedMidWrite == 0 {
             let out = dir.appendingPathComponent("out-\(attempt).json")
+            let temporaryPrefix = ".out-\(attempt).json."
+            func temporaries() -> [String] {
+                ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasPrefix(temporaryPrefix) && $0.hasSuffix(".tmp") }
+            }
             let process = Process()
             process.executableURL = Fixtures.executable
             process.arguments = ["export", input.path, "--format", "json", "-o", out.path]
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32(100_000 + attempt * 250_000))
-            kill(process.processIdentifier, SIGINT)
+            var seen: [String] = []
+            for _ in 0..<60_000 {  // at most about a minute, 1 ms apart
+                guard process.isRunning else { break }
+                seen = temporaries()
+                if !seen.isEmpty { break }
+                usleep(1_000)
+            }
+            if !seen.isEmpty { kill(process.processIdentifier, SIGINT) }
             process.waitUntilExit()
-            if process.terminationReason == .exit && process.terminationStatus == 130 { interrupted += 1 }
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
-            #expect(leftovers.isEmpty, "attempt \(attempt) left \(leftovers)")
+            #expect(temporaries().isEmpty, "attempt \(attempt) left \(temporaries())")
+            if !seen.isEmpty && process.terminationReason == .exit && process.terminationStatus == 130 && !FileManager.default.fileExists(atPath: out.path) {
+                interruptedMidWrite += 1
+                #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(seen[0]).path), "the temporary file \(seen[0]) was removed")
+            }
             if FileManager.default.fileExists(atPath: out.path) {
                 #expect(try Network(contentsOf: out).nodes.count == 40_000, "an output that exists is whole")
             }
         }
-        #expect(interrupted > 0, "at least one run was interrupted mid-way (exit 130)")
+        #expect(interruptedMidWrite > 0, "a run was interrupted while its temporary file existed (exit 130), and the file is gone")
+    }
+}
+
+/// Without `--engine`, `render` lays out with dot up to `LayoutEngine.dotEdgeLimit` edges and with
+/// sfdp above, and says so on stderr; the output is byte for byte that engine's (layouts are seeded).
+@Suite("Layout engine chosen by size", .serialized)
+struct EngineThresholdTests {
+    /// A convener with `edges` participants (indented JSON, as `export` writes it).
+    static func star(_ edges: Int, in dir: URL) throws -> URL {
+        var network = Network(name: "star-\(edges)", nodes: [Node(id: "hub", kind: .convener)])
+        for i in 0..<edges {
+            network.nodes.append(Node(id: "p\(i)", kind: .participant))
+            network.edges.append(Edge("hub", .partnersWith, "p\(i)"))
+        }
+        let url = dir.appendingPathComponent("star-\(edges).json")
+        try network.jsonText().write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test(arguments: [(1_000, "dot"), (1_001, "sfdp")])
+    func renderPicksTheEngineBySizeAndSaysSo(edges: Int, expected: String) throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try Self.star(edges, in: dir)
+        let chosen = try Fixtures.run(["render", input.path, "--format", "svg"])
+        #expect(chosen.status == 0, "\(chosen.stderr)")
+        let note = "using the sfdp layout: the network has \(edges) edges"
+        #expect(chosen.stderr.contains(note) == (expected == "sfdp"), "\(edges) edges: \(chosen.stderr)")
+        let explicit = try Fixtures.run(["render", input.path, "--format", "svg", "--engine", expected])
+        let other = try Fixtures.run(["render", input.path, "--format", "svg", "--engine", expected == "dot" ? "sfdp" : "dot"])
+        #expect(explicit.status == 0 && other.status == 0)
+        #expect(!explicit.stderr.contains("using the"), "no note when the engine is given")
+        #expect(chosen.stdout.contains("</svg>"))
+        #expect(chosen.stdout == explicit.stdout, "\(edges) edges are laid out with \(expected)")
+        #expect(chosen.stdout != other.stdout, "the two engines draw this network differently, so the comparison means something")
+    }
+}
+
+/// The PA-X path (derive_paax.py, then influence and render) on the project-written PA-X-shaped table,
+/// so it runs in every clone; `PAXTests` runs it on the real table where ../shared has it.
+@Suite("PA-X-shaped signatories", .serialized)
+struct PAXShapedTests {
+    @Test func derivedFixtureWorksWithInfluenceAndRender() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("paax.json")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Fixtures.datasetsDirectory.appendingPathComponent("derive_paax.py").path, Fixtures.paxShapedSignatories.path, "--output", out.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "derive_paax.py: \(report)")
+        #expect(report.contains("1  duplicate links (same agreement, actor, role) dropped"))
+        #expect(report.contains("1  rows skipped: actor name but no actor id"))
+        #expect(report.contains("AGT_2: malformed date '1997-13-01' -> date 1997-01-13 from year/month/day"))
+
+        let network = try Network(contentsOf: out)
+        #expect(network.validationProblems().isEmpty)
+        #expect(network.nodes.count { $0.kind == .dialogue } == 5, "every agreement")
+        #expect(network.nodes.count { $0.kind == .conflict } == 2, "every peace process")
+        #expect(network.nodes.count { $0.kind == .convener } == 4 && network.nodes.count { $0.kind == .participant } == 4)
+        #expect(network.edges.count == 25)
+        #expect(network.node("actor-kingdom-of-westmere")?.attributes["roles"] == .string("party;third party"), "both roles, a tie: convener")
+        #expect(network.node("actor-kingdom-of-westmere")?.kind == .convener)
+        #expect(network.node("agt-2")?.attributes["date"] == .string("1997-01-13"))
+        #expect(network.sources.first?.citation.contains("PA-X") == true)
+        #expect(network.jsonText() == (try String(contentsOf: out, encoding: .utf8)), "the script writes the canonical layout")
+
+        let influence = try Fixtures.run(["influence", out.path, "--format", "json", "--top", "3"])
+        #expect(influence.status == 0, "\(influence.stderr)")
+        #expect(influence.stdout.contains("\"id\": \"actor-union-of-coastal-states\""), "the convener of three agreements in both processes")
+        #expect(!influence.stdout.contains("actor-northland-liberation-front"), "participants are not ranked")
+        let svg = dir.appendingPathComponent("paax.svg")
+        let render = try Fixtures.run(["render", out.path, "--format", "svg", "-o", svg.path])
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(!render.stderr.contains("using the sfdp layout"), "25 edges: dot")
+        let drawn = try #require(SVGTextCollector.collect([UInt8](try Data(contentsOf: svg))))
+        #expect(drawn.values.contains { $0.joined(separator: " ").contains("Union of Coastal States") })
     }
 }

@@ -101,3 +101,17 @@ enum TestNetworks {
 func finishing<T>(_ what: String, _ body: () throws -> T) rethrows -> T {
     try body()
 }
+
+/// The bytes of every label and description in `network`: what a writer must copy at least once.
+func textBytes(_ network: Network) -> Int {
+    network.nodes.reduce(0) { $0 + $1.label.utf8.count + ($1.description?.utf8.count ?? 0) }
+        + network.edges.reduce(0) { $0 + ($1.description?.utf8.count ?? 0) }
+}
+
+/// Checks that `written` (a writer's output for `network`) is linear in the text it holds: at least
+/// the text, at most six bytes per byte (the longest escape, `"` as `&quot;`) plus `overhead`. Speed
+/// is measured in Benchmarks/large_inputs.sh, not asserted here.
+func expectLinearSize(_ written: Int, of network: Network, overhead: Int = 64 * 1024, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let text = textBytes(network)
+    #expect(written >= text && written <= 6 * text + overhead, "\(what): \(written) bytes written for \(text) bytes of text", sourceLocation: sourceLocation)
+}

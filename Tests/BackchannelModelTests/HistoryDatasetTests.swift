@@ -34,10 +34,35 @@ struct HistoryDatasetTests {
         #expect(network.nodes.filter(\.sources.isEmpty).map(\.id) == [])
         #expect(network.edges.indices.filter { network.edges[$0].sources.isEmpty } == [])
         #expect(network.validationProblems().isEmpty)
-        let cited = Set(network.sources.map(\.id))
         #expect(network.sources.allSatisfy { $0.url?.hasPrefix("https://") ?? true }, "links are https")
         #expect(network.sources.count { $0.url != nil } >= network.sources.count - 3, "nearly every source links to where it can be checked")
-        #expect(cited.count == network.sources.count)
+        #expect(Set(network.sources.map(\.id)).count == network.sources.count, "source ids are unique")
+    }
+
+    /// Every node, edge and designation cites at least one source the file lists, and every source
+    /// the file lists is cited by something: no claim without a source, no source without a claim.
+    @Test func everySourceIsCitedAndEveryCitationIsASource() {
+        let listed = Set(network.sources.map(\.id))
+        var citations: [(what: String, sources: [String])] = []
+        for node in network.nodes {
+            citations.append(("node \(node.id)", node.sources))
+            for (i, designation) in node.designations.enumerated() {
+                citations.append(("node \(node.id) designation \(i) (\(designation.list))", designation.sources))
+            }
+        }
+        for (i, edge) in network.edges.enumerated() {
+            citations.append(("edge \(i) \(edge.source) -\(edge.relation.rawValue)-> \(edge.target)", edge.sources))
+        }
+        #expect(citations.count == network.nodes.count + network.edges.count + network.nodes.reduce(0) { $0 + $1.designations.count })
+        #expect(network.nodes.contains { !$0.designations.isEmpty }, "the history has designated groups, so designations are checked")
+        for (what, sources) in citations {
+            #expect(!sources.isEmpty, "\(what) cites no source")
+            let unknown = sources.filter { !listed.contains($0) }
+            #expect(unknown.isEmpty, "\(what) cites \(unknown), which the file does not list")
+        }
+        let cited = Set(citations.flatMap(\.sources))
+        let uncited = network.sources.map(\.id).filter { !cited.contains($0) }
+        #expect(uncited.isEmpty, "listed but never cited: \(uncited)")
     }
 
     @Test func nineteenSixtyDartmouth() throws {

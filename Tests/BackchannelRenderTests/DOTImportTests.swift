@@ -11,7 +11,7 @@ import Testing
 /// Graphviz's own test corpus imports and exports again to DOT that Graphviz parses into the same graph.
 @Suite("DOT import", .serialized)
 struct DOTImportTests {
-    static let corpus = Fixtures.sharedData.appendingPathComponent("graphviz-dot-corpus")
+    static let corpus = Fixtures.dotCorpus
 
     static func files(_ folder: String) -> [String] {
         let root = corpus.appendingPathComponent(folder)
@@ -23,10 +23,20 @@ struct DOTImportTests {
         return found.sorted()
     }
 
-    /// The corpus tests below take their cases from ../shared; make sure it is there, so they cannot pass empty.
-    @Test func corpusIsPresent() {
-        #expect(Self.files("valid").count >= 70, "../shared/data/graphviz-dot-corpus/valid is missing")
+    /// The corpus tests below take their cases from the committed fixtures; make sure every file the
+    /// manifest lists is there with its recorded size, so they cannot pass on a shrunken or altered corpus.
+    @Test func corpusIsPresentAndMatchesItsManifest() throws {
+        let manifest = try String(contentsOf: Self.corpus.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
+        let rows = manifest.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(rows.count == 78)
+        for row in rows {
+            let path = String(row[0]), bytes = Int(row[2])
+            let size = (try? FileManager.default.attributesOfItem(atPath: Self.corpus.appendingPathComponent(path).path))?[.size] as? Int
+            #expect(size != nil && size == bytes, "\(path): \(size.map(String.init) ?? "missing"), manifest says \(row[2]) bytes")
+        }
+        #expect(Self.files("valid").count == 70, "Tests/Fixtures/graphviz-dot-corpus/valid")
         #expect(Self.files("edge-cases").count == 8)
+        #expect(Set(Self.files("valid").map { "valid/" + $0 } + Self.files("edge-cases").map { "edge-cases/" + $0 }) == Set(rows.map { String($0[0]) }))
     }
 
     @Test func ownExportReadsBackAsTheSameNetwork() throws {

@@ -70,10 +70,7 @@ struct GraphvizTests {
         #expect(sizes.count == 16 && sizes.allSatisfy { $0 > 1000 })
     }
 
-    @Test func recommendedEngineFinishesOnLargeNetworks() {
-        #expect(LayoutEngine.recommended(edgeCount: 1_000) == .dot)
-        #expect(LayoutEngine.recommended(edgeCount: 1_001) == .sfdp)
-    }
+    // The engine chosen by size is tested by its behaviour, through `render`: EngineThresholdTests in the CLI tests.
 }
 
 @Suite("Atomic output")
