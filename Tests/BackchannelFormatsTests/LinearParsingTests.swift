@@ -28,6 +28,20 @@ struct LinearParsingTests {
         #expect(nodes[count - 1].column == offset + 1)
     }
 
+    /// A 10,000-member object on one line (37 s before): each member's column is found once.
+    @Test func wideObjectIsScannedOnce() throws {
+        let text = "{" + (0..<10_000).map { "\"k\($0)\": [\($0), \"é\"]" }.joined(separator: ",") + "}"
+        let bytes = Array(text.utf8)
+        let (root, scanned) = try JSONParser.parseCountingWork(bytes)
+        #expect(scanned <= bytes.count)
+        guard case let .object(members) = root.value else { Issue.record("not an object"); return }
+        #expect(members.count == 10_000)
+        let last = members[9_999].value
+        let prefix = text.utf8.count - "[9999, \"é\"]}".utf8.count
+        // Columns count scalars: every "é" before it is one column, not two.
+        #expect(last.column == prefix + 1 - 10_000 + 1)
+    }
+
     @Test func columnsCountScalarsOnALongLine() throws {
         let text = "[\"é🕊\", \"ü\", 7]"
         let (root, _) = try JSONParser.parseCountingWork(Array(text.utf8))

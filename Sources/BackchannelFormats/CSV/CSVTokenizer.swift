@@ -74,6 +74,7 @@ struct CSVTokenizer {
     /// - Parameter delimiter: the field separator (`,` unless a mapping says otherwise).
     /// - Throws: ``FormatError/malformed(file:line:column:message:)`` at the first byte that breaks
     ///   a rule, and whatever `body` throws.
+    @inline(__always)
     static func forEachRecord(
         _ input: InputBytes, delimiter: UInt8 = UInt8(ascii: ","),
         _ body: (_ record: Record) throws(FormatError) -> Void

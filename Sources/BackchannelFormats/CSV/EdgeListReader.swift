@@ -88,6 +88,7 @@ private func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
 /// The header must start with the `expecting` columns (compared as ``CSVTokenizer/headerName(_:)``),
 /// optionally followed by `optional` ones; other columns are ignored, except `extra`, whose index
 /// comes last in `columns`. Works on the bytes in place: no allocation per unquoted field.
+@inline(__always)
 private func parseCSV(
     _ bytes: [UInt8], file: String, expecting: [String], optional: [String], extra: String? = nil,
     _ row: (_ record: CSVTokenizer.Record, _ columns: [Int], _ input: InputBytes) throws(FormatError) -> Void

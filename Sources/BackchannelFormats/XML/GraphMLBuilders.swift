@@ -67,7 +67,11 @@ extension GraphMLHandler {
     }
 
     func applyDefaults(to owner: Owner, domain: String, _ parser: XMLParser) {
-        for id in keys.keys.sorted() {
+        if !keysWithDefaultsSorted {
+            keysWithDefaults.sort()
+            keysWithDefaultsSorted = true
+        }
+        for id in keysWithDefaults {
             let key = keys[id]!
             guard let text = key.defaultText, key.domain == domain || key.domain == "all" else { continue }
             let seen: Bool
@@ -85,7 +89,7 @@ extension GraphMLHandler {
         if let k = keys[d.key] {
             key = k
         } else {
-            if !unknownKeys.contains(d.key) { unknownKeys.append(d.key) }
+            unknownKeys.insert(d.key)
             key = Key(id: d.key, domain: "all", name: d.key, type: nil, graphics: false, defaultText: nil, place: d.place)
         }
         if key.graphics || d.hasChildren {
@@ -146,7 +150,7 @@ extension GraphMLHandler {
         let name = isAttribute ? String(key.name.dropFirst(5)) : key.name
         switch owner {
         case .skipped:
-            if !dataLeftOut.contains(key.name) { dataLeftOut.append(key.name) }
+            dataLeftOut.insert(key.name)
         case .graph:
             if !isAttribute, GraphML.graphFields.contains(name) {
                 graphSeen[name] = place
@@ -157,8 +161,8 @@ extension GraphMLHandler {
                 default:
                     do { graphSources = try FieldText.parseSources(text) } catch { bad(error.message) }
                 }
-            } else if !graphDataLeftOut.contains(key.name) {
-                graphDataLeftOut.append(key.name)
+            } else {
+                graphDataLeftOut.insert(key.name)
             }
         case let .node(i):
             guard !isAttribute, GraphML.nodeFields.contains(name) else {
@@ -255,9 +259,9 @@ extension GraphMLHandler {
         if !made.isEmpty {
             warnings.append("\(plural(made.count, "edge end is", "edge ends are")) not a declared node; made as participants: \(Self.some(made))")
         }
-        if !unknownKeys.isEmpty { warnings.append("data under undeclared keys read as string attributes named by the key: \(Self.some(unknownKeys))") }
-        if !graphDataLeftOut.isEmpty { warnings.append("graph data with no place in a network left out: \(Self.some(graphDataLeftOut))") }
-        if !dataLeftOut.isEmpty { warnings.append("data outside the top-level graph, its nodes and edges left out: \(Self.some(dataLeftOut))") }
+        if !unknownKeys.isEmpty { warnings.append("data under undeclared keys read as string attributes named by the key: \(Self.some(unknownKeys.names))") }
+        if !graphDataLeftOut.isEmpty { warnings.append("graph data with no place in a network left out: \(Self.some(graphDataLeftOut.names))") }
+        if !dataLeftOut.isEmpty { warnings.append("data outside the top-level graph, its nodes and edges left out: \(Self.some(dataLeftOut.names))") }
         if graphicsSkipped { warnings.append("yEd graphics data (shapes, geometry, colours) left out") }
         if nestedGraphs > 0 { warnings.append("\(plural(nestedGraphs, "nested graph was", "nested graphs were")) flattened into the top-level graph") }
         if topGraphs > 1 { warnings.append("the document holds \(topGraphs) graphs; all were read into one network") }

@@ -78,10 +78,14 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
     var skippedPorts = 0
     var nestedGraphs = 0
     var graphicsSkipped = false
-    var unknownKeys: [String] = []
-    var graphDataLeftOut: [String] = []
+    var unknownKeys = NameList()
+    var graphDataLeftOut = NameList()
     /// Keys of data outside the top-level graph, its nodes and edges (on `<graphml>`, nested graphs).
-    var dataLeftOut: [String] = []
+    var dataLeftOut = NameList()
+    /// The ids of keys with a `<default>`, sorted: applied to every node and edge, so kept apart
+    /// from all keys (sorting every key for every element was quadratic).
+    var keysWithDefaults: [String] = []
+    var keysWithDefaultsSorted = true
     var skipDepth: Int?
 
     init(file: String) {
@@ -342,7 +346,13 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
         switch name {
         case "default" where inDefault:
             inDefault = false
-            if let id = currentKey { keys[id]?.defaultText = defaultText }
+            if let id = currentKey {
+                if keys[id]?.defaultText == nil {
+                    keysWithDefaults.append(id)
+                    keysWithDefaultsSorted = false
+                }
+                keys[id]?.defaultText = defaultText
+            }
         case "key":
             currentKey = nil
         case "graph", "node", "edge":
@@ -359,4 +369,18 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
         }
     }
 
+}
+
+/// Names in the order first seen, each once: for warnings that list what was left out.
+///
+/// - Complexity: `insert` is O(1) on average.
+struct NameList {
+    private(set) var names: [String] = []
+    private var seen = Set<String>()
+
+    var isEmpty: Bool { names.isEmpty }
+
+    mutating func insert(_ name: String) {
+        if seen.insert(name).inserted { names.append(name) }
+    }
 }
