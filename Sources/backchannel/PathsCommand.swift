@@ -36,6 +36,9 @@ struct PathsCommand: ParsableCommand {
     @Option(help: "Longest path for --all-simple.")
     var maxLength = 4
 
+    @Option(help: "List at most this many paths (--all-shortest, --k, --all-simple); the tool says on stderr when it stops there.")
+    var maxPaths = 1_000
+
     @Flag(help: "Each edge no earlier than the one before (edge years; undated edges fit anywhere).")
     var timeRespecting = false
 
@@ -49,6 +52,7 @@ struct PathsCommand: ParsableCommand {
         if modes > 1 { throw ValidationError("choose one of --all-shortest, --k, --all-simple, --time-respecting") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1, not \(k)") }
         if maxLength < 1 { throw ValidationError("--max-length must be at least 1, not \(maxLength)") }
+        if maxPaths < 1 { throw ValidationError("--max-paths must be at least 1, not \(maxPaths)") }
         if timeRespecting && graph.edges != nil { throw ValidationError("--time-respecting needs a typed network with years, not --edges") }
     }
 
@@ -64,14 +68,20 @@ struct PathsCommand: ParsableCommand {
                     entries.append(PathReport.Entry(nodes: found.nodes, relations: found.edges.map { network.edges[$0].relation.rawValue }, length: Double(found.edges.count)))
                 }
             } else {
-                let paths: [BackchannelAnalysis.Path] = if allShortest {
-                    try AllShortestPaths.find(input.graph, from: source, to: target, weight: weighting.weight)
+                // One path more than the cap tells whether the cap cut the list.
+                let cap = maxPaths + 1
+                var paths: [BackchannelAnalysis.Path] = if allShortest {
+                    try AllShortestPaths.find(input.graph, from: source, to: target, weight: weighting.weight, limit: cap)
                 } else if let k {
-                    try KShortestPaths.find(input.graph, from: source, to: target, k: k, weight: weighting.weight)
+                    try KShortestPaths.find(input.graph, from: source, to: target, k: min(k, cap), weight: weighting.weight)
                 } else if allSimple {
-                    try AllSimplePaths.find(input.graph, from: source, to: target, maxLength: maxLength, weight: weighting.weight)
+                    try AllSimplePaths.find(input.graph, from: source, to: target, maxLength: maxLength, weight: weighting.weight, limit: cap)
                 } else {
                     try ShortestPath.find(input.graph, from: source, to: target, weight: weighting.weight).map { [$0] } ?? []
+                }
+                if paths.count > maxPaths {
+                    paths.removeLast(paths.count - maxPaths)
+                    note("stopped at \(maxPaths) paths (--max-paths); there are more")
                 }
                 for p in paths {
                     let ids = p.nodes.map { input.graph.ids[$0] }
