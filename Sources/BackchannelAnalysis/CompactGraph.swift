@@ -154,10 +154,20 @@ public struct CompactGraph: Sendable {
     }
     #endif
 
-    /// Throws when a weighted measure would read an invalid weight.
+    /// Throws when a weighted measure would read an invalid weight, or a merged strength that
+    /// overflowed (parallel edges whose weights add up past the largest double).
     func checkWeights(_ mode: WeightMode) throws(AnalysisError) {
-        guard mode != .none, let bad = invalidWeight else { return }
-        throw .invalidParameter(name: "weights[\(bad.edge)]", value: String(bad.weight), reason: "must be a positive finite number for weighted measures")
+        guard mode != .none else { return }
+        if let bad = invalidWeight {
+            throw .invalidParameter(name: "weights[\(bad.edge)]", value: String(bad.weight), reason: "must be a positive finite number for weighted measures")
+        }
+        if mode == .strength, let k = outStrengths.firstIndex(where: { !$0.isFinite }) {
+            var u = 0
+            while Int(outOffsets[u + 1]) <= k { u += 1 }
+            throw .invalidParameter(
+                name: "weights", value: "\(ids[u]) → \(ids[Int(outTargets[k])])",
+                reason: "the parallel edges' weights add up past the largest number a double holds (1.8e308); scale the weights down")
+        }
     }
 
     /// CSR by `rows`, columns ascending within a row, duplicates merged, self-loops dropped.

@@ -98,6 +98,10 @@ struct Failure: Equatable {
         if case .unknownNode = error {
             return Failure(message: error.description, exitCode: .dataError)
         }
+        if case let .invalidParameter(name, value, reason) = error, name == "weights" || name.hasPrefix("weights[") {
+            // The data's weights, not a flag: an input that cannot be analysed this way.
+            return Failure(message: "edge weight \(value): \(reason)", exitCode: .dataError)
+        }
         if case let .invalidParameter(name, value, reason) = error {
             guard let flag = CommandLineName.flag(forParameter: name) else {
                 return Failure(message: "internal error: \(error.description)", exitCode: .internalError)
