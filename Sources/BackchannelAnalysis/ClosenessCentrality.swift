@@ -7,8 +7,9 @@
 /// Weights: `none` (hops), `distance` (weight as length) or `strength` (1/weight as length).
 ///
 /// Nodes are independent, so they run on all cores; each result is computed exactly as alone.
+/// Unweighted, the searches run 64 at a time (``MultiSourceBFS``), with bit-identical results.
 ///
-/// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted.
+/// - Complexity: O(nm) unweighted (⌈n/64⌉ passes of O(D·(n + m)) word operations), O(nm + n² log n) weighted.
 /// - Reference: Freeman (1978), doi:10.1016/0378-8733(78)90021-7; Wasserman & Faust (1994), Social
 ///   Network Analysis, Cambridge University Press, §5.3.
 public struct ClosenessCentrality: Sendable {
@@ -27,6 +28,16 @@ public struct ClosenessCentrality: Sendable {
     public func scores(_ graph: CompactGraph) throws(AnalysisError) -> [Double] {
         let n = graph.nodeCount
         let wf = wfImproved
+        if weight == .none {
+            // 64 searches per pass (``MultiSourceBFS``): the same sums, added in the same order.
+            return multiSourceIncomingSums(graph, progress: progress) { reached, total, _ in
+                guard total > 0, n > 1 else { return 0 }
+                let r = Double(reached - 1)
+                var c = r / total
+                if wf { c *= r / Double(n - 1) }
+                return c
+            }
+        }
         return try incomingSearches(graph, weight: weight, progress: progress) { search in
             var total = 0.0
             for j in 0..<search.reached { total += search.distance[Int(search.order[j])] }

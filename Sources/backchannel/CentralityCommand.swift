@@ -15,6 +15,7 @@ struct CentralityCommand: ParsableCommand {
     )
 
     @OptionGroup var graph: GraphOptions
+    @OptionGroup var threading: ThreadOptions
 
     @Option(help: "The measure.")
     var measure: Measure
@@ -69,6 +70,7 @@ struct CentralityCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try threading.apply()
             let input = try graph.load(nodeColumn: measure == .brokerage && graph.edges != nil ? partition : nil)
             var p = Measure.Parameters()
             p.weight = weighting.weight

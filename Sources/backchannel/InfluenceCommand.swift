@@ -15,6 +15,7 @@ struct InfluenceCommand: ParsableCommand {
     )
 
     @OptionGroup var graph: GraphOptions
+    @OptionGroup var threading: ThreadOptions
 
     @Option(help: "Show at most this many conveners (default: 15 for tables, all otherwise).")
     var top: Int?
@@ -30,6 +31,7 @@ struct InfluenceCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try threading.apply()
             let input = try graph.load(nodeColumn: graph.edges != nil && graph.edgeList.nodes != nil ? "kind" : nil, undirected: true)
             let n = input.graph.nodeCount
             let kinds: [String] = input.nodes?.map(\.kind.rawValue) ?? input.nodeColumn ?? [String](repeating: "convener", count: n)

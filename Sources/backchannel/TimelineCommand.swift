@@ -17,6 +17,7 @@ struct TimelineCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, svg }
 
     @OptionGroup var graph: GraphOptions
+    @OptionGroup var threading: ThreadOptions
 
     @Option(help: "The measure (any node measure of `centrality`).")
     var measure: Measure
@@ -53,6 +54,7 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try threading.apply()
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "a timeline needs a dated network") }
             var p = Measure.Parameters()

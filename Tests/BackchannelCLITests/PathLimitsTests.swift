@@ -48,3 +48,17 @@ struct PathLimitsTests {
         #expect(try Fixtures.run(["paths", "--from", "pkk", "--to", "ltte", "--max-paths", "0"]).status == 64)
     }
 }
+
+/// `--threads N` changes how many threads run, never the result.
+@Suite("Threads")
+struct ThreadsCLITests {
+    @Test(arguments: ["betweenness", "closeness", "harmonic", "pagerank"])
+    func resultsAreIdenticalForEveryThreadCount(_ measure: String) throws {
+        let outputs = try [nil, "1", "2", "5"].map { threads in
+            try Fixtures.run(["centrality", "--measure", measure, "--format", "json"] + (threads.map { ["--threads", $0] } ?? []))
+        }
+        #expect(outputs.allSatisfy { $0.status == 0 })
+        #expect(Set(outputs.map(\.stdout)).count == 1, "\(measure): the same bytes for every --threads")
+        #expect(try Fixtures.run(["centrality", "--measure", measure, "--threads", "0"]).status == 64)
+    }
+}
