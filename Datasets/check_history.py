@@ -35,30 +35,31 @@ DESIGNATION_KEYS = DESIGNATION_REQUIRED | {"until"}
 EDGE_REQUIRED = {"source", "target", "relation", "sources"}
 EDGE_KEYS = EDGE_REQUIRED | {"support", "weight", "year", "start", "end", "description", "attributes"}
 
-KINDS = {"convener", "participant", "conflict", "legal", "dialogue", "official"}
+KINDS = {"convener", "participant", "conflict", "legal", "dialogue", "official", "agreement", "event"}
 TRACKS = {"I", "1.5", "II", "III", "prevention"}
 SUPPORTS = {"monetary", "expert_advice", "training", "personnel", "service"}
 ACTORS = {"convener", "participant", "official"}
 
 # relation -> (allowed source kinds, allowed target kinds)
-# "upholds" also accepts an official (court or agency) as its source: the
-# U.S. Supreme Court upholds the statute, Treasury/OFAC upholds (enforces)
-# Executive Order 13224.
+# "upholds" also accepts an official (a court) as its source: the U.S. Supreme
+# Court upholds the statute. An agency enforcing an instrument "administers" it
+# (Treasury/OFAC and Executive Order 13224).
 DIRECTIONS = {
     "convenes": ({"convener"}, {"dialogue"}),
-    "participates_in": ({"participant", "official"}, {"dialogue"}),
-    "addresses": ({"dialogue", "convener"}, {"conflict"}),
-    "party_to": ({"participant", "official"}, {"conflict"}),
+    "participates_in": ({"participant", "official"}, {"dialogue", "agreement", "event"}),
+    "addresses": ({"dialogue", "convener", "agreement"}, {"conflict"}),
+    "party_to": ({"participant", "official"}, {"conflict", "event"}),
     "urges": ({"official"}, {"convener"}),
     "partners_with": ({"convener"}, {"convener"}),
-    "prepares": ({"dialogue"}, {"dialogue"}),
-    "led_to": ({"dialogue", "conflict"}, {"dialogue"}),
+    "prepares": ({"dialogue"}, {"dialogue", "agreement"}),
+    "led_to": ({"dialogue", "conflict", "event", "agreement"}, {"dialogue", "agreement", "event"}),
     "constrains": ({"legal"}, {"convener", "participant"}),
     "upholds": ({"legal", "official"}, {"legal"}),
+    "administers": ({"official"}, {"legal"}),
     "designates": ({"official", "legal"}, {"participant"}),
     "provides": (ACTORS, ACTORS),
     "member_of": (ACTORS, ACTORS),
-    "part_of": ({"conflict", "dialogue"}, {"conflict", "dialogue"}),
+    "part_of": ({"conflict", "dialogue", "event", "agreement"}, {"conflict", "dialogue"}),
 }
 
 YEAR_MIN, YEAR_MAX = 1000, 2100
@@ -96,7 +97,7 @@ REQUIRED_EDGES = [
     ("ni-stakeholder-negotiations-1997", "addresses", "the-troubles"),
     ("holder-v-hlp", "upholds", "material-support-statute"),
     ("us-supreme-court", "upholds", "material-support-statute"),
-    ("treasury-ofac", "upholds", "eo-13224"),
+    ("treasury-ofac", "administers", "eo-13224"),
     ("holder-v-hlp", "constrains", "alliance-for-peacebuilding"),
     ("holder-v-hlp", "constrains", "usip"),
 ]
@@ -277,11 +278,11 @@ class Checker:
                 if node_kind[s] not in src_kinds or node_kind[t] not in tgt_kinds:
                     self.err(where, f"{rel} not allowed from {node_kind[s]} to {node_kind[t]}")
                 if rel == "prepares" and node_by_id[t].get("track") != "I":
-                    self.err(where, "'prepares' must target a Track I dialogue")
+                    self.err(where, "'prepares' must target Track I talks or an agreement")
                 if rel == "designates" and "designations" not in node_by_id[t]:
                     self.err(where, "'designates' target must carry a 'designations' field")
-                if rel == "part_of" and node_kind[s] != node_kind[t]:
-                    self.err(where, "'part_of' must link conflict->conflict or dialogue->dialogue")
+                if rel == "part_of" and node_kind[s] != node_kind[t] and not (node_kind[s] == "event" and node_kind[t] == "conflict"):
+                    self.err(where, "'part_of' must link conflict->conflict, dialogue->dialogue or event->conflict")
             if rel == "provides":
                 if edge.get("support") not in SUPPORTS:
                     self.err(where, f"'support' is required for provides and must be one of {sorted(SUPPORTS)}")

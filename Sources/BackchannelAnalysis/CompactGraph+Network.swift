@@ -16,6 +16,9 @@ public struct NetworkFilter: Sendable {
     public var withoutKinds: Set<NodeKind> = []
     /// Leave out every node with a designation (on any list, at any time).
     public var withoutDesignated = false
+    /// Count intended and refused engagements (an edge's `status`) as ties too; by default only
+    /// engagements that took place are ties (see ``EngagementStatus``).
+    public var includeIntended = false
 
     /// Whether any node is left out on purpose (``without``, ``withoutKinds``, ``withoutDesignated``).
     public var isCounterfactual: Bool { !without.isEmpty || !withoutKinds.isEmpty || withoutDesignated }
@@ -47,6 +50,7 @@ public struct NetworkFilter: Sendable {
     }
 
     public func includes(_ edge: Edge) -> Bool {
+        if !includeIntended && !edge.tookPlace { return false }
         if let relations, !relations.contains(edge.relation) { return false }
         if let years {
             let start = edge.years.start ?? edge.years.end ?? years.lowerBound

@@ -8,8 +8,9 @@ import BackchannelPresentation
 /// - Parties of a conflict are the nodes with a `party_to` edge to it. A party's side is the `side`
 ///   attribute of its `party_to` edge, or else of the party itself. Two parties are opposed unless
 ///   both have a side and it is the same one; without sides every pair counts as opposed.
-/// - Intermediaries are every node except the pair itself, conflicts, legal decisions and official
-///   actors (kind `official`, or track I), which `includeOfficial` lets in.
+/// - Intermediaries are every node except the pair itself, conflicts, events, legal decisions,
+///   agreements and official actors (kind `official`, or track I); `includeOfficial` lets the
+///   official actors and the agreements in.
 /// - Ties count in both directions; a direct tie between the two parties is reported on its own.
 ///
 /// See ``VertexConnectivity`` for the method (Edmonds–Karp on the node-split graph).
@@ -28,8 +29,8 @@ public struct ChannelsJob: Sendable {
     /// Whether `node` may carry a channel between two other parties.
     public func mayIntermediate(_ node: Node) -> Bool {
         switch node.kind {
-        case .conflict, .legal: return false
-        case .official: return includeOfficial
+        case .conflict, .legal, .event: return false
+        case .official, .agreement: return includeOfficial
         default: return includeOfficial || node.track != .one
         }
     }

@@ -4,8 +4,8 @@ import BackchannelPresentation
 /// `backchannel pathways`: how unofficial dialogues prepared the ground for official talks.
 ///
 /// From each unofficial dialogue (kind `dialogue`, track II, III, 1.5 or prevention), the `prepares`
-/// and `led_to` edges are followed forward, through any node, to every official outcome: a dialogue
-/// on track I. Each outcome is reported once per starting dialogue, by its shortest chain (breadth
+/// and `led_to` edges are followed forward, through any node, to every official outcome: talks on
+/// track I (a `dialogue`) or an `agreement`. Each outcome is reported once per starting dialogue, by its shortest chain (breadth
 /// first, edges in input order), with the years from the start of the unofficial dialogue to the
 /// start of the outcome where both are dated, and the conveners of every unofficial dialogue on the
 /// chain (`convenes` edges into it).
@@ -19,7 +19,7 @@ public struct PathwaysJob: Sendable {
     }
 
     static func isOfficialOutcome(_ node: Node) -> Bool {
-        node.kind == .dialogue && node.track == .one
+        (node.kind == .dialogue && node.track == .one) || node.kind == .agreement
     }
 
     public func run(_ network: Network) -> PathwaysReport {

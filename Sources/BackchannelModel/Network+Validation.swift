@@ -94,6 +94,9 @@ extension Network {
             if edge.relation != .provides, let support = edge.support {
                 problem(path + ".support", "support \(JSONValue.quoted(support.rawValue)) is only meaningful on 'provides' edges, not '\(edge.relation.rawValue)'")
             }
+            if let status = edge.attributes["status"], EngagementStatus(rawValue: status.text) == nil {
+                problem(path + ".attributes.status", "status \(JSONValue.quoted(status.text)) is not one of \(EngagementStatus.allRawValues)")
+            }
             if !edge.weight.isFinite || edge.weight <= 0 {
                 problem(path + ".weight", "weight \(edge.weight) must be a positive finite number")
             }

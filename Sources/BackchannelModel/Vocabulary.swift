@@ -12,6 +12,10 @@ public enum NodeKind: String, CaseIterable, Sendable, Hashable, Comparable {
     case dialogue
     /// A Track I actor: a government, head of state, agency or court.
     case official
+    /// A signed text: an accord, agreement or framework (the Oslo Accords, the Good Friday Agreement).
+    case agreement
+    /// An incident or a declaration (the U-2 incident, a ceasefire announcement).
+    case event
 
     public static func < (a: NodeKind, b: NodeKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -80,6 +84,17 @@ public enum Relation: String, CaseIterable, Sendable, Hashable, Comparable {
     /// actor → actor with neighbours in common in a two-mode network: a projection's tie, whose
     /// weight says how many (or how strongly); it records co-occurrence, not a relationship
     case sharesWith = "shares_with"
+    /// agency → legal instrument it enforces or administers (OFAC and Executive Order 13224)
+    case administers
+    /// third party → dialogue or agreement it mediates
+    case mediates
+    /// third party → agreement it signs as a witness
+    case witnesses
+    /// third party → agreement it guarantees
+    case guarantees
+    /// third party → dialogue or agreement, where the source records a third party without its role
+    /// (PA-X's "third party" signatories); `convenes` stays for hosting a dialogue
+    case thirdPartyTo = "third_party_to"
 
     public static func < (a: Relation, b: Relation) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -109,4 +124,28 @@ public enum SupportType: String, CaseIterable, Sendable, Hashable {
 extension CaseIterable where Self: RawRepresentable, Self.RawValue == String {
     /// Every raw value, comma-separated, for error messages and help text.
     public static var allRawValues: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// What became of an engagement an edge records (its `status` attribute): support or a meeting that
+/// was given, only intended (the Holder v. Humanitarian Law Project plaintiffs' planned training), or
+/// refused. An edge without a status records one that took place.
+///
+/// Analyses count only engagements that took place: an intended or refused one is never a tie unless
+/// asked for (`NetworkFilter.includeIntended`); `exposure` reports every one, with its status.
+public enum EngagementStatus: String, CaseIterable, Sendable, Hashable {
+    case provided, intended, refused
+}
+
+extension Edge {
+    /// The engagement's status from the `status` attribute; nil when absent or not one of the statuses
+    /// (validation reports the latter).
+    public var engagement: EngagementStatus? {
+        attributes["status"].flatMap { EngagementStatus(rawValue: $0.text) }
+    }
+
+    /// Whether the edge records a tie that took place: no status, or `provided`.
+    public var tookPlace: Bool {
+        guard let status = attributes["status"] else { return true }
+        return EngagementStatus(rawValue: status.text) == .provided
+    }
 }

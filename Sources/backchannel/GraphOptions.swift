@@ -40,6 +40,9 @@ struct FilterOptions: ParsableArguments {
     @Flag(help: "Leave out every node with a designation (on any list).")
     var withoutDesignated = false
 
+    @Flag(help: "Count intended and refused engagements (an edge's status attribute) as ties too.")
+    var includeIntended = false
+
     /// The filter these options describe (no filter when none is given).
     /// - Complexity: O(*k*) in the number of values given.
     var filter: NetworkFilter {
@@ -47,6 +50,7 @@ struct FilterOptions: ParsableArguments {
         filter.without = Set((without ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(ExactID.init))
         filter.withoutKinds = withoutKind?.set ?? []
         filter.withoutDesignated = withoutDesignated
+        filter.includeIntended = includeIntended
         return filter
     }
 }

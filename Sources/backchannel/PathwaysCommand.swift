@@ -7,7 +7,7 @@ struct PathwaysCommand: ParsableCommand {
         commandName: "pathways",
         abstract: "From each unofficial dialogue, the prepares / led_to chains to official talks and agreements.",
         discussion: """
-            Unofficial dialogues are dialogues on track II, III, 1.5 or prevention; official outcomes are dialogues on track I. Each chain follows prepares and led_to edges forward, is the shortest one recorded, and gives the years from the unofficial dialogue's start to the outcome's where both are dated, with the conveners of the unofficial dialogues on the way.
+            Unofficial dialogues are dialogues on track II, III, 1.5 or prevention; official outcomes are dialogues on track I and agreements. Each chain follows prepares and led_to edges forward, is the shortest one recorded, and gives the years from the unofficial dialogue's start to the outcome's where both are dated, with the conveners of the unofficial dialogues on the way.
             """
     )
 

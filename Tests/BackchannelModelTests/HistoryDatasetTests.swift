@@ -66,7 +66,7 @@ struct HistoryDatasetTests {
     }
 
     @Test func nineteenSixtyDartmouth() throws {
-        let u2 = try node("u2-incident-1960", .conflict)
+        let u2 = try node("u2-incident-1960", .event)
         #expect(u2.years == .year(1960))
         _ = try node("dwight-d-eisenhower", .official)
         _ = try node("norman-cousins", .convener)
@@ -89,7 +89,7 @@ struct HistoryDatasetTests {
         #expect(briefEdge("arab-civilians", .participatesIn, "aaas-israeli-arab-meetings-1989") != nil)
         #expect(briefEdge("aaas-israeli-arab-meetings-1989", .addresses, "israeli-palestinian-conflict") != nil)
         #expect(briefEdge("aaas-israeli-arab-meetings-1989", .prepares, "oslo-accords") != nil)
-        let oslo = try node("oslo-accords", .dialogue)
+        let oslo = try node("oslo-accords", .agreement)
         #expect(oslo.track == .one && oslo.years.start == 1993)
     }
 
@@ -105,7 +105,7 @@ struct HistoryDatasetTests {
     @Test func nineteenNinetySevenNorthernIreland() throws {
         _ = try node("stanford-scicn", .convener)
         _ = try node("community-dialogue", .convener)
-        _ = try node("ira-ceasefire-1997", .dialogue)
+        _ = try node("ira-ceasefire-1997", .event)
         #expect(briefEdge("stanford-scicn", .convenes, "ni-stakeholder-negotiations-1997")?.years == .year(1997))
         #expect(briefEdge("community-dialogue", .convenes, "ni-stakeholder-negotiations-1997")?.years == .year(1997))
         // The brief says the partnership came "after" the ceasefire, not because of it.

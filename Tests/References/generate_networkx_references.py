@@ -712,6 +712,9 @@ def influence_record():
         track[node["id"]] = node.get("track") or ""
     for edge in data["edges"]:
         a, b = edge["source"], edge["target"]
+        # Only engagements that took place are ties: an edge whose status is intended or refused is not.
+        if edge.get("attributes", {}).get("status", "provided") != "provided":
+            continue
         if a in kind and b in kind and a != b:
             G.add_edge(a, b)
     # Brokerage across tracks: two-paths a - v - b, a != b, a and b not tied, not all in one group.

@@ -13,6 +13,8 @@ public enum DOTStyle {
         case .legal: ("note", "filled", "note")
         case .dialogue: ("hexagon", "filled", "hexagon")
         case .official: ("box3d", "filled", "3-D box")
+        case .agreement: ("folder", "filled", "folder")
+        case .event: ("diamond", "filled", "diamond")
         }
     }
 
@@ -46,6 +48,11 @@ public enum DOTStyle {
         case .memberOf: ("#bdbdbd", "solid", 0.8, false)
         case .partOf: ("#bdbdbd", "dotted", 1.0, false)
         case .sharesWith: ("#8c6d31", "solid", 1.2, false)
+        case .administers: ("#7f2704", "dashed", 1.4, true)
+        case .mediates: ("#006d2c", "bold", 2.0, true)
+        case .witnesses: ("#74c476", "dotted", 1.4, true)
+        case .guarantees: ("#00441b", "bold", 2.4, true)
+        case .thirdPartyTo: ("#31a354", "dashed", 1.4, false)
         }
     }
 
