@@ -40,6 +40,8 @@ struct FilterOptions: ParsableArguments {
     @Flag(help: "Leave out every node with a designation (on any list).")
     var withoutDesignated = false
 
+    @OptionGroup var time: TimeOptions
+
     /// The filter these options describe (no filter when none is given).
     /// - Complexity: O(*k*) in the number of values given.
     var filter: NetworkFilter {
@@ -47,7 +49,7 @@ struct FilterOptions: ParsableArguments {
         filter.without = Set((without ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(ExactID.init))
         filter.withoutKinds = withoutKind?.set ?? []
         filter.withoutDesignated = withoutDesignated
-        return filter
+        return time.apply(to: filter)
     }
 }
 
@@ -73,6 +75,7 @@ struct GraphOptions: ParsableArguments {
 
     func validate() throws {
         if edgeList.edges != nil && input.input != nil { throw ValidationError("give either INPUT or --edges, not both") }
+        if edgeList.edges != nil && filters.time.isSet { throw ValidationError("--at, --between and --dated-only need a typed network with years, not --edges") }
     }
 
     /// Builds the compact graph (directed unless `--undirected` or `undirected`) and reports read warnings on stderr.
