@@ -17,7 +17,7 @@ import BackchannelPresentation
 ///   ``Thresholds/absentPeriods`` years after D; reported in D+1.
 /// - `channels_fall` (severity: the share lost): an opposed pair's channels fall to zero, or by at
 ///   least ``Thresholds/channelFall`` of the earlier count.
-/// - `broker_leaves` (severity: the larger of its share of channels and its share of cuts): an
+/// - `broker_leaves` (severity: its share of the channels): an
 ///   intermediary that carried at least ``Thresholds/brokerShare`` of the conflict's channels in a
 ///   period, or was in the most minimum cuts (the conflict's top broker), has no tie in each of
 ///   the ``Thresholds/absentPeriods`` periods after it.
@@ -200,7 +200,6 @@ public struct WarningsJob: Sendable {
                 guard periods[t - 1].neighbours[v] > 0, (t..<(t + n)).allSatisfy({ !periods[$0].present[v] || periods[$0].neighbours[v] == 0 }) else { continue }
                 let absent = (t..<(t + n)).map { periods[$0].year }
                 let pairs = before.pairs.filter { p in p.paths.contains { $0.contains(broker) } }
-                let cutShare = connected == 0 ? 0 : Double(cuts) / Double(connected)
                 let evidence = Self.object([
                     ("broker", .string(broker.id)), ("last_period", .string(String(periods[t - 1].year))),
                     ("absent_periods", .array(absent.map { JSONNode(.string(String($0))) })),
@@ -211,7 +210,7 @@ public struct WarningsJob: Sendable {
                 var text = "\(Self.name(broker)) carried \(count) of the \(total) unofficial channel\(total == 1 ? "" : "s") between the parties in \(periods[t - 1].year) (\(Self.percent(share)))"
                 if cuts > 0 { text += " and was in the minimum cut of \(cuts) of \(connected) connected pair\(connected == 1 ? "" : "s")" }
                 text += "; it has no recorded tie in \(Self.years(absent))."
-                out.append(.init(conflict: before.conflict, period: String(periods[t].year), signal: "broker_leaves", severity: max(share, cutShare), evidence: evidence, text: text))
+                out.append(.init(conflict: before.conflict, period: String(periods[t].year), signal: "broker_leaves", severity: share, evidence: evidence, text: text))
             }
         }
         return out
