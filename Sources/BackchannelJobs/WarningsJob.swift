@@ -207,7 +207,10 @@ public struct WarningsJob: Sendable {
                     ("cuts", .int(cuts)), ("pairs_with_channels", .int(connected)), ("top_in_cuts", .bool(isTop)),
                     ("pairs", .array(pairs.map { JSONNode(Self.ids([$0.a, $0.b])) })),
                 ])
-                var text = "\(Self.name(broker)) carried \(count) of the \(total) unofficial channel\(total == 1 ? "" : "s") between the parties in \(periods[t - 1].year) (\(Self.percent(share)))"
+                let carriedText = count == total
+                    ? (total == 1 ? "the only unofficial channel" : "all \(total) unofficial channels")
+                    : "\(count) of the \(total) unofficial channels"
+                var text = "\(Self.name(broker)) carried \(carriedText) between the parties in \(periods[t - 1].year) (\(Self.percent(share)))"
                 if cuts > 0 { text += " and was in the minimum cut of \(cuts) of \(connected) connected pair\(connected == 1 ? "" : "s")" }
                 text += "; it has no recorded tie in \(Self.years(absent))."
                 out.append(.init(conflict: before.conflict, period: String(periods[t].year), signal: "broker_leaves", severity: share, evidence: evidence, text: text))
@@ -280,7 +283,7 @@ public struct WarningsJob: Sendable {
                     ("after", Self.object([("period", .string(String(y1))), ("ties", .int(k1))])),
                     ("share_lost", .double(share)),
                 ])
-                let text = "\(Self.name(actor)), within two steps of the conflict, had ties to \(k0) actors in \(y0) and to \(k1) in \(y1) (\(Self.percent(share)) fewer)."
+                let text = "\(Self.name(actor)), within two steps of the conflict, had ties to \(k0) actor\(k0 == 1 ? "" : "s") in \(y0) and to \(k1) in \(y1) (\(Self.percent(share)) fewer)."
                 out.append(.init(conflict: conflict, period: String(y1), signal: "convener_curtails", severity: share, evidence: evidence, text: text))
             }
         }
