@@ -48,10 +48,16 @@ public struct WarningsJob: Sendable {
         /// Refuses shares outside (0, 1] and counts below 1.
         public func check() throws(AnalysisError) {
             for (name, value) in [("channel_fall", channelFall), ("broker_share", brokerShare), ("curtail_share", curtailShare)] {
-                guard value.isFinite, value > 0, value <= 1 else { throw .invalidParameter(name: name, value: "\(value)", reason: "must be a share above 0 and at most 1") }
+                guard value.isFinite, value > 0, value <= 1 else {
+                    throw .invalidParameter(name: name, value: "\(value)", reason: "must be a share above 0 and at most 1")
+                }
             }
-            guard absentPeriods >= 1 else { throw .invalidParameter(name: "absent_periods", value: "\(absentPeriods)", reason: "must be 1 or more") }
-            guard minimumTies >= 1 else { throw .invalidParameter(name: "minimum_ties", value: "\(minimumTies)", reason: "must be 1 or more") }
+            guard absentPeriods >= 1 else {
+                throw .invalidParameter(name: "absent_periods", value: "\(absentPeriods)", reason: "must be 1 or more")
+            }
+            guard minimumTies >= 1 else {
+                throw .invalidParameter(name: "minimum_ties", value: "\(minimumTies)", reason: "must be 1 or more")
+            }
         }
     }
 
@@ -108,7 +114,9 @@ public struct WarningsJob: Sendable {
             (key: "minimum_ties", value: .int(thresholds.minimumTies)),
         ]
         parameters += filter.timeParameters
-        let span = periods.isEmpty ? "no periods" : (periods.count == 1 ? "\(periods[0].year)" : "\(periods[0].year)–\(periods[periods.count - 1].year)")
+        let span =
+            periods.isEmpty
+            ? "no periods" : (periods.count == 1 ? "\(periods[0].year)" : "\(periods[0].year)–\(periods[periods.count - 1].year)")
         return WarningsReport(parameters: parameters, warnings: warnings, span: span)
     }
 
@@ -148,10 +156,14 @@ public struct WarningsJob: Sendable {
                     ("after", Self.object([("period", .string(String(y1))), ("channels", .int(q.channels))])),
                     ("share_lost", .double(share)), ("intermediaries_lost", Self.ids(lost)),
                 ])
-                var text = "Unofficial channels between \(Self.name(p.a)) and \(Self.name(p.b)) fell from \(p.channels) in \(y0) to \(q.channels == 0 ? "none" : String(q.channels)) in \(y1)"
+                var text =
+                    "Unofficial channels between \(Self.name(p.a)) and \(Self.name(p.b)) fell from \(p.channels) in \(y0) to \(q.channels == 0 ? "none" : String(q.channels)) in \(y1)"
                 text += q.channels == 0 ? "." : " (\(Self.percent(share)) fewer)."
                 if !lost.isEmpty { text += " No longer through: \(Self.list(lost.map(Self.name)))." }
-                out.append(.init(conflict: series[t].conflict, period: String(y1), signal: "channels_fall", severity: share, evidence: evidence, text: text))
+                out.append(
+                    .init(
+                        conflict: series[t].conflict, period: String(y1), signal: "channels_fall", severity: share, evidence: evidence,
+                        text: text))
             }
         }
         return out
@@ -169,11 +181,27 @@ public struct WarningsJob: Sendable {
                 let (y0, y1) = (periods[t - 1].year, periods[t].year)
                 let evidence = Self.object([
                     ("party", .string(party.id)),
-                    ("before", Self.object([("period", .string(String(y0))), ("reached", Self.ids(reached)), ("channels", .int(before.reduce(0) { $0 + $1.channels }))])),
-                    ("after", Self.object([("period", .string(String(y1))), ("opposed_parties", Self.ids(now.map { $0.a == party ? $0.b : $0.a })), ("channels", .int(0))])),
+                    (
+                        "before",
+                        Self.object([
+                            ("period", .string(String(y0))), ("reached", Self.ids(reached)),
+                            ("channels", .int(before.reduce(0) { $0 + $1.channels })),
+                        ])
+                    ),
+                    (
+                        "after",
+                        Self.object([
+                            ("period", .string(String(y1))), ("opposed_parties", Self.ids(now.map { $0.a == party ? $0.b : $0.a })),
+                            ("channels", .int(0)),
+                        ])
+                    ),
                 ])
-                let text = "\(Self.name(party)) had unofficial channels to \(Self.list(reached.map(Self.name))) in \(y0) and none to any opposed party in \(y1)."
-                out.append(.init(conflict: series[t].conflict, period: String(y1), signal: "party_unreachable", severity: 1, evidence: evidence, text: text))
+                let text =
+                    "\(Self.name(party)) had unofficial channels to \(Self.list(reached.map(Self.name))) in \(y0) and none to any opposed party in \(y1)."
+                out.append(
+                    .init(
+                        conflict: series[t].conflict, period: String(y1), signal: "party_unreachable", severity: 1, evidence: evidence,
+                        text: text))
             }
         }
         return out
@@ -191,13 +219,16 @@ public struct WarningsJob: Sendable {
             for p in before.pairs { for path in p.paths { for v in Set(path) { carried[v, default: 0] += 1 } } }
             let connected = before.pairs.filter { $0.channels > 0 }.count
             let top = before.indispensable.first
-            let index = Dictionary(periods[t].graph.ids.enumerated().map { (ExactID($0.element), $0.offset) }, uniquingKeysWith: { a, _ in a })
+            let index = Dictionary(
+                periods[t].graph.ids.enumerated().map { (ExactID($0.element), $0.offset) }, uniquingKeysWith: { a, _ in a })
             for (broker, count) in carried.sorted(by: { $0.key.id < $1.key.id }) {
                 let share = Double(count) / Double(total)
                 let cuts = before.pairs.filter { $0.cut.contains(broker) }.count
                 let isTop = top.map { $0.actor == broker && $0.pairs > 0 } ?? false
                 guard share >= thresholds.brokerShare || isTop, let v = index[ExactID(broker.id)] else { continue }
-                guard periods[t - 1].neighbours[v] > 0, (t..<(t + n)).allSatisfy({ !periods[$0].present[v] || periods[$0].neighbours[v] == 0 }) else { continue }
+                guard periods[t - 1].neighbours[v] > 0,
+                    (t..<(t + n)).allSatisfy({ !periods[$0].present[v] || periods[$0].neighbours[v] == 0 })
+                else { continue }
                 let absent = (t..<(t + n)).map { periods[$0].year }
                 let pairs = before.pairs.filter { p in p.paths.contains { $0.contains(broker) } }
                 let evidence = Self.object([
@@ -207,13 +238,18 @@ public struct WarningsJob: Sendable {
                     ("cuts", .int(cuts)), ("pairs_with_channels", .int(connected)), ("top_in_cuts", .bool(isTop)),
                     ("pairs", .array(pairs.map { JSONNode(Self.ids([$0.a, $0.b])) })),
                 ])
-                let carriedText = count == total
+                let carriedText =
+                    count == total
                     ? (total == 1 ? "the only unofficial channel" : "all \(total) unofficial channels")
                     : "\(count) of the \(total) unofficial channels"
-                var text = "\(Self.name(broker)) carried \(carriedText) between the parties in \(periods[t - 1].year) (\(Self.percent(share)))"
+                var text =
+                    "\(Self.name(broker)) carried \(carriedText) between the parties in \(periods[t - 1].year) (\(Self.percent(share)))"
                 if cuts > 0 { text += " and was in the minimum cut of \(cuts) of \(connected) connected pair\(connected == 1 ? "" : "s")" }
                 text += "; it has no recorded tie in \(Self.years(absent))."
-                out.append(.init(conflict: before.conflict, period: String(periods[t].year), signal: "broker_leaves", severity: share, evidence: evidence, text: text))
+                out.append(
+                    .init(
+                        conflict: before.conflict, period: String(periods[t].year), signal: "broker_leaves", severity: share,
+                        evidence: evidence, text: text))
             }
         }
         return out
@@ -239,7 +275,9 @@ public struct WarningsJob: Sendable {
             guard let node = nodeByID[ExactID(party.id)], let v = index[ExactID(party.id)] else { continue }
             var seenYears = Set<Int>()
             for designation in node.designations {
-                guard let d = designation.since, seenYears.insert(d).inserted, let td = position[d], td + n < periods.count else { continue }
+                guard let d = designation.since, seenYears.insert(d).inserted, let td = position[d], td + n < periods.count else {
+                    continue
+                }
                 let beforeTimes = [td - 1, td].filter { $0 >= 0 }
                 let before = Array(Set(beforeTimes.flatMap { engagers($0, v) })).sorted()
                 guard !before.isEmpty else { continue }
@@ -251,19 +289,26 @@ public struct WarningsJob: Sendable {
                 let evidence = Self.object([
                     ("party", .string(party.id)), ("list", .string(designation.list)), ("by", designation.by.map { .string($0) } ?? .null),
                     ("designation_period", .string(String(d))),
-                    ("engaged_in", .array(beforeTimes.map { JSONNode(.string(String(periods[$0].year))) })), ("engaged_by", Self.ids(actors)),
+                    ("engaged_in", .array(beforeTimes.map { JSONNode(.string(String(periods[$0].year))) })),
+                    ("engaged_by", Self.ids(actors)),
                     ("silent_periods", .array(silent.map { JSONNode(.string(String($0))) })),
                 ])
                 let listing = designation.list + (designation.by.map { " (\($0))" } ?? "")
-                let text = "\(Self.name(party)) was listed on the \(listing) in \(d); it was engaged by \(Self.list(actors.map(Self.name))) in \(Self.years(beforeTimes.map { periods[$0].year })) and by no one who may carry a channel in \(Self.years(silent))."
-                out.append(.init(conflict: conflict, period: String(periods[td + 1].year), signal: "designation_silence", severity: 1, evidence: evidence, text: text))
+                let text =
+                    "\(Self.name(party)) was listed on the \(listing) in \(d); it was engaged by \(Self.list(actors.map(Self.name))) in \(Self.years(beforeTimes.map { periods[$0].year })) and by no one who may carry a channel in \(Self.years(silent))."
+                out.append(
+                    .init(
+                        conflict: conflict, period: String(periods[td + 1].year), signal: "designation_silence", severity: 1,
+                        evidence: evidence, text: text))
             }
         }
         return out
     }
 
     /// `convener_curtails`: a convener within two steps of the conflict whose ties fall sharply.
-    func curtailed(_ series: [ChannelsReport.Conflict], _ periods: [ChannelsJob.Period], nodeByID: [ExactID: Node], index: [ExactID: Int]) -> [WarningsReport.Warning] {
+    func curtailed(_ series: [ChannelsReport.Conflict], _ periods: [ChannelsJob.Period], nodeByID: [ExactID: Node], index: [ExactID: Int])
+        -> [WarningsReport.Warning]
+    {
         var out: [WarningsReport.Warning] = []
         guard let conflict = series.first?.conflict, let c = index[ExactID(conflict.id)] else { return out }
         let ids = periods.first?.graph.ids ?? []
@@ -283,8 +328,12 @@ public struct WarningsJob: Sendable {
                     ("after", Self.object([("period", .string(String(y1))), ("ties", .int(k1))])),
                     ("share_lost", .double(share)),
                 ])
-                let text = "\(Self.name(actor)), within two steps of the conflict, had ties to \(k0) actor\(k0 == 1 ? "" : "s") in \(y0) and to \(k1) in \(y1) (\(Self.percent(share)) fewer)."
-                out.append(.init(conflict: conflict, period: String(y1), signal: "convener_curtails", severity: share, evidence: evidence, text: text))
+                let text =
+                    "\(Self.name(actor)), within two steps of the conflict, had ties to \(k0) actor\(k0 == 1 ? "" : "s") in \(y0) and to \(k1) in \(y1) (\(Self.percent(share)) fewer)."
+                out.append(
+                    .init(
+                        conflict: conflict, period: String(y1), signal: "convener_curtails", severity: share, evidence: evidence, text: text
+                    ))
             }
         }
         return out

@@ -9,10 +9,16 @@ import BackchannelPresentation
 /// usage error saying so. `--between` also takes the older one-word form `FROM-TO` (what
 /// `timeline --between` took) and one year.
 struct TimeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The network as it stood in this year: nodes and ties whose years contain it (undated ones stay unless --dated-only).", valueName: "year"))
+    @Option(
+        help: ArgumentHelp(
+            "The network as it stood in this year: nodes and ties whose years contain it (undated ones stay unless --dated-only).",
+            valueName: "year"))
     var at: String?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("The network during a window of years: nodes and ties whose years overlap FROM–TO (also FROM-TO).", valueName: "from to"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "The network during a window of years: nodes and ties whose years overlap FROM–TO (also FROM-TO).", valueName: "from to"))
     var between: [String] = []
 
     @Flag(help: "Leave out undated ties, and nodes with no dated tie kept.")
@@ -65,7 +71,9 @@ struct TimeOptions: ParsableArguments {
 
     func validate() throws {
         if at != nil && !between.isEmpty { throw ValidationError("give --at or --between, not both") }
-        if let period = try checkedPeriod(), period.count > 10_000 { throw ValidationError("--between spans \(period.count) years; at most 10000") }
+        if let period = try checkedPeriod(), period.count > 10_000 {
+            throw ValidationError("--between spans \(period.count) years; at most 10000")
+        }
     }
 
     /// `filter` with these options' window and `--dated-only`.
@@ -99,6 +107,8 @@ enum EveryPeriod: String, ExpressibleByArgument, CaseIterable, Sendable {
 
     /// Refuses what the years-only data cannot give.
     func check() throws {
-        if self != .year { throw ValidationError("--every \(rawValue): the data holds years only (its dates are years), so the period is year") }
+        if self != .year {
+            throw ValidationError("--every \(rawValue): the data holds years only (its dates are years), so the period is year")
+        }
     }
 }

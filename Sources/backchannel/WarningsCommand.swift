@@ -20,16 +20,22 @@ struct WarningsCommand: ParsableCommand {
     @Option(help: "Only this conflict (its id).")
     var conflict: String?
 
-    @Option(name: .customLong("channel-fall"), help: "The share of a pair's channels lost from one year to the next that counts as a fall (a fall to zero always counts).")
+    @Option(
+        name: .customLong("channel-fall"),
+        help: "The share of a pair's channels lost from one year to the next that counts as a fall (a fall to zero always counts).")
     var channelFall = 0.5
 
     @Option(name: .customLong("broker-share"), help: "The share of a conflict's channels an intermediary must carry to count as a broker.")
     var brokerShare = 0.5
 
-    @Option(name: .customLong("absent-periods"), help: "How many years in a row a broker, or engagement with a newly designated party, must be absent.")
+    @Option(
+        name: .customLong("absent-periods"),
+        help: "How many years in a row a broker, or engagement with a newly designated party, must be absent.")
     var absentPeriods = 2
 
-    @Option(name: .customLong("curtail-share"), help: "The share of a convener's ties lost from one year to the next that counts as curtailing.")
+    @Option(
+        name: .customLong("curtail-share"), help: "The share of a convener's ties lost from one year to the next that counts as curtailing."
+    )
     var curtailShare = 0.5
 
     @Option(name: .customLong("minimum-ties"), help: "The ties a convener needs in the earlier year for curtailing to count.")
@@ -54,11 +60,15 @@ struct WarningsCommand: ParsableCommand {
         if graph.edges != nil { throw ValidationError("warnings need a typed, dated network (party_to edges), not --edges") }
         try every.check()
         for (flag, value) in [("--channel-fall", channelFall), ("--broker-share", brokerShare), ("--curtail-share", curtailShare)] {
-            guard value.isFinite, value > 0, value <= 1 else { throw ValidationError("\(flag) must be a share above 0 and at most 1, not \(value)") }
+            guard value.isFinite, value > 0, value <= 1 else {
+                throw ValidationError("\(flag) must be a share above 0 and at most 1, not \(value)")
+            }
         }
         if absentPeriods < 1 { throw ValidationError("--absent-periods must be 1 or more, not \(absentPeriods)") }
         if minimumTies < 1 { throw ValidationError("--minimum-ties must be 1 or more, not \(minimumTies)") }
-        if let period = graph.filters.time.period, period.count > 1000 { throw ValidationError("--between spans \(period.count) years; at most 1000") }
+        if let period = graph.filters.time.period, period.count > 1000 {
+            throw ValidationError("--between spans \(period.count) years; at most 1000")
+        }
     }
 
     func run() throws {
@@ -67,7 +77,9 @@ struct WarningsCommand: ParsableCommand {
             guard let network = input.network else { throw UsageFailure(message: "warnings need a typed network") }
             let report = try WarningsJob(conflict: conflict, thresholds: thresholds, filter: graph.filter).run(network)
             let text = report.render(format)
-            try output.write(Array((format == .table ? (TimeScope(graph.filter).header.map { $0 + "\n" } ?? "") + text : text).utf8), binary: false, protecting: input.protectedFiles)
+            try output.write(
+                Array((format == .table ? (TimeScope(graph.filter).header.map { $0 + "\n" } ?? "") + text : text).utf8), binary: false,
+                protecting: input.protectedFiles)
         }
     }
 }

@@ -22,7 +22,9 @@ struct TimeFilterTests {
                 Node(id: "war", label: "War", kind: .conflict, sources: s),
                 Node(id: "p", label: "P", kind: .participant, sources: s), Node(id: "q", label: "Q", kind: .participant, sources: s),
                 Node(id: "k", label: "K", kind: .convener, sources: s), Node(id: "j", label: "J", kind: .convener, sources: s),
-                Node(id: "d", label: "D", kind: .participant, designations: [Designation(list: "Test list", by: "Ministry", since: 1990, sources: s)], sources: s),
+                Node(
+                    id: "d", label: "D", kind: .participant,
+                    designations: [Designation(list: "Test list", by: "Ministry", since: 1990, sources: s)], sources: s),
                 Node(id: "u", label: "U", kind: .dialogue, track: .two, years: YearSpan(start: 2000, end: 2001), sources: s),
                 Node(id: "o", label: "O", kind: .dialogue, track: .one, years: .year(2001), sources: s),
             ],
@@ -62,41 +64,58 @@ struct TimeFilterTests {
     static func json(_ text: String) throws -> JSONNode { try JSONParser.parse(Array(text.utf8)) }
 
     static let cases: [Case] = [
-        Case(command: "centrality", arguments: ["--measure", "degree", "--format", "json"],
-             answer: { "\(try json($0)["scores"]?["k"]?.value ?? .null)" }, in2000: "\(JSONValue.double(3.0 / 6))", in2001: "\(JSONValue.double(0))"),
-        Case(command: "influence", arguments: ["--format", "json"],
-             answer: { array(try json($0)["conveners"]).first?["id"].map { "\($0.value)" } ?? "" }, in2000: "\(JSONValue.string("k"))", in2001: "\(JSONValue.string("j"))"),
-        Case(command: "paths", arguments: ["--from", "k", "--to", "q", "--format", "json"],
-             answer: { "\(array(try json($0)["paths"]).count)" }, in2000: "1", in2001: "0"),
-        Case(command: "reach", arguments: ["--from", "k", "--format", "json"],
-             answer: { "\(array(try json($0)["nodes"]).count)" }, in2000: "4", in2001: "1"),
-        Case(command: "exposure", arguments: ["--format", "json"],
-             answer: { "\(array(try json($0)["exposures"]).count)" }, in2000: "1", in2001: "0"),
-        Case(command: "channels", arguments: ["--format", "json"],
-             answer: { array(array(try json($0)["conflicts"]).first?["pairs"]).first?["channels"].map { "\($0.value)" } ?? "" },
-             in2000: "\(JSONValue.int(1))", in2001: "\(JSONValue.int(0))"),
-        Case(command: "communities", arguments: ["--format", "json"],
-             answer: { text in
-                 let groups = array(try json(text)["communities"]).map { array($0).compactMap { if case let .string(s) = $0.value { s } else { nil } } }
-                 return "\((groups.first { $0.contains("k") }?.count ?? 0) > 1)"
-             }, in2000: "true", in2001: "false"),
-        Case(command: "inclusion", arguments: ["--format", "json"],
-             answer: { text in
-                 let parties = array(array(try json(text)["conflicts"]).first?["parties"])
-                 return parties.first { $0["id"]?.value == .string("q") }?["engaged"].map { "\($0.value)" } ?? ""
-             }, in2000: "\(JSONValue.string("unofficial"))", in2001: "\(JSONValue.string("none"))"),
-        Case(command: "pathways", arguments: ["--format", "json"],
-             answer: { "\(array(try json($0)["pathways"]).count)" }, in2000: "0", in2001: "1"),
-        Case(command: "timeline", arguments: ["--measure", "degree", "--format", "json"],
-             answer: { text in
-                 let root = try json(text)
-                 let periods = array(root["periods"]).map { if case let .string(s) = $0.value { s } else { "?" } }
-                 return "\(periods) \(array(root["scores"]?["k"]).first?.value ?? .null)"
-             },
-             in2000: "[\"2000\"] \(JSONValue.double(3.0 / 7))", in2001: "[\"2001\"] \(JSONValue.double(0))", recordsParameters: false),
-        Case(command: "render", arguments: ["--format", "dot"],
-             answer: { "\($0.components(separatedBy: "bc_relation=\"convenes\"").count - 1) \($0.contains("Time test, at 2000")) \($0.contains("Time test, at 2001"))" },
-             in2000: "2 true false", in2001: "1 false true", recordsParameters: false),
+        Case(
+            command: "centrality", arguments: ["--measure", "degree", "--format", "json"],
+            answer: { "\(try json($0)["scores"]?["k"]?.value ?? .null)" }, in2000: "\(JSONValue.double(3.0 / 6))",
+            in2001: "\(JSONValue.double(0))"),
+        Case(
+            command: "influence", arguments: ["--format", "json"],
+            answer: { array(try json($0)["conveners"]).first?["id"].map { "\($0.value)" } ?? "" }, in2000: "\(JSONValue.string("k"))",
+            in2001: "\(JSONValue.string("j"))"),
+        Case(
+            command: "paths", arguments: ["--from", "k", "--to", "q", "--format", "json"],
+            answer: { "\(array(try json($0)["paths"]).count)" }, in2000: "1", in2001: "0"),
+        Case(
+            command: "reach", arguments: ["--from", "k", "--format", "json"],
+            answer: { "\(array(try json($0)["nodes"]).count)" }, in2000: "4", in2001: "1"),
+        Case(
+            command: "exposure", arguments: ["--format", "json"],
+            answer: { "\(array(try json($0)["exposures"]).count)" }, in2000: "1", in2001: "0"),
+        Case(
+            command: "channels", arguments: ["--format", "json"],
+            answer: { array(array(try json($0)["conflicts"]).first?["pairs"]).first?["channels"].map { "\($0.value)" } ?? "" },
+            in2000: "\(JSONValue.int(1))", in2001: "\(JSONValue.int(0))"),
+        Case(
+            command: "communities", arguments: ["--format", "json"],
+            answer: { text in
+                let groups = array(try json(text)["communities"]).map {
+                    array($0).compactMap { if case let .string(s) = $0.value { s } else { nil } }
+                }
+                return "\((groups.first { $0.contains("k") }?.count ?? 0) > 1)"
+            }, in2000: "true", in2001: "false"),
+        Case(
+            command: "inclusion", arguments: ["--format", "json"],
+            answer: { text in
+                let parties = array(array(try json(text)["conflicts"]).first?["parties"])
+                return parties.first { $0["id"]?.value == .string("q") }?["engaged"].map { "\($0.value)" } ?? ""
+            }, in2000: "\(JSONValue.string("unofficial"))", in2001: "\(JSONValue.string("none"))"),
+        Case(
+            command: "pathways", arguments: ["--format", "json"],
+            answer: { "\(array(try json($0)["pathways"]).count)" }, in2000: "0", in2001: "1"),
+        Case(
+            command: "timeline", arguments: ["--measure", "degree", "--format", "json"],
+            answer: { text in
+                let root = try json(text)
+                let periods = array(root["periods"]).map { if case let .string(s) = $0.value { s } else { "?" } }
+                return "\(periods) \(array(root["scores"]?["k"]).first?.value ?? .null)"
+            },
+            in2000: "[\"2000\"] \(JSONValue.double(3.0 / 7))", in2001: "[\"2001\"] \(JSONValue.double(0))", recordsParameters: false),
+        Case(
+            command: "render", arguments: ["--format", "dot"],
+            answer: {
+                "\($0.components(separatedBy: "bc_relation=\"convenes\"").count - 1) \($0.contains("Time test, at 2000")) \($0.contains("Time test, at 2001"))"
+            },
+            in2000: "2 true false", in2001: "1 false true", recordsParameters: false),
     ]
 
     @Test func theSameQueryAtTwoYearsGivesTwoAnswersOnEveryCommand() throws {
@@ -108,7 +127,9 @@ struct TimeFilterTests {
                     #expect(result.status == 0, "\(c.command) --at \(year): \(result.stderr)")
                     answers.append(try c.answer(result.stdout))
                     if c.recordsParameters {
-                        #expect(try Self.json(result.stdout)["parameters"]?["at"]?.value == .int(Int(year)!), "\(c.command) records --at in its parameters")
+                        #expect(
+                            try Self.json(result.stdout)["parameters"]?["at"]?.value == .int(Int(year)!),
+                            "\(c.command) records --at in its parameters")
                     }
                 }
                 #expect(answers == [c.in2000, c.in2001], "\(c.command)")
@@ -134,16 +155,20 @@ struct TimeFilterTests {
             let twoWords = try Fixtures.run(["centrality", file, "--measure", "degree", "--between", "2000", "2001", "--format", "json"])
             let oneWord = try Fixtures.run(["centrality", file, "--measure", "degree", "--between", "2000-2001", "--format", "json"])
             #expect(twoWords.status == 0 && twoWords.stdout == oneWord.stdout)
-            #expect(try Self.json(twoWords.stdout)["parameters"]?["between"]?.value == .array([JSONNode(.int(2000)), JSONNode(.int(2001))]))
+            #expect(
+                try Self.json(twoWords.stdout)["parameters"]?["between"]?.value == .array([JSONNode(.int(2000)), JSONNode(.int(2001))]))
             let table = try Fixtures.run(["centrality", file, "--measure", "degree", "--between", "2000", "2001"])
             #expect(table.stdout.hasPrefix("Network between 2000 and 2001 (undated nodes and ties kept)\ndegree ("))
             let csv = try Fixtures.run(["centrality", file, "--measure", "degree", "--at", "2000", "--format", "csv"])
             let plain = try Fixtures.run(["centrality", file, "--measure", "degree", "--format", "csv"])
-            #expect(csv.stdout.components(separatedBy: "\n").first == plain.stdout.components(separatedBy: "\n").first, "CSV stays a plain table")
+            #expect(
+                csv.stdout.components(separatedBy: "\n").first == plain.stdout.components(separatedBy: "\n").first,
+                "CSV stays a plain table")
             // --dated-only leaves out the undated party_to ties and the nodes with no dated tie.
             let dated = try Fixtures.run(["reach", file, "--from", "k", "--at", "2000", "--dated-only", "--format", "json"])
             #expect(Self.array(try Self.json(dated.stdout)["nodes"]).count == 4)
-            #expect(try Fixtures.run(["reach", file, "--from", "war", "--at", "2000", "--dated-only"]).status == 65, "war has no dated tie")
+            #expect(
+                try Fixtures.run(["reach", file, "--from", "war", "--at", "2000", "--dated-only"]).status == 65, "war has no dated tie")
             // The old timeline form still reads.
             let timeline = try Fixtures.run(["timeline", file, "--measure", "degree", "--between", "2000-2001", "--format", "json"])
             #expect(Self.array(try Self.json(timeline.stdout)["periods"]).count == 2)
@@ -151,8 +176,12 @@ struct TimeFilterTests {
     }
 
     @Test func finerDatesAreUsageErrorsSayingTheDataHoldsYears() throws {
-        for args in [["--at", "2021-07"], ["--at", "2021-07-01"], ["--between", "2021-07", "2021-09"], ["--between", "2020-01-01", "2021"]] {
-            for command in [["centrality", "--measure", "degree"], ["render", "--format", "dot"], ["pathways"], ["warnings"], ["channels"]] {
+        for args in [
+            ["--at", "2021-07"], ["--at", "2021-07-01"], ["--between", "2021-07", "2021-09"], ["--between", "2020-01-01", "2021"],
+        ] {
+            for command in [
+                ["centrality", "--measure", "degree"], ["render", "--format", "dot"], ["pathways"], ["warnings"], ["channels"],
+            ] {
                 let result = try Fixtures.run(command + args)
                 #expect(result.status == 64, "\(command + args)")
                 #expect(result.stderr.contains("the data holds years only"), "\(command + args): \(result.stderr)")
@@ -172,12 +201,17 @@ struct TimeFilterTests {
             #expect(conflicts.map { $0["period"]?.value } == [.string("2000"), .string("2001")])
             #expect(conflicts.map { Self.array($0["pairs"]).first?["channels"]?.value } == [.int(1), .int(0)])
             let csv = try Fixtures.run(["channels", file, "--every", "year", "--format", "csv"])
-            #expect(csv.stdout == "period,conflict,a,b,side_a,side_b,direct_tie,channels,cut\r\n2000,war,p,q,,,false,1,k\r\n2001,war,p,q,,,false,0,\r\n"
-                || csv.stdout == "period,conflict,a,b,side_a,side_b,direct_tie,channels,cut\n2000,war,p,q,,,false,1,k\n2001,war,p,q,,,false,0,\n")
+            #expect(
+                csv.stdout
+                    == "period,conflict,a,b,side_a,side_b,direct_tie,channels,cut\r\n2000,war,p,q,,,false,1,k\r\n2001,war,p,q,,,false,0,\r\n"
+                    || csv.stdout
+                        == "period,conflict,a,b,side_a,side_b,direct_tie,channels,cut\n2000,war,p,q,,,false,1,k\n2001,war,p,q,,,false,0,\n"
+            )
             // The per-year counts equal the counts of --at on each year.
             for (year, count) in [("2000", 1), ("2001", 0)] {
                 let at = try Fixtures.run(["channels", file, "--at", year, "--format", "json"])
-                #expect(Self.array(Self.array(try Self.json(at.stdout)["conflicts"]).first?["pairs"]).first?["channels"]?.value == .int(count))
+                #expect(
+                    Self.array(Self.array(try Self.json(at.stdout)["conflicts"]).first?["pairs"]).first?["channels"]?.value == .int(count))
             }
         }
     }
@@ -197,9 +231,13 @@ struct TimeFilterTests {
     // MARK: - The direction fix
 
     @Test func timeRespectingUndirectedPathsGiveEachHopsRealDirection() throws {
-        let args = ["paths", "--time-respecting", "--undirected", "--from", "dartmouth-conference", "--to", "regional-conflicts-task-force"]
+        let args = [
+            "paths", "--time-respecting", "--undirected", "--from", "dartmouth-conference", "--to", "regional-conflicts-task-force",
+        ]
         let table = try Fixtures.run(args)
-        #expect(table.stdout == "1. length 1: Dartmouth Conference ←part_of— Dartmouth Conference Regional Conflicts Task Force\n", "the Task Force is part of Dartmouth")
+        #expect(
+            table.stdout == "1. length 1: Dartmouth Conference ←part_of— Dartmouth Conference Regional Conflicts Task Force\n",
+            "the Task Force is part of Dartmouth")
         let json = try Self.json(try Fixtures.run(args + ["--format", "json"]).stdout)
         #expect(Self.array(json["paths"]).first?["directions"]?.value == .array([JSONNode(.string("backward"))]))
         let csv = try Fixtures.run(args + ["--format", "csv"]).stdout
@@ -213,13 +251,18 @@ struct TimeFilterTests {
         let network = Network(
             name: "d", sources: [Source(id: "s", citation: "Fixture")],
             nodes: ["a", "b", "c"].map { Node(id: $0, kind: .participant, sources: s) },
-            edges: [Edge("a", .partnersWith, "b", years: .year(2000), sources: s), Edge("c", .convenes, "b", years: .year(2001), sources: s), Edge("b", .urges, "a", sources: s)])
+            edges: [
+                Edge("a", .partnersWith, "b", years: .year(2000), sources: s), Edge("c", .convenes, "b", years: .year(2001), sources: s),
+                Edge("b", .urges, "a", sources: s),
+            ])
         let found = try #require(TimeRespectingPath.find(network, from: "a", to: "c", directed: false))
         #expect(found.nodes == ["a", "b", "c"])
         let hops = PathReport.hops(["a", "b", "c"], in: network, directed: false)
         #expect(hops.directions == [.both, .backward])
         #expect(hops.relations == ["urges|partners_with", "convenes"], "relations in the vocabulary's order")
-        let report = PathReport(entries: [PathReport.Entry(nodes: ["a", "b", "c"], relations: hops.relations, length: 2, directions: hops.directions)])
+        let report = PathReport(entries: [
+            PathReport.Entry(nodes: ["a", "b", "c"], relations: hops.relations, length: 2, directions: hops.directions)
+        ])
         #expect(report.text() == "1. length 2: a ←urges|partners_with→ b ←convenes— c\n")
         #expect(report.csv().contains("1,1,b,convenes,2.0,backward"))
         #expect(report.json().contains(#""directions": ["both", "backward"]"#))

@@ -54,11 +54,12 @@ public struct WarningsReport: Sendable {
     public var json: JSONValue {
         func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
         let items: [JSONNode] = warnings.map { w in
-            node(.object([
-                (key: "conflict", value: node(.string(w.conflict.id))), (key: "period", value: node(.string(w.period))),
-                (key: "signal", value: node(.string(w.signal))), (key: "severity", value: node(ReportNumber.json(w.severity))),
-                (key: "evidence", value: node(w.evidence)), (key: "text", value: node(.string(w.text))),
-            ]))
+            node(
+                .object([
+                    (key: "conflict", value: node(.string(w.conflict.id))), (key: "period", value: node(.string(w.period))),
+                    (key: "signal", value: node(.string(w.signal))), (key: "severity", value: node(ReportNumber.json(w.severity))),
+                    (key: "evidence", value: node(w.evidence)), (key: "text", value: node(.string(w.text))),
+                ]))
         }
         return .object([
             (key: "parameters", value: node(.object(parameters.map { (key: $0.key, value: node($0.value)) }))),
@@ -69,7 +70,9 @@ public struct WarningsReport: Sendable {
     private var csv: String {
         var lines = ["conflict,period,signal,severity,text"]
         for w in warnings {
-            lines.append([w.conflict.id, w.period, w.signal, ReportNumber.csv(w.severity), w.text].map(MeasureReport.csvField).joined(separator: ","))
+            lines.append(
+                [w.conflict.id, w.period, w.signal, ReportNumber.csv(w.severity), w.text].map(MeasureReport.csvField).joined(separator: ",")
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -78,7 +81,9 @@ public struct WarningsReport: Sendable {
         var lines = ["\(warnings.count) warning\(warnings.count == 1 ? "" : "s") over \(span), most severe first"]
         for (i, w) in warnings.enumerated() {
             let name = w.conflict.label.replacingOccurrences(of: "\n", with: " ")
-            lines.append("\(String(format: "%4d", i + 1)). \(w.period)  \(ReportNumber.fixed(w.severity, digits: 2))  \(w.signal.replacingOccurrences(of: "_", with: " "))  \(name) [\(w.conflict.id)]")
+            lines.append(
+                "\(String(format: "%4d", i + 1)). \(w.period)  \(ReportNumber.fixed(w.severity, digits: 2))  \(w.signal.replacingOccurrences(of: "_", with: " "))  \(name) [\(w.conflict.id)]"
+            )
             lines.append("       " + w.text.replacingOccurrences(of: "\n", with: " "))
         }
         return lines.joined(separator: "\n") + "\n"
