@@ -19,6 +19,55 @@ public struct NetworkFilter: Sendable {
     /// Count intended and refused engagements (an edge's `status`) as ties too; by default only
     /// engagements that took place are ties (see ``EngagementStatus``).
     public var includeIntended = false
+    /// The network as it stood during these years (`--at`, `--between`): keep the nodes and the
+    /// edges whose own years overlap the window; undated nodes and edges stay unless ``datedOnly``.
+    ///
+    /// Unlike ``years`` (edges only), nodes are filtered by their own years too. A span with only a
+    /// start runs to the present; one with only an end, from the beginning.
+    public var period: ClosedRange<Int>?
+    /// Keep only what the data dates: leave out undated edges, and every node with no dated edge
+    /// kept (in ``period``, when one is given).
+    public var datedOnly = false
+
+    /// Whether ``period`` or ``datedOnly`` is set: the answer depends on the data's dates.
+    public var isTimed: Bool { period != nil || datedOnly }
+
+    /// The same filter without ``period`` and ``datedOnly``: what per-period snapshots are cut from.
+    public var untimed: NetworkFilter {
+        var f = self
+        f.period = nil
+        f.datedOnly = false
+        return f
+    }
+
+    /// The time filter in words, for table headers and diagram titles: "at 2011", "2009–2011",
+    /// with ", dated items only" for ``datedOnly``; nil when there is none.
+    public var timeDescription: String? {
+        guard isTimed else { return nil }
+        var text: String
+        if let period {
+            text = period.lowerBound == period.upperBound ? "at \(period.lowerBound)" : "between \(period.lowerBound) and \(period.upperBound)"
+            text += datedOnly ? " (dated nodes and ties only)" : " (undated nodes and ties kept)"
+        } else {
+            text = "dated nodes and ties only"
+        }
+        return text
+    }
+
+    /// The time filter as JSON `parameters` members: `"at": 2011` or `"between": [2009, 2011]`,
+    /// and `"dated_only": true`.
+    public var timeParameters: [(key: String, value: JSONValue)] {
+        var out: [(key: String, value: JSONValue)] = []
+        if let period {
+            if period.lowerBound == period.upperBound {
+                out.append((key: "at", value: .int(period.lowerBound)))
+            } else {
+                out.append((key: "between", value: .array([JSONNode(.int(period.lowerBound)), JSONNode(.int(period.upperBound))])))
+            }
+        }
+        if datedOnly { out.append((key: "dated_only", value: .bool(true))) }
+        return out
+    }
 
     /// Whether any node is left out on purpose (``without``, ``withoutKinds``, ``withoutDesignated``).
     public var isCounterfactual: Bool { !without.isEmpty || !withoutKinds.isEmpty || withoutDesignated }
@@ -46,7 +95,33 @@ public struct NetworkFilter: Sendable {
         if let tracks {
             guard let t = node.track, tracks.contains(t) else { return false }
         }
+        if let period, !node.years.isEmpty, !Self.overlaps(node.years, period) { return false }
         return true
+    }
+
+    /// Whether `span` overlaps `window` (an open end runs to the present or from the beginning).
+    static func overlaps(_ span: YearSpan, _ window: ClosedRange<Int>) -> Bool {
+        let start = span.start ?? span.end ?? Int.min
+        let end = span.end ?? Int.max
+        return !(end < window.lowerBound || start > window.upperBound)
+    }
+
+    /// Which of `network`'s nodes the filter keeps: ``includes(_:)-(Node)``, and with ``datedOnly``
+    /// only those with a kept dated edge.
+    /// - Complexity: O(n + m) with a dictionary of ids.
+    public func keptNodes(_ network: Network) -> [Bool] {
+        var kept = network.nodes.map(includes)
+        guard datedOnly else { return kept }
+        var position: [ExactID: Int] = [:]
+        for (i, node) in network.nodes.enumerated() where kept[i] && position[ExactID(node.id)] == nil { position[ExactID(node.id)] = i }
+        var tied = [Bool](repeating: false, count: kept.count)
+        for edge in network.edges where includes(edge) {
+            guard let a = position[ExactID(edge.source)], let b = position[ExactID(edge.target)] else { continue }
+            tied[a] = true
+            tied[b] = true
+        }
+        for i in kept.indices { kept[i] = kept[i] && tied[i] }
+        return kept
     }
 
     public func includes(_ edge: Edge) -> Bool {
@@ -57,7 +132,29 @@ public struct NetworkFilter: Sendable {
             let end = edge.years.end ?? Int.max
             if end < years.lowerBound || start > years.upperBound { return false }
         }
+        if edge.years.isEmpty {
+            if datedOnly { return false }
+        } else if let period, !Self.overlaps(edge.years, period) {
+            return false
+        }
         return true
+    }
+}
+
+extension Network {
+    /// The part of the network `filter` keeps: its nodes, the edges it keeps between them, and the
+    /// sources they cite; what commands that work on the typed network (drawings, exposure,
+    /// pathways, inclusion) read under `--at` / `--between`.
+    /// - Complexity: O(n + m) with a set of ids.
+    public func filtered(by filter: NetworkFilter) -> Network {
+        let kept = filter.keptNodes(self)
+        var sub = self
+        sub.nodes = nodes.indices.filter { kept[$0] }.map { nodes[$0] }
+        let ids = Set(sub.nodes.map { ExactID($0.id) })
+        sub.edges = edges.filter { filter.includes($0) && ids.contains(ExactID($0.source)) && ids.contains(ExactID($0.target)) }
+        let used = Set(sub.nodes.flatMap(\.sources) + sub.edges.flatMap(\.sources) + sub.nodes.flatMap { $0.designations.flatMap(\.sources) })
+        sub.sources = sources.filter { used.contains($0.id) }
+        return sub
     }
 }
 
@@ -73,7 +170,8 @@ extension CompactGraph {
         // Ids are the same exactly when their scalars are (ExactID), as in validation.
         var index: [ExactID: Int32] = [:]
         var ids: [String] = []
-        for node in network.nodes where filter.includes(node) && index[ExactID(node.id)] == nil {
+        let kept = filter.keptNodes(network)
+        for (i, node) in network.nodes.enumerated() where kept[i] && index[ExactID(node.id)] == nil {
             index[ExactID(node.id)] = Int32(ids.count)
             ids.append(node.id)
         }

@@ -46,55 +46,150 @@ public struct ChannelsJob: Sendable {
     public func run(_ network: Network) throws -> ChannelsReport {
         try filter.checkCounterfactual(against: network)
         let graph = CompactGraph(network, filter: filter, directed: true)
-        var index: [ExactID: Int] = [:]
-        for (i, id) in graph.ids.enumerated() { index[ExactID(id)] = i }
-        let nodeByID = Dictionary(network.nodes.map { (ExactID($0.id), $0) }, uniquingKeysWith: { first, _ in first })
-        func actor(_ id: String) -> ChannelsReport.Actor { ChannelsReport.Actor(id: id, label: nodeByID[ExactID(id)]?.label ?? id) }
-        let mask = graph.ids.map { nodeByID[ExactID($0)].map(mayIntermediate) ?? false }
+        let setting = try Setting(self, network: network, ids: graph.ids, edgeFilter: filter)
+        let conflicts = try setting.conflicts(in: graph, present: nil)
+        return ChannelsReport(parameters: parameters, conflicts: conflicts)
+    }
 
-        if let conflict, nodeByID[ExactID(conflict)]?.kind != .conflict {
-            throw JobError.notAConflict(conflict)
-        }
-        // Parties by conflict, in edge order, each once; the first side given wins.
-        var order: [String] = []
-        var parties: [ExactID: [(id: String, side: String?)]] = [:]
-        for edge in network.edges where edge.relation == .partyTo && filter.includes(edge) {
-            guard index[ExactID(edge.source)] != nil, index[ExactID(edge.target)] != nil else { continue }
-            if let conflict, ExactID(edge.target) != ExactID(conflict) { continue }
-            if parties[ExactID(edge.target)] == nil { order.append(edge.target) }
-            let side = edge.attributes["side"]?.text ?? nodeByID[ExactID(edge.source)]?.attributes["side"]?.text
-            let key = ExactID(edge.target)
-            if let i = parties[key, default: []].firstIndex(where: { ExactID($0.id) == ExactID(edge.source) }) {
-                if parties[key]![i].side == nil { parties[key]![i].side = side }
-            } else {
-                parties[key, default: []].append((edge.source, side))
-            }
-        }
-        if let conflict, order.isEmpty { order = [conflict] }
-
+    /// The channels in every year's snapshot (`--every year`): one conflict entry per conflict and
+    /// year, with its `period`.
+    ///
+    /// The network is read once into a ``TemporalGraph``; each year's graph is cut from its arrays
+    /// (ties whose years contain the year, undated ties unless ``NetworkFilter/datedOnly``). Parties
+    /// are the conflict's `party_to` nodes over the whole span; a pair is listed in a year when both
+    /// parties are present then, and only present intermediaries carry channels.
+    /// - Parameter years: the years; nil: ``NetworkFilter/period``, or the span of the data's dates.
+    /// - Complexity: P snapshots of O(n + m) and P runs of ``run(_:)``'s flows.
+    public func runEvery(_ network: Network, years: ClosedRange<Int>? = nil) throws -> ChannelsReport {
+        let periods = try periods(network, years: years)
         var conflicts: [ChannelsReport.Conflict] = []
-        for c in order {
-            let members = parties[ExactID(c)] ?? []
-            var pairs: [ChannelsReport.Pair] = []
-            for i in members.indices {
-                for j in members.indices where j > i {
-                    let (p, q) = (members[i], members[j])
-                    if let s = p.side, let t = q.side, s == t { continue }
-                    let channels = try VertexConnectivity.channels(in: graph, between: index[ExactID(p.id)]!, and: index[ExactID(q.id)]!, intermediaries: mask)
-                    pairs.append(ChannelsReport.Pair(
-                        a: actor(p.id), b: actor(q.id), sideA: p.side, sideB: q.side, directTie: channels.directTie,
-                        paths: channels.paths.map { $0.dropFirst().dropLast().map { actor(graph.ids[$0]) } },
-                        cut: channels.cut.map { actor(graph.ids[$0]) }))
-                }
-            }
-            conflicts.append(ChannelsReport.Conflict(conflict: actor(c), parties: members.map { actor($0.id) }, pairs: pairs))
+        for p in periods { conflicts += p.conflicts }
+        var parameters = parameters
+        parameters.append((key: "every", value: .string("year")))
+        return ChannelsReport(parameters: parameters, conflicts: conflicts)
+    }
+
+    /// One year's conflicts, as ``runEvery(_:years:)`` lists them.
+    public struct Period: Sendable {
+        public var year: Int
+        public var conflicts: [ChannelsReport.Conflict]
+        /// Which of the temporal graph's nodes are present that year, and their ties (distinct neighbours).
+        public var present: [Bool]
+        public var neighbours: [Int]
+        public var graph: CompactGraph
+    }
+
+    /// The per-year channels and snapshots behind ``runEvery(_:years:)`` (and `warnings`), with the
+    /// ids of the temporal graph every snapshot shares.
+    public func periods(_ network: Network, years: ClosedRange<Int>? = nil) throws -> [Period] {
+        try filter.checkCounterfactual(against: network)
+        let base = filter.untimed
+        let temporal = TemporalGraph(network, filter: base, directed: true)
+        guard let span = years ?? filter.period ?? temporal.span else {
+            throw AnalysisError.invalidParameter(name: "every", value: "year", reason: "the network holds no dates, so it has no periods")
         }
+        let setting = try Setting(self, network: network, ids: temporal.ids, edgeFilter: base)
+        var out: [Period] = []
+        for year in span {
+            let (graph, present) = try temporal.snapshot(year...year, datedOnly: filter.datedOnly)
+            var conflicts = try setting.conflicts(in: graph, present: present)
+            for i in conflicts.indices { conflicts[i].period = String(year) }
+            let neighbours = Self.neighbourCounts(graph)
+            out.append(Period(year: year, conflicts: conflicts, present: present, neighbours: neighbours, graph: graph))
+        }
+        return out
+    }
+
+    /// Each node's distinct neighbours, ties in either direction.
+    /// - Complexity: O(n + m).
+    static func neighbourCounts(_ graph: CompactGraph) -> [Int] {
+        var seen = [Int](repeating: -1, count: graph.nodeCount)
+        return (0..<graph.nodeCount).map { v in
+            var count = 0
+            for k in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) {
+                let w = Int(graph.outTargets[k])
+                if w != v && seen[w] != v { seen[w] = v; count += 1 }
+            }
+            for k in Int(graph.inOffsets[v])..<Int(graph.inOffsets[v + 1]) {
+                let w = Int(graph.inSources[k])
+                if w != v && seen[w] != v { seen[w] = v; count += 1 }
+            }
+            return count
+        }
+    }
+
+    /// What the JSON `parameters` record.
+    var parameters: [(key: String, value: JSONValue)] {
         var parameters: [(key: String, value: JSONValue)] = [("include_official", .bool(includeOfficial))]
         if let conflict { parameters.insert(("conflict", .string(conflict)), at: 0) }
         if let years = filter.years { parameters.append(("years", .string("\(years.lowerBound)-\(years.upperBound)"))) }
         if !filter.without.isEmpty { parameters.append(("without", .array(filter.without.map(\.text).sorted().map { JSONNode(.string($0)) }))) }
         if !filter.withoutKinds.isEmpty { parameters.append(("without_kinds", .array(filter.withoutKinds.map(\.rawValue).sorted().map { JSONNode(.string($0)) }))) }
         if filter.withoutDesignated { parameters.append(("without_designated", .bool(true))) }
-        return ChannelsReport(parameters: parameters, conflicts: conflicts)
+        parameters += filter.timeParameters
+        return parameters
+    }
+
+    /// The conflicts, their parties and the intermediaries, fixed for every snapshot of one id list.
+    struct Setting {
+        var order: [String] = []
+        var parties: [ExactID: [(id: String, side: String?)]] = [:]
+        var index: [ExactID: Int] = [:]
+        var mask: [Bool]
+        var ids: [String]
+        var actors: [ExactID: ChannelsReport.Actor] = [:]
+
+        init(_ job: ChannelsJob, network: Network, ids: [String], edgeFilter: NetworkFilter) throws {
+            self.ids = ids
+            for (i, id) in ids.enumerated() { index[ExactID(id)] = i }
+            let nodeByID = Dictionary(network.nodes.map { (ExactID($0.id), $0) }, uniquingKeysWith: { first, _ in first })
+            for node in network.nodes where actors[ExactID(node.id)] == nil { actors[ExactID(node.id)] = ChannelsReport.Actor(id: node.id, label: node.label) }
+            mask = ids.map { nodeByID[ExactID($0)].map(job.mayIntermediate) ?? false }
+            if let conflict = job.conflict, nodeByID[ExactID(conflict)]?.kind != .conflict {
+                throw JobError.notAConflict(conflict)
+            }
+            // Parties by conflict, in edge order, each once; the first side given wins.
+            for edge in network.edges where edge.relation == .partyTo && edgeFilter.includes(edge) {
+                guard index[ExactID(edge.source)] != nil, index[ExactID(edge.target)] != nil else { continue }
+                if let conflict = job.conflict, ExactID(edge.target) != ExactID(conflict) { continue }
+                if parties[ExactID(edge.target)] == nil { order.append(edge.target) }
+                let side = edge.attributes["side"]?.text ?? nodeByID[ExactID(edge.source)]?.attributes["side"]?.text
+                let key = ExactID(edge.target)
+                if let i = parties[key, default: []].firstIndex(where: { ExactID($0.id) == ExactID(edge.source) }) {
+                    if parties[key]![i].side == nil { parties[key]![i].side = side }
+                } else {
+                    parties[key, default: []].append((edge.source, side))
+                }
+            }
+            if let conflict = job.conflict, order.isEmpty { order = [conflict] }
+        }
+
+        func actor(_ id: String) -> ChannelsReport.Actor { actors[ExactID(id)] ?? ChannelsReport.Actor(id: id, label: id) }
+
+        /// Every conflict's opposed pairs in `graph` (whose ids are ``ids``); with `present`, only
+        /// pairs of present parties, through present intermediaries.
+        func conflicts(in graph: CompactGraph, present: [Bool]?) throws -> [ChannelsReport.Conflict] {
+            let mask = present.map { p in self.mask.indices.map { self.mask[$0] && p[$0] } } ?? self.mask
+            var conflicts: [ChannelsReport.Conflict] = []
+            for c in order {
+                let members = parties[ExactID(c)] ?? []
+                var pairs: [ChannelsReport.Pair] = []
+                for i in members.indices {
+                    for j in members.indices where j > i {
+                        let (p, q) = (members[i], members[j])
+                        if let s = p.side, let t = q.side, s == t { continue }
+                        let u = index[ExactID(p.id)]!, v = index[ExactID(q.id)]!
+                        if let present, !(present[u] && present[v]) { continue }
+                        let channels = try VertexConnectivity.channels(in: graph, between: u, and: v, intermediaries: mask)
+                        pairs.append(ChannelsReport.Pair(
+                            a: actor(p.id), b: actor(q.id), sideA: p.side, sideB: q.side, directTie: channels.directTie,
+                            paths: channels.paths.map { $0.dropFirst().dropLast().map { actor(graph.ids[$0]) } },
+                            cut: channels.cut.map { actor(graph.ids[$0]) }))
+                    }
+                }
+                conflicts.append(ChannelsReport.Conflict(conflict: actor(c), parties: members.map { actor($0.id) }, pairs: pairs))
+            }
+            return conflicts
+        }
     }
 }

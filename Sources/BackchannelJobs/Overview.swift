@@ -22,6 +22,9 @@ public struct Overview: Sendable {
     /// How many undirected steps around a conflict its view reaches.
     public static let viewRadius = 2
 
+    /// The time filter in words ("at 2011"), added to every conflict view's title; nil for none.
+    public var scope: String?
+
     public init(_ network: Network) {
         self.network = network
     }
@@ -35,7 +38,8 @@ public struct Overview: Sendable {
         for root in assignment.roots {
             let conflict = network.nodes[root]
             let ids = ConflictAssignment.neighbourhood(of: conflict.id, radius: Self.viewRadius, in: network)
-            let title = "\(conflict.label): actors within \(Self.viewRadius) steps"
+            var title = "\(conflict.label): actors within \(Self.viewRadius) steps"
+            if let scope { title += ", " + scope }
             let view = network.subnetwork(ids, name: network.name + "-" + conflict.id, title: title)
             var name = "conflict-" + slug(conflict.id)
             var suffix = 2

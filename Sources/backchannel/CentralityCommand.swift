@@ -94,7 +94,7 @@ struct CentralityCommand: ParsableCommand {
                 measure: measure, parameters: measure.describe(p, directed: input.graph.isDirected), ids: input.graph.ids,
                 labels: nodes?.map(\.label), kinds: nodes?.map(\.kind), scores: scores, kind: kind,
                 top: top ?? (format == .table ? 20 : nil))
-            try output.write(Array(report.render(format).utf8), binary: false, protecting: input.protectedFiles)
+            try output.write(Array(TimeScope(graph.filter).record(report.render(format), format: format).utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }

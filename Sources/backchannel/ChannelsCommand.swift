@@ -9,7 +9,7 @@ struct ChannelsCommand: ParsableCommand {
         commandName: "channels",
         abstract: "Who can still reach whom across the conflict line: channels between opposed parties.",
         discussion: """
-            Parties of a conflict are the nodes with a party_to edge to it; a side attribute on that edge (or on the party) says which side it is on, and without sides every pair counts as opposed. For each opposed pair: the number of channels that share no intermediary (vertex-disjoint paths, ties in both directions), the channels, and the minimum vertex cut: the intermediaries whose loss would cut every channel. Conflicts, legal decisions and official actors (kind official or Track I) carry no channel unless --include-official is given; a direct tie between the two parties is reported on its own.
+            Parties of a conflict are the nodes with a party_to edge to it; a side attribute on that edge (or on the party) says which side it is on, and without sides every pair counts as opposed. For each opposed pair: the number of channels that share no intermediary (vertex-disjoint paths, ties in both directions), the channels, and the minimum vertex cut: the intermediaries whose loss would cut every channel. Conflicts, legal decisions and official actors (kind official or Track I) carry no channel unless --include-official is given; a direct tie between the two parties is reported on its own. --every year gives the channels in each year's snapshot (cut from one compact graph), with "period" on each conflict entry; --at or --between then choose the years.
             """
     )
 
@@ -24,6 +24,9 @@ struct ChannelsCommand: ParsableCommand {
     @Flag(help: "With --without (or --without-kind, --without-designated): the channels with everyone beside the channels without them.")
     var compare = false
 
+    @Option(help: "The channel counts per period: year (the data's dates are years).")
+    var every: EveryPeriod?
+
     @Option(help: "table, json or csv.")
     var format: ReportFormat = .table
 
@@ -32,6 +35,8 @@ struct ChannelsCommand: ParsableCommand {
     func validate() throws {
         if graph.edges != nil { throw ValidationError("channels needs a typed network (party_to edges), not --edges") }
         if compare && !graph.filter.isCounterfactual { throw ValidationError("--compare needs --without, --without-kind or --without-designated") }
+        try every?.check()
+        if every != nil && compare { throw ValidationError("--every and --compare do not go together") }
     }
 
     func run() throws {
@@ -39,8 +44,15 @@ struct ChannelsCommand: ParsableCommand {
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "channels needs a typed network") }
             let job = ChannelsJob(conflict: conflict, includeOfficial: includeOfficial, filter: graph.filter)
-            let text = compare ? try job.compare(network).render(format) : try job.run(network).render(format)
-            try output.write(Array(text.utf8), binary: false, protecting: input.protectedFiles)
+            let text = if compare {
+                try job.compare(network).render(format)
+            } else if every != nil {
+                try job.runEvery(network).render(format)
+            } else {
+                try job.run(network).render(format)
+            }
+            let recorded = every != nil ? text : TimeScope(graph.filter).record(text, format: format)
+            try output.write(Array(recorded.utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }

@@ -53,7 +53,7 @@ struct CommunitiesCommand: ParsableCommand {
                 parameters: [("seed", .int(Int(truncatingIfNeeded: seed))), ("resolution", .double(resolution)), ("weight", .string(weighting.weight.rawValue)), ("threshold", .double(louvain.threshold))],
                 modularity: q,
                 communities: communities.map { $0.map { (input.graph.ids[$0], nodes?[$0].label ?? input.graph.ids[$0]) } })
-            try output.write(Array(report.render(format).utf8), binary: false, protecting: input.protectedFiles)
+            try output.write(Array(TimeScope(graph.filter).record(report.render(format), format: format).utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }

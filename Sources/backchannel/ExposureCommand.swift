@@ -17,6 +17,8 @@ struct ExposureCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var time: TimeOptions
+
     @OptionGroup var renderLimits: RenderLimitOptions
 
     @Option(help: "table (the numbered paths in words; also `text`) or json.")
@@ -40,12 +42,12 @@ struct ExposureCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let network = try input.load()
+            let network = time.restrict(try input.load())
             let paths = LegalExposure().paths(network)
             let report = ExposureReport(paths: paths, network: network)
-            try output.write(Array((format == .json ? report.json() : report.text()).utf8), binary: false, protecting: input.source.protectedFiles)
+            try output.write(Array(time.scope.record(format == .json ? report.json() : report.text(), format: format).utf8), binary: false, protecting: input.source.protectedFiles)
             if let renderFile, let diagram = diagramFormat(renderFile) {
-                var options = DOTOptions(title: "Legal exposure: material-support paths to designated actors")
+                var options = DOTOptions(title: time.scope.title("Legal exposure: material-support paths to designated actors"))
                 options.highlight = paths.map(\.nodes)
                 let (bytes, notes) = try RenderJob(options: options, worker: renderLimits.worker).run(network, format: diagram)
                 notes.forEach(note)

@@ -43,6 +43,8 @@ struct FilterOptions: ParsableArguments {
     @Flag(help: "Count intended and refused engagements (an edge's status attribute) as ties too.")
     var includeIntended = false
 
+    @OptionGroup var time: TimeOptions
+
     /// The filter these options describe (no filter when none is given).
     /// - Complexity: O(*k*) in the number of values given.
     var filter: NetworkFilter {
@@ -51,7 +53,7 @@ struct FilterOptions: ParsableArguments {
         filter.withoutKinds = withoutKind?.set ?? []
         filter.withoutDesignated = withoutDesignated
         filter.includeIntended = includeIntended
-        return filter
+        return time.apply(to: filter)
     }
 }
 
@@ -77,6 +79,7 @@ struct GraphOptions: ParsableArguments {
 
     func validate() throws {
         if edgeList.edges != nil && input.input != nil { throw ValidationError("give either INPUT or --edges, not both") }
+        if edgeList.edges != nil && filters.time.isSet { throw ValidationError("--at, --between and --dated-only need a typed network with years, not --edges") }
     }
 
     /// Builds the compact graph (directed unless `--undirected` or `undirected`) and reports read warnings on stderr.

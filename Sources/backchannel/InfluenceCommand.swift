@@ -43,7 +43,7 @@ struct InfluenceCommand: ParsableCommand {
             var entries = try influence.rank(input.graph)
             if let limit = top ?? (format == .table ? 15 : nil) { entries = Array(entries.prefix(limit)) }
             let report = InfluenceReport(entries: entries, ids: input.graph.ids, labels: input.nodes?.map(\.label), directed: false)
-            try output.write(Array(report.render(format).utf8), binary: false, protecting: input.protectedFiles)
+            try output.write(Array(TimeScope(graph.filter).record(report.render(format), format: format).utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }

@@ -16,16 +16,21 @@ struct OverviewCommand: ParsableCommand {
 
     @OptionGroup var renderLimits: RenderLimitOptions
 
+    @OptionGroup var time: TimeOptions
+
     @Option(name: [.short, .customLong("output-dir")], help: "Folder to write into.")
     var outputDirectory = "Renders"
 
     func run() throws {
         try reportingFailures {
-            let network = try input.load()
-            let overview = Overview(network)
+            var network = time.restrict(try input.load())
+            if time.isSet { network.title = time.scope.title(network.title ?? network.name) }
+            var overview = Overview(network)
+            overview.scope = time.scope.text.map { $0.components(separatedBy: " (").first ?? $0 }
             let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
             let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles, worker: renderLimits.worker)
             notes.forEach(note)
+            if let header = time.scope.header { print(header) }
             print(Overview.summary(network).text, terminator: "")
             let views = overview.plan.count - 1
             print("  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, and \(views) conflict views")

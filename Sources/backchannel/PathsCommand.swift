@@ -10,7 +10,7 @@ struct PathsCommand: ParsableCommand {
         commandName: "paths",
         abstract: "How two actors are connected: shortest, all shortest, k shortest, all simple or time-respecting paths.",
         discussion: """
-            Without options: one shortest path (BFS; Dijkstra with --weight distance or strength). --relations and --kinds restrict the edges and nodes a path may use; --undirected lets it run against edge direction. JSON is {"paths": [{"nodes": [...], "relations": [...], "length": x}, ...]}, one relation per hop ("a|b" when two relations join the pair).
+            Without options: one shortest path (BFS; Dijkstra with --weight distance or strength). --relations and --kinds restrict the edges and nodes a path may use; --undirected lets it run against edge direction. JSON is {"paths": [{"nodes": [...], "relations": [...], "directions": [...], "length": x}, ...]}, one relation per hop ("a|b" when two relations join the pair) and each hop's real direction: forward (along the edge), backward (against it, with --undirected) or both; the table draws them —r→, ←r— and ←r→, CSV in direction_to_next.
             """
     )
 
@@ -65,7 +65,10 @@ struct PathsCommand: ParsableCommand {
             var entries: [PathReport.Entry] = []
             if timeRespecting, let network = input.network {
                 if let found = TimeRespectingPath.find(network, from: from, to: to, filter: filter, directed: directed) {
-                    entries.append(PathReport.Entry(nodes: found.nodes, relations: found.edges.map { network.edges[$0].relation.rawValue }, length: Double(found.edges.count)))
+                    // Each hop walks one recorded edge: backward when that edge runs from the hop's end to its start.
+                    let reversed = found.edges.indices.map { ExactID(network.edges[found.edges[$0]].source) != ExactID(found.nodes[$0]) }
+                    entries.append(PathReport.Entry(
+                        nodes: found.nodes, relations: found.edges.map { network.edges[$0].relation.rawValue }, length: Double(found.edges.count), reversed: reversed))
                 }
             } else {
                 // One path more than the cap tells whether the cap cut the list.
@@ -85,12 +88,12 @@ struct PathsCommand: ParsableCommand {
                 }
                 for p in paths {
                     let ids = p.nodes.map { input.graph.ids[$0] }
-                    let hops = PathReport.relations(ids, in: input.network, filter: filter, directed: directed)
-                    entries.append(PathReport.Entry(nodes: ids, relations: hops.relations, length: p.length, reversed: hops.reversed))
+                    let hops = PathReport.hops(ids, in: input.network, filter: filter, directed: directed)
+                    entries.append(PathReport.Entry(nodes: ids, relations: hops.relations, length: p.length, directions: hops.directions))
                 }
             }
             let labels = Dictionary(uniqueKeysWithValues: (input.nodes ?? []).map { ($0.id, $0.label) })
-            try output.write(Array(PathReport(entries: entries, labels: labels).render(format).utf8), binary: false, protecting: input.protectedFiles)
+            try output.write(Array(TimeScope(filter).record(PathReport(entries: entries, labels: labels).render(format), format: format).utf8), binary: false, protecting: input.protectedFiles)
         }
     }
 }

@@ -13,6 +13,8 @@ struct PathwaysCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var time: TimeOptions
+
     @Option(help: "table, json or csv.")
     var format: ReportFormat = .table
 
@@ -20,8 +22,8 @@ struct PathwaysCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let network = try input.load()
-            try output.write(Array(PathwaysJob().run(network).render(format).utf8), binary: false, protecting: input.source.protectedFiles)
+            let network = time.restrict(try input.load())
+            try output.write(Array(time.scope.record(PathwaysJob().run(network).render(format), format: format).utf8), binary: false, protecting: input.source.protectedFiles)
         }
     }
 }
@@ -37,6 +39,8 @@ struct InclusionCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var time: TimeOptions
+
     @Option(help: "Only this conflict (its id).")
     var conflict: String?
 
@@ -47,9 +51,9 @@ struct InclusionCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let network = try input.load()
+            let network = time.restrict(try input.load())
             let report = try InclusionJob(conflict: conflict).run(network)
-            try output.write(Array(report.render(format).utf8), binary: false, protecting: input.source.protectedFiles)
+            try output.write(Array(time.scope.record(report.render(format), format: format).utf8), binary: false, protecting: input.source.protectedFiles)
         }
     }
 }

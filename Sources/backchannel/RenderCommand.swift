@@ -25,6 +25,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var renderLimits: RenderLimitOptions
 
+    @OptionGroup var time: TimeOptions
+
     @Option(help: ArgumentHelp("Scale nodes by this measure instead of degree (any `centrality` measure that scores nodes).", valueName: "measure"))
     var sizeBy: Measure?
 
@@ -42,6 +44,7 @@ struct RenderCommand: ParsableCommand {
                 throw ValidationError("--as-is draws a DOT file as it is; give a .dot or .gv INPUT")
             }
             if sizeBy != nil || highlightPaths != nil { throw ValidationError("--as-is draws the file's own styling; it cannot take --size-by or --highlight-paths") }
+            if time.isSet { throw ValidationError("--as-is draws the file as it is; it cannot take --at, --between or --dated-only") }
         }
     }
 
@@ -55,8 +58,15 @@ struct RenderCommand: ParsableCommand {
                 try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles)
                 return
             }
-            let network = try input.load()
+            var network = time.restrict(try input.load())
             var options = diagram.dotOptions
+            if time.isSet {
+                if let title = options.title {
+                    options.title = time.scope.title(title)
+                } else {
+                    network.title = time.scope.title(network.title ?? network.name)
+                }
+            }
             if let sizeBy {
                 options.sizeScores = try RenderJob.sizeScores(network, by: sizeBy)
                 options.sizeMeasure = sizeBy.rawValue

@@ -9,7 +9,7 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "A measure on every year's snapshot of the network: who rose and who fell.",
         discussion: """
-            Each period is a year (or, with --window N, the N years ending in it). Its snapshot keeps the nodes whose years overlap it (undated nodes always) and the ties whose years overlap it; undated ties stay in every snapshot unless --dated-only. The network is read once and each snapshot is cut from its arrays. JSON: {"measure", "parameters", "periods": [...], "scores": {"<id>": [number or null, ...]}}; CSV: one row per node and period; --format svg: a line chart of the --top nodes by peak score. Months and quarters need dates finer than the model's years.
+            Each period is a year (or, with --window N, the N years ending in it); --between FROM TO (or FROM-TO) or --at YEAR chooses the periods. Its snapshot keeps the nodes whose years overlap it (undated nodes always) and the ties whose years overlap it; undated ties stay in every snapshot unless --dated-only. The network is read once and each snapshot is cut from its arrays. JSON: {"measure", "parameters", "periods": [...], "scores": {"<id>": [number or null, ...]}}; CSV: one row per node and period; --format svg: a line chart of the --top nodes by peak score. Months and quarters need dates finer than the model's years.
             """
     )
 
@@ -30,12 +30,6 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Each period covers this many years, ending in its year (a sliding window).")
     var window = 1
 
-    @Option(help: ArgumentHelp("The first and last year (default: the span of the data's dates).", valueName: "from-to"))
-    var between: YearRange?
-
-    @Flag(help: "Leave undated ties and nodes without a dated tie out of every snapshot.")
-    var datedOnly = false
-
     @Option(help: "Nodes shown in tables and charts (by their peak score).")
     var top = 8
 
@@ -49,7 +43,7 @@ struct TimelineCommand: ParsableCommand {
         if top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
         if graph.edges != nil { throw ValidationError("a timeline needs a dated network, not --edges") }
         if [.edgeBetweenness, .brokerage].contains(measure) { throw ValidationError("timeline takes a measure with one score per node, not \(measure.rawValue)") }
-        if let range = between?.range, range.count > 1000 { throw ValidationError("--between spans \(range.count) years; at most 1000") }
+        if let range = graph.filters.time.period, range.count > 1000 { throw ValidationError("--between spans \(range.count) years; at most 1000") }
     }
 
     func run() throws {
@@ -59,9 +53,11 @@ struct TimelineCommand: ParsableCommand {
             guard let network = input.network else { throw UsageFailure(message: "a timeline needs a dated network") }
             var p = Measure.Parameters()
             p.weight = weighting.weight
+            // --at / --between choose the periods; each period's snapshot is cut from the whole network.
+            let filter = graph.filter
             let job = TimelineJob(
-                measure: measure, parameters: p, window: window, years: between?.range, datedOnly: datedOnly,
-                filter: graph.filter, directed: !graph.undirected)
+                measure: measure, parameters: p, window: window, years: filter.period, datedOnly: filter.datedOnly,
+                filter: filter.untimed, directed: !graph.undirected)
             let report = try job.run(network)
             let text = switch format {
             case .svg: report.svg(top: top, title: "\(network.title ?? network.name): \(measure.rawValue) by year")

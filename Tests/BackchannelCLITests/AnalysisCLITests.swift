@@ -93,12 +93,14 @@ struct AnalysisCLITests {
             guard case let .array(items)? = try JSONParser.parse(Array(text.utf8))["paths"]?.value else { return [] }
             return items.map(\.value)
         }
-        let expected = try JSONParser.parse(Array(#"{"nodes": ["norman-cousins", "dartmouth-conference", "cold-war"], "relations": ["convenes", "addresses"], "length": 2.0}"#.utf8)).value
+        let expected = try JSONParser.parse(Array(#"{"nodes": ["norman-cousins", "dartmouth-conference", "cold-war"], "relations": ["convenes", "addresses"], "directions": ["forward", "forward"], "length": 2.0}"#.utf8)).value
         #expect(try paths(result.stdout).contains(expected))
         let none = try Fixtures.run(["paths", "--from", "cold-war", "--to", "norman-cousins", "--format", "json"])
         #expect(none.stdout.contains("\"paths\": []"), "edges run one way")
         let back = try Fixtures.run(["paths", "--from", "cold-war", "--to", "norman-cousins", "--undirected", "--format", "json"])
         #expect(try paths(back.stdout).first.map { JSONNode($0)["length"]?.value } == .double(2.0))
+        #expect(try paths(back.stdout).first.map { JSONNode($0)["directions"]?.value } == .array([JSONNode(.string("backward")), JSONNode(.string("backward"))]),
+                "walked against both edges")
         let filtered = try Fixtures.run(["paths", "--from", "norman-cousins", "--to", "cold-war", "--relations", "convenes", "--format", "json"])
         #expect(filtered.stdout.contains("\"paths\": []"), "no addresses edge allowed")
         let k = try Fixtures.run(["paths", "--from", "dwight-d-eisenhower", "--to", "oslo-accords", "--undirected", "--k", "3", "--format", "json"])

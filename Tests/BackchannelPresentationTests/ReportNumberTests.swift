@@ -111,7 +111,7 @@ struct ReportNumberTests {
                 for line in text.split(separator: "\n").dropFirst() {
                     for field in line.split(separator: ",", omittingEmptySubsequences: false) {
                         let f = String(field)
-                        #expect(f.isEmpty || f == "inf" || f == "-inf" || Double(f) != nil || f.hasPrefix("v") || f == "provides",
+                        #expect(f.isEmpty || f == "inf" || f == "-inf" || Double(f) != nil || f.hasPrefix("v") || f == "provides" || f == "forward",
                                 "\(name): CSV field \(f) is not a documented number form")
                     }
                 }

@@ -47,11 +47,14 @@ public struct ChannelsReport: Sendable {
         public var conflict: Actor
         public var parties: [Actor]
         public var pairs: [Pair]
+        /// The period this entry covers (`--every year`: "2011"); nil for the whole network.
+        public var period: String?
 
-        public init(conflict: Actor, parties: [Actor], pairs: [Pair]) {
+        public init(conflict: Actor, parties: [Actor], pairs: [Pair], period: String? = nil) {
             self.conflict = conflict
             self.parties = parties
             self.pairs = pairs
+            self.period = period
         }
 
         /// Pairs with no channel at all.
@@ -104,19 +107,20 @@ public struct ChannelsReport: Sendable {
                 ("pairs_on_one_intermediary", .int(c.hangingOnOne.count)),
                 ("intermediaries_in_cuts", object(c.indispensable.map { ($0.actor.id, .int($0.pairs)) })),
             ])
-            return object([
-                ("conflict", .string(c.conflict.id)), ("label", .string(c.conflict.label)),
-                ("parties", ids(c.parties)), ("pairs", array(pairs)), ("summary", summary),
-            ])
+            var members: [(String, JSONValue)] = [("conflict", .string(c.conflict.id))]
+            if let period = c.period { members.append(("period", .string(period))) }
+            members += [("label", .string(c.conflict.label)), ("parties", ids(c.parties)), ("pairs", array(pairs)), ("summary", summary)]
+            return object(members)
         }
         return object([("parameters", .object(parameters.map { (key: $0.key, value: node($0.value)) })), ("conflicts", array(conflictValues))])
     }
 
     private var csv: String {
-        var lines = ["conflict,a,b,side_a,side_b,direct_tie,channels,cut"]
+        let periods = conflicts.contains { $0.period != nil }
+        var lines = [(periods ? "period," : "") + "conflict,a,b,side_a,side_b,direct_tie,channels,cut"]
         for c in conflicts {
             for p in c.pairs {
-                let fields = [
+                let fields = (periods ? [c.period ?? ""] : []) + [
                     c.conflict.id, p.a.id, p.b.id, p.sideA ?? "", p.sideB ?? "", p.directTie ? "true" : "false", String(p.channels),
                     p.cut.map(\.id).joined(separator: ";"),
                 ]
@@ -130,7 +134,7 @@ public struct ChannelsReport: Sendable {
         func name(_ a: Actor) -> String { a.label.replacingOccurrences(of: "\n", with: " ") }
         var out: [String] = []
         for c in conflicts {
-            out.append("\(name(c.conflict)) [\(c.conflict.id)]: \(c.parties.count) part\(c.parties.count == 1 ? "y" : "ies"), \(c.pairs.count) opposed pair\(c.pairs.count == 1 ? "" : "s")")
+            out.append("\(c.period.map { "\($0): " } ?? "")\(name(c.conflict)) [\(c.conflict.id)]: \(c.parties.count) part\(c.parties.count == 1 ? "y" : "ies"), \(c.pairs.count) opposed pair\(c.pairs.count == 1 ? "" : "s")")
             if c.pairs.isEmpty {
                 out.append("  (fewer than two opposed parties are recorded)")
             }
