@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "BackchannelDatasets",
             path: "Datasets",
-            exclude: ["README.md", "check_history.py", "derive_paax.py"],
+            exclude: ["README.md", "check_history.py", "derive_paax.py", "recipes"],
             resources: [.copy("track2-history.json")]
         ),
         // The typed actor-network model and its validation. Pure Swift, no I/O.

@@ -406,8 +406,7 @@ struct Applier {
             guard let relationWord = word(rule.relation, Relation.self, what: "relation", rule: name, t, row, items, i),
                   let relation = Relation(rawValue: relationWord) else { continue }
             var attributes = attributes(rule.attributes, items, i)
-            if let side = rule.side {
-                guard let s = word(side, nil as Relation.Type?, what: "side", rule: name, t, row, items, i) else { continue }
+            if let side = rule.side, let s = word(side, nil as Relation.Type?, what: "side", rule: name, t, row, items, i) {
                 attributes["side"] = .string(s)
             }
             var weight = 1.0
