@@ -131,6 +131,8 @@ def mend(path):
 
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+YEAR = re.compile(r"^\d{4}$")
 
 
 def ucdp(path):
@@ -138,8 +140,10 @@ def ucdp(path):
     for r in rows(path):
         agreement = "ucdp-pa-" + r["paid"]
         date = r["pa_date"]
-        iso = bool(ISO_DATE.match(date))
-        year = date[:4] if iso else ""
+        # pa_date: an ISO date or a year-month is read as its year, with a warning; a year as it is.
+        finer = "ISO dates" if ISO_DATE.match(date) else "year-months" if YEAR_MONTH.match(date) else None
+        year = date[:4] if finer or YEAR.match(date) else ""
+        date_warning = f"years: pa_date: {finer} read as their year (the model holds years only)"
         groups = {}
         for name, ids_col, names_col in (("conflicts", "conflict_id", "conflict_name"), ("dyads", "dyad_id", "dyad_name"),
                                          ("actors", "actor_id", "actor_name")):
@@ -154,8 +158,8 @@ def ucdp(path):
             return name.lower().startswith("government of ")
 
         c.node("node[1] (agreement)", agreement, "dialogue")
-        if iso:
-            c.warn("node[1] (agreement).years: pa_date: ISO dates read as their year (the model holds years only)")
+        if finer:
+            c.warn(f"node[1] (agreement).{date_warning}")
         for cid in conflicts:
             c.node("node[2] (conflict)", "ucdp-conflict-" + cid, "conflict")
         for did in dyads:
@@ -171,8 +175,8 @@ def ucdp(path):
                 kind = "participant"
             c.node("node[4] (actor)", "ucdp-actor-" + aid, kind)
         for cid in conflicts:
-            if iso:
-                c.warn("edge[1] (agreement addresses conflict).years: pa_date: ISO dates read as their year (the model holds years only)")
+            if finer:
+                c.warn(f"edge[1] (agreement addresses conflict).{date_warning}")
             c.edge("edge[1]", agreement, "addresses", "ucdp-conflict-" + cid, year)
 
         def pairs(a, b):
@@ -203,8 +207,8 @@ def ucdp(path):
                     side = "B"
                 c.edge("edge[3] (actor party to dyad)", "ucdp-actor-" + aid, "party_to", "ucdp-dyad-" + did, side=side, dedupe=True)
         for aid, _ in actor_items:
-            if iso:
-                c.warn("edge[4] (actor participates in agreement).years: pa_date: ISO dates read as their year (the model holds years only)")
+            if finer:
+                c.warn(f"edge[4] (actor participates in agreement).{date_warning}")
             c.edge("edge[4] (actor participates in agreement)", "ucdp-actor-" + aid, "participates_in", agreement, year, dedupe=True)
     return c.result()
 
