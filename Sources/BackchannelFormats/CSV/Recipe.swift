@@ -232,7 +232,7 @@ struct RecipeParser {
     func template(_ text: String, path: String, line: Int) throws(FormatError) -> Recipe.Template {
         var pieces: [Recipe.Template.Piece] = []
         var literal = ""
-        var chars = Array(text)
+        let chars = Array(text)
         var i = 0
         while i < chars.count {
             let c = chars[i]
@@ -253,7 +253,6 @@ struct RecipeParser {
             literal.append(c)
             i += 1
         }
-        chars.removeAll()
         if !literal.isEmpty { pieces.append(.literal(literal)) }
         return Recipe.Template(pieces: pieces)
     }

@@ -369,7 +369,7 @@ struct Applier {
             let track = rule.track.flatMap { word($0, Track.self, what: "track", rule: name, t, row, items, i) }.flatMap(Track.init(rawValue:))
             let labelText = rule.label.map { render($0, items, i).text } ?? ""
             let description = rule.description.map { render($0, items, i).text }.flatMap { $0.isEmpty ? nil : $0 }
-            var node = Node(id: id.text, label: labelText.isEmpty ? nil : labelText, kind: kind, track: track,
+            let node = Node(id: id.text, label: labelText.isEmpty ? nil : labelText, kind: kind, track: track,
                             years: years(rule.years, rule: name, t, row, items, i), description: description,
                             attributes: attributes(rule.attributes, items, i), sources: recipe.source.map { [$0.id] } ?? [])
             let key = ExactID(node.id)
