@@ -26,6 +26,8 @@ let package = Package(
         // `swift package generate-documentation` (the DocC catalog in Sources/BackchannelJobs); a plugin,
         // never linked into the products.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Import recipes (Datasets/README.md): TOML, read by toml++ through TOMLKit.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     // Data flows one way: Model → Formats → Analysis → Presentation → Render → Jobs → CLI.
     // Each target depends only on targets to its left.
@@ -40,14 +42,17 @@ let package = Package(
         .target(
             name: "BackchannelDatasets",
             path: "Datasets",
-            exclude: ["README.md", "check_history.py", "derive_paax.py"],
+            exclude: ["README.md", "check_history.py", "derive_paax.py", "recipes"],
             resources: [.copy("track2-history.json")]
         ),
         // The typed actor-network model and its validation. Pure Swift, no I/O.
         .target(name: "BackchannelModel"),
         // Every reader and writer: JSON, CSV (sheets, mappings, plain edge lists), GraphML, GEXF,
         // DOT text, the DOT reader protocol, atomic file output, the bundled datasets. Pure Swift.
-        .target(name: "BackchannelFormats", dependencies: ["BackchannelModel", "BackchannelDatasets"]),
+        .target(
+            name: "BackchannelFormats",
+            dependencies: ["BackchannelModel", "BackchannelDatasets", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The compact graph and the measures over it. Pure Swift; never opens a file.
         .target(
             name: "BackchannelAnalysis",

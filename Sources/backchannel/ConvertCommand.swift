@@ -9,7 +9,7 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a network between formats: JSON, GraphML, GEXF (write only), DOT, CSV sheets.",
         discussion: """
-            Formats follow the extensions (.json, .graphml, .gexf, .dot/.gv, .csv) unless --from/--to name them. CSV input is an edges sheet; a nodes.csv and sources.csv beside an edges.csv are read too, and --mapping FILE reads other people's tables (which column is the source, target, relation, year, and what kind each side is). CSV output writes NAME-edges.csv with NAME-nodes.csv and NAME-sources.csv. Whatever a format cannot hold is reported on stderr.
+            Formats follow the extensions (.json, .graphml, .gexf, .dot/.gv, .csv) unless --from/--to name them. CSV input is an edges sheet; a nodes.csv and sources.csv beside an edges.csv are read too, and --mapping FILE reads other people's tables (which column is the source, target, relation, year, and what kind each side is); --recipe FILE.toml reads them by an import recipe (several nodes and edges per row, lists split, dates read, several tables merged by id). CSV output writes NAME-edges.csv with NAME-nodes.csv and NAME-sources.csv. Whatever a format cannot hold is reported on stderr.
             """
     )
 
@@ -31,6 +31,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("For CSV input with --mapping: a nodes sheet to read too.", valueName: "file.csv"))
     var nodesSheet: String?
 
+    @Option(help: ArgumentHelp("For CSV input: an import recipe (TOML; see Datasets/README.md): several node and edge rules per row, lists, dates, several tables.", valueName: "file.toml"))
+    var recipe: String?
+
     /// The format to write: `--to`, or the output's extension.
     private var format: OutputFormat? { to ?? OutputFormat.detect(URL(fileURLWithPath: output)) }
 
@@ -39,6 +42,7 @@ struct ConvertCommand: ParsableCommand {
             throw ValidationError("cannot tell the output format from \"\(URL(fileURLWithPath: output).lastPathComponent)\"; use --to (\(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         if nodesSheet != nil && mapping == nil { throw ValidationError("--nodes-sheet goes with --mapping") }
+        if recipe != nil && mapping != nil { throw ValidationError("give --recipe or --mapping, not both") }
     }
 
     func run() throws {
@@ -47,14 +51,21 @@ struct ConvertCommand: ParsableCommand {
             guard let format else { throw UsageFailure(message: "cannot tell the output format; use --to") }
             let source = NetworkInput(path: input, format: from)
             let (network, readWarnings): (BackchannelModel.Network, [String])
-            if let mapping {
+            var recipeFiles: [URL] = []
+            if let recipe {
+                let recipeURL = URL(fileURLWithPath: recipe)
+                let read = try RecipeReader.read(main: inURL, recipe: try Recipe.read(contentsOf: recipeURL))
+                (network, readWarnings) = (read.network, read.warnings)
+                recipeFiles = read.files + [recipeURL]
+            } else if let mapping {
                 let parsed = try CSVMapping.read(contentsOf: URL(fileURLWithPath: mapping))
                 (network, readWarnings) = try CSVSheets.read(nodes: nodesSheet.map { URL(fileURLWithPath: $0) }, edges: inURL, sources: nil, mapping: parsed)
             } else {
                 (network, readWarnings) = try source.loadWithWarnings()
             }
             readWarnings.forEach { note("warning: " + $0) }
-            let read = mapping == nil ? source.protectedFiles : [inURL] + [nodesSheet, mapping].compactMap { $0.map { URL(fileURLWithPath: $0) } }
+            let read = recipe != nil ? recipeFiles
+                : mapping == nil ? source.protectedFiles : [inURL] + [nodesSheet, mapping].compactMap { $0.map { URL(fileURLWithPath: $0) } }
             let (files, warnings) = try ConvertJob.write(network, to: outURL, as: format, protecting: read)
             warnings.forEach { note("warning: " + $0) }
             note("wrote \(files.map(\.path).joined(separator: ", ")): \(network.nodes.count) nodes, \(network.edges.count) edges")
