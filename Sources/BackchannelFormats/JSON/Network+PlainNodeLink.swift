@@ -9,8 +9,11 @@ extension Network {
     /// attribute (objects and arrays as compact JSON text); integer ids become their decimal text; an
     /// undirected graph's edges keep the direction written; when no node has an `id` (d3's older
 /// format), a node's id is its position, as d3's edges count. Each of these is reported in `warnings`.
-    /// Any other document is read strictly as canonical (``init(json:file:)``), so typos are caught.
-    public static func read(json bytes: [UInt8], file: String? = nil) throws(ModelError) -> (network: Network, warnings: [String]) {
+    /// Any other (typed) document is read as canonical (``init(json:file:)``); with `lenient` (the
+    /// default) it is first rewritten by ``lenientCanonical(_:file:)``: `links` as edges, foreign
+    /// fields and values kept as attributes, each change a warning. Without `lenient` a typed
+    /// document must be canonical, so typos are caught.
+    public static func read(json bytes: [UInt8], file: String? = nil, lenient: Bool = true) throws(ModelError) -> (network: Network, warnings: [String]) {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
@@ -18,6 +21,9 @@ extension Network {
             throw .malformedJSON(file: file, line: error.line, column: error.column, message: error.message)
         }
         guard let (canonical, warnings) = plainToCanonical(root, file: file ?? "<input>") else {
+            if lenient, let (rewritten, warnings) = lenientCanonical(root, file: file ?? "<input>") {
+                return (try Network(parsed: rewritten, file: file), warnings)
+            }
             return (try Network(parsed: root, file: file), [])
         }
         return (try Network(parsed: canonical, file: file), warnings)
