@@ -5,7 +5,7 @@ extension Network {
     ///
     /// A document is *plain* when no node has a `kind` and no edge a `relation`. Then kinds default to
     /// `participant` and relations to `partners_with`; a node's `label` (or `name`) becomes its label;
-    /// an edge's `weight` its weight (which must be a positive finite number, as in every reader) and `key` its key; every other field becomes an
+    /// an edge's `weight` (or, without one, d3's numeric `value`) its weight (which must be a positive finite number, as in every reader) and `key` its key; every other field becomes an
     /// attribute (objects and arrays as compact JSON text); integer ids become their decimal text; an
     /// undirected graph's edges keep the direction written; when no node has an `id` (d3's older
 /// format), a node's id is its position, as d3's edges count. Each of these is reported in `warnings`.
@@ -75,6 +75,7 @@ extension Network {
             canonicalNodes.append(JSONNode(.object(out), line: node.line, column: node.column))
         }
         var canonicalEdges: [JSONNode] = []
+        var d3Values = 0
         for edge in edges {
             guard case let .object(members) = edge.value else { canonicalEdges.append(edge); continue }
             var out: [(key: String, value: JSONNode)] = []
@@ -84,12 +85,16 @@ extension Network {
             out.append(("relation", JSONNode(.string("partners_with"))))
             // One weight rule for every reader: a weight is a positive finite number, and anything
             // else is an error at its place (validation says so), never quietly 1.
-            if let w = edge["weight"] { out.append(("weight", w)) }
-            let attributes = members.filter { !["source", "target", "key", "weight"].contains($0.key) }
+            // d3's force examples (miserables.json) give the weight as `value`.
+            let weightField = edge["weight"] != nil ? "weight" : (edge["value"].map { v in if case .int = v.value { true } else if case .double = v.value { true } else { false } } == true ? "value" : nil)
+            if let f = weightField, let w = edge[f] { out.append(("weight", w)) }
+            if weightField == "value" { d3Values += 1 }
+            let attributes = members.filter { !["source", "target", "key", "weight"].contains($0.key) && $0.key != weightField }
                 .sorted { $0.key < $1.key }.map { (key: $0.key, value: attribute($0.value)) }
             if !attributes.isEmpty { out.append(("attributes", JSONNode(.object(attributes)))) }
             canonicalEdges.append(JSONNode(.object(out), line: edge.line, column: edge.column))
         }
+        if d3Values > 0 { warnings.append("\(file): \(d3Values) edge\(d3Values == 1 ? "" : "s") without \"weight\" give d3's numeric \"value\": read as the weight") }
         var graph: [(key: String, value: JSONNode)] = []
         if case let .object(g)? = root["graph"]?.value {
             if let name = root["graph"]?["name"], case .string = name.value { graph.append(("name", name)) }

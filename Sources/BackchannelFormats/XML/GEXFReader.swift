@@ -517,9 +517,10 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
             }
             var relation: Relation? = vocabulary("relation", &b, Relation.self)
             if let k = b.edgeKind {
-                if relation == nil, let r = FieldText.vocabulary(k, Relation.self) {
-                    relation = r
-                } else if FieldText.vocabulary(k, Relation.self) != relation {
+                let word = FieldText.vocabulary(k, Relation.self)
+                if relation == nil, let word {
+                    relation = word
+                } else if word == nil || word != relation {
                     b.attributes["kind"] = .string(k)
                 }
             }

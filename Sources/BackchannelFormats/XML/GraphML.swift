@@ -45,11 +45,35 @@ import BackchannelModel
 /// - Reference: GraphML Primer, http://graphml.graphdrawing.org/primer/graphml-primer.html
 public enum GraphML {
     static let namespace = "http://graphml.graphdrawing.org/xmlns"
-    static let nodeFields = ["label", "kind", "track", "start", "end", "year", "description", "designations", "sources"]
+    static let nodeFields = ["id", "label", "kind", "track", "start", "end", "year", "description", "designations", "sources"]
     static let edgeFields = ["key", "relation", "support", "weight", "start", "end", "year", "description", "sources"]
     static let graphFields = ["name", "title", "description", "sources"]
     /// Elements nested deeper than this are refused (a valid file needs fewer than 20).
     static let maximumDepth = 256
+
+    /// Whether `s` is an XML `NMTOKEN` as every schema validator reads one: the GraphML schema types
+    /// node ids, edge ends and `attr.name` so. Deliberately narrow (ASCII letters, digits, `.`, `-`,
+    /// `_`, `:`, and the letters of the main alphabetic scripts that XML 1.0's 4th and 5th editions
+    /// both allow), so that old and new validators agree.
+    /// - Complexity: O(n) in the length of `s`.
+    static func isNMToken(_ s: String) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy(isNameChar)
+    }
+
+    static func isNameChar(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x3A, 0x5F: true
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x131, 0x134...0x13E, 0x141...0x148, 0x14A...0x17E, 0x180...0x1C3,
+             0x386, 0x388...0x38A, 0x38C, 0x38E...0x3A1, 0x3A3...0x3CE, 0x401...0x40C, 0x40E...0x44F, 0x451...0x45C, 0x45E...0x481,
+             0x5D0...0x5EA, 0x621...0x63A, 0x641...0x64A, 0x3041...0x3094, 0x30A1...0x30FA, 0x4E00...0x9FA5, 0xAC00...0xD7A3: true
+        default: false
+        }
+    }
+
+    /// `name` as an `NMTOKEN`: every character ``isNameChar(_:)`` refuses becomes `_`.
+    static func nmToken(_ name: String) -> String {
+        name.isEmpty ? "_" : String(String.UnicodeScalarView(name.unicodeScalars.map { isNameChar($0) ? $0 : "_" }))
+    }
 
     /// The network name a file name stands for: `x.graphml` → `x`; otherwise the default.
     static func networkName(fromFile file: String) -> String {
