@@ -112,8 +112,9 @@ extension DOTText {
             if inTag {
                 if c == ">" {
                     inTag = false
-                    let name = tag.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
-                    if ["br", "tr", "/tr", "hr", "vr"].contains(name) || (name == "/td" && !out.hasSuffix("\n")) { out += "\n" }
+                    var name = tag.lowercased().split(separator: " ").first.map(String.init) ?? ""
+                    if name.hasSuffix("/") { name.removeLast() }
+                    if ["br", "/tr", "hr"].contains(name) || (name == "/td" && !out.hasSuffix("\n")) { out += "\n" }
                 } else {
                     tag.append(c)
                 }
