@@ -23,12 +23,20 @@ import BackchannelModel
 /// entries joined by `;` (see ``FieldText`` for escaping). Edge keys are data, not edge `id`s, so
 /// NetworkX reads them as multigraph keys. A single-year edge has `start` equal to `end`.
 ///
+/// The schema types node ids, edge ends and `attr.name` as `NMTOKEN`s (no spaces; see
+/// ``isNMToken(_:)``). When any node id is not one, every node is written as `n0`, `n1`, … in
+/// network order with its id as `id` data (the convention of igraph's `v_id`), and edges refer to
+/// those; an attribute name that is not one is written as one (`Modularity Class` →
+/// `Modularity_Class`) with the exact name as the key's `<desc>`. Both read back exactly.
+///
 /// ## Reading other tools' GraphML
 /// Nodes without a `kind` are participants and edges without a `relation` are `partners_with` (a
 /// warning counts them); `year` data stands for `start` and `end`; data under undeclared or unknown
 /// keys become attributes (string unless the key's `attr.type` says otherwise); `<default>` values
 /// apply; yEd's graphics are skipped but a yEd node label is used when there is no `label` data; an
-/// edge `id` is kept as the edge key when there is no `key` data. An undirected graph
+/// edge `id` is kept as the edge key when there is no `key` data; `id` data (igraph's `v_id`) is the
+/// node's id, and edges' GraphML ids are mapped to it; a key's `<desc>` is its name when `attr.name`
+/// is that name as an NMTOKEN; yFiles for HTML's `<y:Label.Text>` is a label like yEd's. An undirected graph
 /// (`edgedefault="undirected"` or `directed="false"`) is read with each edge once, directed from
 /// source to target, with a warning. Nested graphs are flattened and hyperedges and ports left out,
 /// with warnings. Edges to undeclared nodes make participant nodes, with a warning.
