@@ -36,7 +36,7 @@ public enum ConvertJob {
     /// Nothing is written when any output would replace one of `inputs` (every file the input was
     /// read from: sibling sheets, mapping files); CSV's three sheets are written all or nothing.
     /// - Complexity: O(size of the network).
-    public static func write(_ network: Network, to url: URL, as format: OutputFormat, protecting inputs: [URL]) throws -> (files: [URL], warnings: [String]) {
+    public static func write(_ network: Network, to url: URL, as format: OutputFormat, protecting inputs: [URL], dot options: DOTOptions = DOTOptions()) throws -> (files: [URL], warnings: [String]) {
         switch format {
         case .json:
             try AtomicFile.write(network.jsonText(), to: url, protecting: inputs)
@@ -50,7 +50,7 @@ public enum ConvertJob {
             try AtomicFile.write(text, to: url, protecting: inputs)
             return ([url], warnings)
         case .dot:
-            try AtomicFile.write(RenderJob().dot(network), to: url, protecting: inputs)
+            try AtomicFile.write(RenderJob(options: options).dot(network), to: url, protecting: inputs)
             return ([url], [])
         case .csv:
             let name = url.lastPathComponent

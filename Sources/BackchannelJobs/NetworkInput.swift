@@ -11,6 +11,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case graphml
     /// Graphviz DOT (`.dot`, `.gv`), through Graphviz's own parser.
     case dot
+    /// GEXF 1.1–1.3, Gephi's format (`.gexf`).
+    case gexf
     /// An edges sheet (`.csv`), with `nodes.csv` and `sources.csv` beside an `edges.csv` when present.
     case csv
 
@@ -19,6 +21,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
         case "json": .json
         case "graphml", "xml": .graphml
         case "dot", "gv": .dot
+        case "gexf": .gexf
         case "csv", "tsv": .csv
         default: nil
         }
@@ -27,13 +30,15 @@ public enum InputFormat: String, CaseIterable, Sendable {
 
 /// Where a command's network comes from: a file the user named, or the bundled history.
 public enum NetworkInput: Sendable, CustomStringConvertible {
-    case file(URL, format: InputFormat?)
+    /// A file; `strict` refuses it when reading it needs any warning (defaults, foreign fields kept
+    /// as attributes, dates cut, anything left out), and reads JSON only in the canonical form.
+    case file(URL, format: InputFormat?, strict: Bool = false)
     case bundled(Network.Bundled)
 
     /// `path` when given, else the bundled Track II history.
-    public init(path: String?, format: InputFormat? = nil) {
+    public init(path: String?, format: InputFormat? = nil, strict: Bool = false) {
         if let path {
-            self = .file(URL(fileURLWithPath: path), format: format)
+            self = .file(URL(fileURLWithPath: path), format: format, strict: strict)
         } else {
             self = .bundled(.track2History)
         }
@@ -49,18 +54,29 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
         switch self {
         case let .bundled(dataset):
             return (try Network.bundled(dataset), [])
-        case let .file(url, format):
-            let path = url.path
-            guard let format = format ?? InputFormat.detect(url) else {
-                throw FormatError.malformed(file: path, line: 0, column: 0, message: "unknown file type \".\(url.pathExtension)\"; name the format with --input-format (--from for convert): \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        case let .file(url, format, strict):
+            let (network, warnings) = try Self.read(url, format: format, strict: strict)
+            if strict, !warnings.isEmpty {
+                throw FormatError.malformed(
+                    file: url.path, line: 0, column: 0,
+                    message: "read strictly, the file is refused: reading it needs \(warnings.count) warning\(warnings.count == 1 ? "" : "s"): \(warnings.joined(separator: "; "))")
             }
-            switch format {
-            case .csv:
-                return try CSVSheets.read(nodes: Self.sibling(of: url, "nodes.csv"), edges: url, sources: Self.sibling(of: url, "sources.csv"), mapping: nil)
-            case .json: return try Network.read(json: Self.bytes(url), file: path)
-            case .graphml: return try GraphML.read(Self.bytes(url), file: path)
-            case .dot: return try readDOT(Self.bytes(url), file: path)
-            }
+            return (network, warnings)
+        }
+    }
+
+    private static func read(_ url: URL, format: InputFormat?, strict: Bool) throws -> (network: Network, warnings: [String]) {
+        let path = url.path
+        guard let format = format ?? InputFormat.detect(url) else {
+            throw FormatError.malformed(file: path, line: 0, column: 0, message: "unknown file type \".\(url.pathExtension)\"; name the format with --input-format (--from for convert): \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        switch format {
+        case .csv:
+            return try CSVSheets.read(nodes: Self.sibling(of: url, "nodes.csv"), edges: url, sources: Self.sibling(of: url, "sources.csv"), mapping: nil)
+        case .json: return try Network.read(json: Self.bytes(url), file: path, lenient: !strict)
+        case .graphml: return try GraphML.read(Self.bytes(url), file: path)
+        case .dot: return try readDOT(Self.bytes(url), file: path)
+        case .gexf: return try GEXF.read(Self.bytes(url), file: path)
         }
     }
 
@@ -84,7 +100,7 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
     /// - Complexity: O(1) `stat` calls.
     public var protectedFiles: [URL] {
         switch self {
-        case let .file(url, format):
+        case let .file(url, format, _):
             guard (format ?? InputFormat.detect(url)) == .csv else { return [url] }
             return [url] + [Self.sibling(of: url, "nodes.csv"), Self.sibling(of: url, "sources.csv")].compactMap { $0 }
         case let .bundled(dataset): return [dataset.url]
@@ -93,7 +109,7 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .file(url, _): url.path
+        case let .file(url, _, _): url.path
         case let .bundled(dataset): "bundled dataset \(dataset.rawValue)"
         }
     }

@@ -152,6 +152,18 @@ public final class Graphviz: @unchecked Sendable {
             }
             return result
         }
+        /// The names of the attributes set on `object` whose values are HTML-like strings.
+        func html(_ object: UnsafeMutableRawPointer, kind: Int32, root: UnsafeMutablePointer<Agraph_t>) -> Set<String> {
+            var result = Set<String>()
+            var symbol = agnxtattr(root, kind, nil)
+            while let s = symbol {
+                if let value = agxget(object, s), let name = s.pointee.name, value.pointee != 0, aghtmlstr(value) != 0 {
+                    result.insert(String(cString: name))
+                }
+                symbol = agnxtattr(root, kind, s)
+            }
+            return result
+        }
         func defaults(_ kind: Int32) -> [String: String] {
             var result: [String: String] = [:]
             var symbol = agnxtattr(graph, kind, nil)
@@ -168,13 +180,16 @@ public final class Graphviz: @unchecked Sendable {
         var node = agfstnode(graph)
         while let n = node {
             nodeSeq.append(UInt64(n.pointee.base.tag.seq))
-            nodes.append(.init(name: String(cString: agnameof(n)), attributes: attributes(UnsafeMutableRawPointer(n), kind: Int32(AGNODE), root: graph)))
+            nodes.append(.init(
+                name: String(cString: agnameof(n)), attributes: attributes(UnsafeMutableRawPointer(n), kind: Int32(AGNODE), root: graph),
+                html: html(UnsafeMutableRawPointer(n), kind: Int32(AGNODE), root: graph)))
             var edge = agfstout(graph, n)
             while let e = edge {
                 edgeSeq.append(UInt64(e.pointee.base.tag.seq))
                 edges.append(.init(
                     tail: String(cString: agnameof(n)), head: String(cString: agnameof(e.pointee.node)),  // an out-edge's node is its head
-                    attributes: attributes(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE), root: graph)))
+                    attributes: attributes(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE), root: graph),
+                    html: html(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE), root: graph)))
                 edge = agnxtout(graph, e)
             }
             node = agnxtnode(graph, n)
@@ -198,11 +213,13 @@ public final class Graphviz: @unchecked Sendable {
             }
         }
         walk(graph)
-        return DOTGraph(
+        var result = DOTGraph(
             name: String(cString: agnameof(graph)), directed: agisdirected(graph) != 0, strict: agisstrict(graph) != 0,
             attributes: attributes(UnsafeMutableRawPointer(graph), kind: Int32(AGRAPH), root: graph, keepDefaults: true),
             nodeDefaults: defaults(Int32(AGNODE)), edgeDefaults: defaults(Int32(AGEDGE)),
             nodes: nodes, edges: edges, subgraphs: subgraphs)
+        result.html = html(UnsafeMutableRawPointer(graph), kind: Int32(AGRAPH), root: graph)
+        return result
     }
 }
 

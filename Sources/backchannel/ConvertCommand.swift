@@ -7,9 +7,9 @@ import Foundation
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a network between formats: JSON, GraphML, GEXF (write only), DOT, CSV sheets.",
+        abstract: "Convert a network between formats: JSON, GraphML, GEXF, DOT, CSV sheets.",
         discussion: """
-            Formats follow the extensions (.json, .graphml, .gexf, .dot/.gv, .csv) unless --from/--to name them. CSV input is an edges sheet; a nodes.csv and sources.csv beside an edges.csv are read too, and --mapping FILE reads other people's tables (which column is the source, target, relation, year, and what kind each side is); --recipe FILE.toml reads them by an import recipe (several nodes and edges per row, lists split, dates read, several tables merged by id). CSV output writes NAME-edges.csv with NAME-nodes.csv and NAME-sources.csv. Whatever a format cannot hold is reported on stderr.
+            Formats follow the extensions (.json, .graphml, .gexf, .dot/.gv, .csv) unless --from/--to name them. CSV input is an edges sheet; a nodes.csv and sources.csv beside an edges.csv are read too, and --mapping FILE reads other people's tables (which column is the source, target, relation, year, and what kind each side is); --recipe FILE.toml reads them by an import recipe (several nodes and edges per row, lists split, dates read, several tables merged by id). CSV output writes NAME-edges.csv with NAME-nodes.csv and NAME-sources.csv. Whatever a format cannot hold is reported on stderr. convert and export write the same formats; the diagram options apply to DOT output.
             """
     )
 
@@ -34,6 +34,11 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("For CSV input: an import recipe (TOML; see Datasets/README.md): several node and edge rules per row, lists, dates, several tables.", valueName: "file.toml"))
     var recipe: String?
 
+    @Flag(help: "Refuse an input that needs any warning to read (defaults, foreign fields kept as attributes, dates cut, data left out); JSON only in the canonical form.")
+    var strict = false
+
+    @OptionGroup var diagram: DiagramOptions
+
     /// The format to write: `--to`, or the output's extension.
     private var format: OutputFormat? { to ?? OutputFormat.detect(URL(fileURLWithPath: output)) }
 
@@ -49,7 +54,7 @@ struct ConvertCommand: ParsableCommand {
         try reportingFailures {
             let inURL = URL(fileURLWithPath: input), outURL = URL(fileURLWithPath: output)
             guard let format else { throw UsageFailure(message: "cannot tell the output format; use --to") }
-            let source = NetworkInput(path: input, format: from)
+            let source = NetworkInput(path: input, format: from, strict: strict)
             let (network, readWarnings): (BackchannelModel.Network, [String])
             var recipeFiles: [URL] = []
             if let recipe {
@@ -66,7 +71,7 @@ struct ConvertCommand: ParsableCommand {
             readWarnings.forEach { note("warning: " + $0) }
             let read = recipe != nil ? recipeFiles
                 : mapping == nil ? source.protectedFiles : [inURL] + [nodesSheet, mapping].compactMap { $0.map { URL(fileURLWithPath: $0) } }
-            let (files, warnings) = try ConvertJob.write(network, to: outURL, as: format, protecting: read)
+            let (files, warnings) = try ConvertJob.write(network, to: outURL, as: format, protecting: read, dot: diagram.dotOptions)
             warnings.forEach { note("warning: " + $0) }
             note("wrote \(files.map(\.path).joined(separator: ", ")): \(network.nodes.count) nodes, \(network.edges.count) edges")
         }

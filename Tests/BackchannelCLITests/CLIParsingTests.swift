@@ -135,7 +135,12 @@ struct CLIParsingTests {
         let exposure: ExposureCommand = try parsed(["exposure", "--format", "text"])
         #expect(exposure.format == .table, "`text` is the exposure report's table")
         #expect(parseStatus(["exposure", "--format", "csv"]) == 64)
-        #expect(parseStatus(["export", "--format", "graphml"]) == 64, "export writes dot or json; convert writes the rest")
+        for format in ["dot", "json", "graphml", "gexf"] {
+            #expect(parseStatus(["export", "--format", format]) == 0, "export writes what convert writes: \(format)")
+        }
+        #expect(parseStatus(["export", "--format", "csv"]) == 64, "CSV is three sheets: it needs -o NAME-edges.csv")
+        #expect(parseStatus(["export", "--format", "csv", "-o", "x-edges.csv"]) == 0)
+        #expect(Set(OutputFormat.allCases.map(\.rawValue)) == ["dot", "json", "graphml", "gexf", "csv"])
         let export: ExportCommand = try parsed(["export", "--format", "json"])
         #expect(export.format == .json)
     }

@@ -30,9 +30,10 @@ struct DOTWriterTests {
         #expect(DOTText.unescapeLabel(constrains.attributes["xlabel"] ?? "") == "constrains\n2010–present")
         let provides = try #require(parsed.edges.first { $0.attributes["bc_relation"] == "provides" })
         #expect(DOTText.unescapeLabel(provides.attributes["xlabel"] ?? "").hasPrefix("provides: training"))
-        #expect(DOTText.unescapeLabel(parsed.attributes["label"] ?? "").hasPrefix("Small fixture\n"))
-        let legend = try #require(parsed.nodes.first { $0.name == "legend" })
-        #expect(legend.attributes["label"]?.contains("designated") == true)
+        #expect(parsed.attributes["label"]?.contains("Small fixture<BR/>") == true)
+        // The legend is part of the graph's label, not a node.
+        #expect(parsed.nodes.count == Fixtures.small.nodes.count && !parsed.nodes.contains { $0.name == "legend" })
+        #expect(parsed.attributes["label"]?.contains("designated") == true)
     }
 
     @Test func nodeSizeFollowsDegree() throws {
@@ -62,6 +63,7 @@ struct DOTWriterTests {
     @Test func legendAndTitleCanBeTurnedOff() throws {
         let parsed = try Graphviz.shared.parse(dot: RenderJob(options: DOTOptions(title: "Other title", legend: false)).dot(Fixtures.small))
         #expect(!parsed.nodes.contains { $0.name == "legend" })
+        #expect(parsed.attributes["label"]?.contains("Legend") == false)
         #expect(DOTText.unescapeLabel(parsed.attributes["label"] ?? "").hasPrefix("Other title\n"))
     }
 }
@@ -77,7 +79,8 @@ struct DiagramTests {
         let clusters = Dictionary(uniqueKeysWithValues: parsed.subgraphs.filter { $0.name.hasPrefix("cluster") }.map {
             (DOTText.unescapeLabel($0.attributes["label"] ?? ""), $0.nodes.map { names[$0]! }.sorted())
         })
-        return (nodes, clusters, parsed.nodes.first { $0.name == "legend" }?.attributes["label"])
+        #expect(!parsed.nodes.contains { $0.name == "legend" }, "the legend is part of the graph label, not a node")
+        return (nodes, clusters, parsed.attributes["label"].flatMap { $0.contains("<B>Legend</B>") ? $0 : nil })
     }
 
     /// A bare diagram has no sizes and no clusters, whatever the degrees and conflicts in the network.
@@ -105,8 +108,9 @@ struct DiagramTests {
         #expect(clusters == ["Pair": ["court", "gov"]], "empty clusters are not drawn")
         #expect(nodes["court"]?["peripheries"] == "2" && nodes["gov"]?["peripheries"] == "2" && nodes["ngo"]?["peripheries"] == nil)
         #expect(legend?.contains("node size: votes") == true && legend?.contains("highlighted path") == true)
-        #expect(dot.contains("label=\"Given title\\ngiven subtitle\"") && dot.contains("rankdir=\"TB\""))
-        #expect(!DOTWriter().write(Diagram(network, legend: false)).contains("\"legend\""))
+        #expect(dot.contains("<TD>Given title<BR/>given subtitle</TD>") && dot.contains("rankdir=\"TB\""))
+        #expect(DOTWriter().write(Diagram(network, title: "Given title", subtitle: "given subtitle", legend: false)).contains("label=\"Given title\\ngiven subtitle\""))
+        #expect(!DOTWriter().write(Diagram(network, legend: false)).contains("Legend</B>"))
     }
 
     /// Relative sizes always lie in 0…1, and the DOT writer never traps on a size, however extreme.

@@ -24,25 +24,34 @@ public struct DOTGraph: Sendable {
         public var name: String
         /// The attributes set on this object: declared attributes whose value differs from their default.
         public var attributes: [String: String]
-        public init(name: String, attributes: [String: String]) {
+        /// The names of the attributes whose values are HTML-like strings (`label=<<B>x</B>>`; the
+        /// value holds the text between the outer `<` `>`), as libcgraph's `aghtmlstr` tells.
+        public var html: Set<String>
+        public init(name: String, attributes: [String: String], html: Set<String> = []) {
             self.name = name
             self.attributes = attributes
+            self.html = html
         }
     }
     public struct Edge: Sendable {
         public var tail: String
         public var head: String
         public var attributes: [String: String]
-        public init(tail: String, head: String, attributes: [String: String]) {
+        /// The names of the attributes whose values are HTML-like strings (see ``Object/html``).
+        public var html: Set<String>
+        public init(tail: String, head: String, attributes: [String: String], html: Set<String> = []) {
             self.tail = tail
             self.head = head
             self.attributes = attributes
+            self.html = html
         }
     }
     public var name: String
     public var directed: Bool
     public var strict: Bool
     public var attributes: [String: String]
+    /// The names of the graph's attributes whose values are HTML-like strings.
+    public var html: Set<String> = []
     /// Attribute defaults declared for every node and every edge (`node [shape=box]`), non-empty only.
     public var nodeDefaults: [String: String]
     public var edgeDefaults: [String: String]

@@ -8,9 +8,16 @@ import Foundation
 /// - Files written by Backchannel carry `bc_id`, `bc_kind`, `bc_track`, `bc_relation` and `bc_data`
 ///   (a canonical-JSON fragment): they read back as the very network that was written; their
 ///   Graphviz styling and the legend are ignored.
-/// - Any other file: kinds default to `participant`, relations to `partners_with`; every attribute set
-///   on a node or edge becomes a string attribute; a node in a cluster gets a `cluster` attribute (the
-///   innermost cluster's label, or name); an undirected graph's edges keep the direction written.
+/// - Any other file: kinds default to `participant`, relations to `partners_with` (a warning counts
+///   each); every attribute set on a node or edge, and every `node [...]`/`edge [...]` default it does
+///   not override, becomes a string attribute (styling is kept); an edge's `label` stays its `label`
+///   attribute; a node in a cluster gets a `cluster` attribute (the innermost cluster's label, or
+///   name); an undirected graph's edges keep the direction written; the graph's `label` is the title
+///   and its other attributes are left out, with a warning naming them.
+/// - HTML-like labels (`label=<<B>x</B>>`, told apart by libcgraph's `aghtmlstr`, see
+///   ``DOTGraph/Object/html``) stay HTML: a node's label is the text it draws
+///   (``DOTText/htmlText(_:)``) and the attribute `html_label` holds the HTML written `<…>` as in
+///   DOT; any other HTML-like attribute value (an edge's `label`) is likewise written `<…>`.
 /// - A file with several graphs (`digraph G {} digraph H {}`) becomes one network; node ids are then
 ///   prefixed with the graph's name and a slash.
 /// Whatever changes on the way (a default, a prefix, a character the model does not allow in text)
@@ -53,6 +60,8 @@ public enum DOTNetworkReader {
             return members
         }
         var seenIDs = Set<ExactID>()
+        var defaultedKinds = 0, defaultedRelations = 0, htmlLabels = 0
+        var droppedGraphAttributes = Set<String>()
         for graph in graphs {
             let prefix = graphs.count > 1 ? graph.name + "/" : ""
             let ours = graph.nodes.contains { $0.attributes["bc_id"] != nil }
@@ -76,16 +85,25 @@ public enum DOTNetworkReader {
                 idOf[ExactID(node.name)] = id
                 if !seenIDs.insert(ExactID(id)).inserted { warnings.append("\(file): node id \"\(id)\" appears in more than one graph; later ones merge into the first") ; continue }
                 let rawLabel = node.attributes["label"] ?? graph.nodeDefaults["label"] ?? "\\N"
+                let htmlLabel = !ours && node.html.contains("label")
+                if !ours && node.attributes["bc_kind"] == nil { defaultedKinds += 1 }
                 var members: [(key: String, value: JSONNode)] = [
                     ("id", string(id)),
-                    ("label", string(clean(DOTText.unescapeLabel(rawLabel, nodeName: node.name, graphName: graph.name)))),
+                    ("label", string(clean(htmlLabel ? DOTText.htmlText(rawLabel) : DOTText.unescapeLabel(rawLabel, nodeName: node.name, graphName: graph.name)))),
                     ("kind", string(node.attributes["bc_kind"] ?? "participant")),
                 ]
                 if let track = node.attributes["bc_track"] { members.append(("track", string(track))) }
                 if ours {
                     members += fragment(node.attributes["bc_data"])
                 } else {
-                    var attributes: [(key: String, value: JSONNode)] = node.attributes.filter { $0.key != "label" }.sorted { $0.key < $1.key }.map { ($0.key, string(clean($0.value))) }
+                    // Styling is kept: the node's own attributes, and `node [...]` defaults it does not override.
+                    var values = node.attributes
+                    for (k, v) in graph.nodeDefaults where values[k] == nil { values[k] = v }
+                    var attributes: [(key: String, value: JSONNode)] = values.filter { $0.key != "label" }.sorted { $0.key < $1.key }.map { ($0.key, string(clean(node.html.contains($0.key) ? "<" + $0.value + ">" : $0.value))) }
+                    if htmlLabel {
+                        htmlLabels += 1
+                        attributes.append(("html_label", string(clean("<" + rawLabel + ">"))))
+                    }
                     if let cluster = innermostCluster[ExactID(node.name)] { attributes.append(("cluster", string(clean(cluster)))) }
                     if !attributes.isEmpty { members.append(("attributes", JSONNode(.object(attributes.sorted { $0.key < $1.key })))) }
                 }
@@ -100,14 +118,39 @@ public enum DOTNetworkReader {
                 if ours {
                     members += fragment(edge.attributes["bc_data"])
                 } else {
-                    let attributes = edge.attributes.filter { $0.key != "key" }.sorted { $0.key < $1.key }.map { (key: $0.key, value: string(clean($0.value))) }
+                    defaultedRelations += 1
+                    // Edge labels stay labels (the attribute `label`, HTML-like ones written `<…>` as in DOT),
+                    // and styling is kept, `edge [...]` defaults included.
+                    var values = edge.attributes
+                    for (k, v) in graph.edgeDefaults where values[k] == nil { values[k] = v }
+                    if edge.html.contains("label") { htmlLabels += 1 }
+                    let attributes = values.filter { $0.key != "key" }.sorted { $0.key < $1.key }.map { (key: $0.key, value: string(clean(edge.html.contains($0.key) ? "<" + $0.value + ">" : $0.value))) }
                     if !attributes.isEmpty { members.append(("attributes", JSONNode(.object(attributes)))) }
                 }
                 edges.append(JSONNode(.object(members)))
             }
             if !ours && graphs.count == 1 {
-                if let label = graph.attributes["label"] { graphObject.append(("title", string(clean(DOTText.unescapeLabel(label, graphName: graph.name))))) }
+                if let label = graph.attributes["label"] {
+                    let title = graph.html.contains("label") ? DOTText.htmlText(label) : DOTText.unescapeLabel(label, graphName: graph.name)
+                    graphObject.append(("title", string(clean(title))))
+                }
             }
+            if !ours {
+                for (name, _) in graph.attributes where name != "label" { droppedGraphAttributes.insert(name) }
+                if graphs.count > 1, graph.attributes["label"] != nil { droppedGraphAttributes.insert("label") }
+            }
+        }
+        if defaultedKinds > 0 {
+            warnings.append("\(file): \(defaultedKinds) node\(defaultedKinds == 1 ? " has" : "s have") no kind: read as participant")
+        }
+        if defaultedRelations > 0 {
+            warnings.append("\(file): \(defaultedRelations) edge\(defaultedRelations == 1 ? " has" : "s have") no relation: read as partners_with")
+        }
+        if htmlLabels > 0 {
+            warnings.append("\(file): \(htmlLabels) HTML-like label\(htmlLabels == 1 ? "" : "s") kept as HTML (nodes: the attribute html_label, with their text as the label; edges: the attribute label, written <…>)")
+        }
+        if !droppedGraphAttributes.isEmpty {
+            warnings.append("\(file): graph attributes left out: \(droppedGraphAttributes.sorted().map { JSONWriter.quoted($0) }.joined(separator: ", "))")
         }
         if replaced > 0 {
             warnings.append("\(file): \(replaced) text value\(replaced == 1 ? "" : "s") held control characters the model does not allow; each was replaced by U+FFFD")

@@ -1,4 +1,5 @@
 import BackchannelModel
+import Foundation
 /// Quoting for the DOT language, so that any text reaches Graphviz's drawing exactly as written.
 ///
 /// Every ID and attribute value Backchannel writes is a double-quoted DOT string, which is never a
@@ -93,5 +94,66 @@ public enum DOTText {
             }
         }
         return out
+    }
+}
+
+extension DOTText {
+    /// The text an HTML-like label draws: tags left out, `<BR/>` as a line break, entities decoded
+    /// (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;`, `&#N;`, `&#xN;`), cells and lines
+    /// joined by line breaks, blank lines and surrounding spaces trimmed.
+    ///
+    /// - Complexity: O(n) in the label's length.
+    public static func htmlText(_ html: String) -> String {
+        var out = ""
+        var tag = ""
+        var inTag = false
+        var entity: String?
+        for c in html {
+            if inTag {
+                if c == ">" {
+                    inTag = false
+                    var name = tag.lowercased().split(separator: " ").first.map(String.init) ?? ""
+                    if name.hasSuffix("/") { name.removeLast() }
+                    if ["br", "/tr", "hr"].contains(name) || (name == "/td" && !out.hasSuffix("\n")) { out += "\n" }
+                } else {
+                    tag.append(c)
+                }
+                continue
+            }
+            if var e = entity {
+                if c == ";" {
+                    entity = nil
+                    switch e {
+                    case "amp": out += "&"
+                    case "lt": out += "<"
+                    case "gt": out += ">"
+                    case "quot": out += "\""
+                    case "apos": out += "'"
+                    case "nbsp": out += " "
+                    default:
+                        let value: UInt32? = e.hasPrefix("#x") || e.hasPrefix("#X") ? UInt32(e.dropFirst(2), radix: 16) : e.hasPrefix("#") ? UInt32(e.dropFirst()) : nil
+                        if let value, let scalar = Unicode.Scalar(value) { out.unicodeScalars.append(scalar) } else { out += "&\(e);" }
+                    }
+                } else if e.count > 10 || c == "<" || c == "&" || c == " " {
+                    out += "&" + e
+                    entity = nil
+                    if c == "<" { inTag = true; tag = "" } else if c == "&" { entity = "" } else { out.append(c) }
+                } else {
+                    e.append(c)
+                    entity = e
+                }
+                continue
+            }
+            switch c {
+            case "<": inTag = true; tag = ""
+            case "&": entity = ""
+            case "\n", "\r": out += " "
+            default: out.append(c)
+            }
+        }
+        if let e = entity { out += "&" + e }
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return lines.joined(separator: "\n")
     }
 }

@@ -5,12 +5,15 @@ extension Network {
     ///
     /// A document is *plain* when no node has a `kind` and no edge a `relation`. Then kinds default to
     /// `participant` and relations to `partners_with`; a node's `label` (or `name`) becomes its label;
-    /// an edge's `weight` its weight (which must be a positive finite number, as in every reader) and `key` its key; every other field becomes an
+    /// an edge's `weight` (or, without one, d3's numeric `value`) its weight (which must be a positive finite number, as in every reader) and `key` its key; every other field becomes an
     /// attribute (objects and arrays as compact JSON text); integer ids become their decimal text; an
     /// undirected graph's edges keep the direction written; when no node has an `id` (d3's older
 /// format), a node's id is its position, as d3's edges count. Each of these is reported in `warnings`.
-    /// Any other document is read strictly as canonical (``init(json:file:)``), so typos are caught.
-    public static func read(json bytes: [UInt8], file: String? = nil) throws(ModelError) -> (network: Network, warnings: [String]) {
+    /// Any other (typed) document is read as canonical (``init(json:file:)``); with `lenient` (the
+    /// default) it is first rewritten by ``lenientCanonical(_:file:)``: `links` as edges, foreign
+    /// fields and values kept as attributes, each change a warning. Without `lenient` a typed
+    /// document must be canonical, so typos are caught.
+    public static func read(json bytes: [UInt8], file: String? = nil, lenient: Bool = true) throws(ModelError) -> (network: Network, warnings: [String]) {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
@@ -18,6 +21,9 @@ extension Network {
             throw .malformedJSON(file: file, line: error.line, column: error.column, message: error.message)
         }
         guard let (canonical, warnings) = plainToCanonical(root, file: file ?? "<input>") else {
+            if lenient, let (rewritten, warnings) = lenientCanonical(root, file: file ?? "<input>") {
+                return (try Network(parsed: rewritten, file: file), warnings)
+            }
             return (try Network(parsed: root, file: file), [])
         }
         return (try Network(parsed: canonical, file: file), warnings)
@@ -69,6 +75,7 @@ extension Network {
             canonicalNodes.append(JSONNode(.object(out), line: node.line, column: node.column))
         }
         var canonicalEdges: [JSONNode] = []
+        var d3Values = 0
         for edge in edges {
             guard case let .object(members) = edge.value else { canonicalEdges.append(edge); continue }
             var out: [(key: String, value: JSONNode)] = []
@@ -78,12 +85,16 @@ extension Network {
             out.append(("relation", JSONNode(.string("partners_with"))))
             // One weight rule for every reader: a weight is a positive finite number, and anything
             // else is an error at its place (validation says so), never quietly 1.
-            if let w = edge["weight"] { out.append(("weight", w)) }
-            let attributes = members.filter { !["source", "target", "key", "weight"].contains($0.key) }
+            // d3's force examples (miserables.json) give the weight as `value`.
+            let weightField = edge["weight"] != nil ? "weight" : (edge["value"].map { v in if case .int = v.value { true } else if case .double = v.value { true } else { false } } == true ? "value" : nil)
+            if let f = weightField, let w = edge[f] { out.append(("weight", w)) }
+            if weightField == "value" { d3Values += 1 }
+            let attributes = members.filter { !["source", "target", "key", "weight"].contains($0.key) && $0.key != weightField }
                 .sorted { $0.key < $1.key }.map { (key: $0.key, value: attribute($0.value)) }
             if !attributes.isEmpty { out.append(("attributes", JSONNode(.object(attributes)))) }
             canonicalEdges.append(JSONNode(.object(out), line: edge.line, column: edge.column))
         }
+        if d3Values > 0 { warnings.append("\(file): \(d3Values) edge\(d3Values == 1 ? "" : "s") without \"weight\" give d3's numeric \"value\": read as the weight") }
         var graph: [(key: String, value: JSONNode)] = []
         if case let .object(g)? = root["graph"]?.value {
             if let name = root["graph"]?["name"], case .string = name.value { graph.append(("name", name)) }

@@ -1,6 +1,7 @@
 import BackchannelModel
 
-/// Networks as GEXF 1.3, Gephi's native format (write only).
+/// Networks as GEXF 1.3, Gephi's native format. Writing is here; reading (GEXF 1.1–1.3, Gephi's own
+/// files) is ``read(_:file:)`` in GEXFReader.swift.
 ///
 /// ## What maps to what
 /// - `<meta>`: `<creator>Backchannel</creator>` and a `<description>` holding the network's title and

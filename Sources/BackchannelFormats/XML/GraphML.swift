@@ -23,12 +23,20 @@ import BackchannelModel
 /// entries joined by `;` (see ``FieldText`` for escaping). Edge keys are data, not edge `id`s, so
 /// NetworkX reads them as multigraph keys. A single-year edge has `start` equal to `end`.
 ///
+/// The schema types node ids, edge ends and `attr.name` as `NMTOKEN`s (no spaces; see
+/// ``isNMToken(_:)``). When any node id is not one, every node is written as `n0`, `n1`, … in
+/// network order with its id as `id` data (the convention of igraph's `v_id`), and edges refer to
+/// those; an attribute name that is not one is written as one (`Modularity Class` →
+/// `Modularity_Class`) with the exact name as the key's `<desc>`. Both read back exactly.
+///
 /// ## Reading other tools' GraphML
 /// Nodes without a `kind` are participants and edges without a `relation` are `partners_with` (a
 /// warning counts them); `year` data stands for `start` and `end`; data under undeclared or unknown
 /// keys become attributes (string unless the key's `attr.type` says otherwise); `<default>` values
 /// apply; yEd's graphics are skipped but a yEd node label is used when there is no `label` data; an
-/// edge `id` is kept as the edge key when there is no `key` data. An undirected graph
+/// edge `id` is kept as the edge key when there is no `key` data; `id` data (igraph's `v_id`) is the
+/// node's id, and edges' GraphML ids are mapped to it; a key's `<desc>` is its name when `attr.name`
+/// is that name as an NMTOKEN; yFiles for HTML's `<y:Label.Text>` is a label like yEd's. An undirected graph
 /// (`edgedefault="undirected"` or `directed="false"`) is read with each edge once, directed from
 /// source to target, with a warning. Nested graphs are flattened and hyperedges and ports left out,
 /// with warnings. Edges to undeclared nodes make participant nodes, with a warning.
@@ -45,11 +53,35 @@ import BackchannelModel
 /// - Reference: GraphML Primer, http://graphml.graphdrawing.org/primer/graphml-primer.html
 public enum GraphML {
     static let namespace = "http://graphml.graphdrawing.org/xmlns"
-    static let nodeFields = ["label", "kind", "track", "start", "end", "year", "description", "designations", "sources"]
+    static let nodeFields = ["id", "label", "kind", "track", "start", "end", "year", "description", "designations", "sources"]
     static let edgeFields = ["key", "relation", "support", "weight", "start", "end", "year", "description", "sources"]
     static let graphFields = ["name", "title", "description", "sources"]
     /// Elements nested deeper than this are refused (a valid file needs fewer than 20).
     static let maximumDepth = 256
+
+    /// Whether `s` is an XML `NMTOKEN` as every schema validator reads one: the GraphML schema types
+    /// node ids, edge ends and `attr.name` so. Deliberately narrow (ASCII letters, digits, `.`, `-`,
+    /// `_`, `:`, and the letters of the main alphabetic scripts that XML 1.0's 4th and 5th editions
+    /// both allow), so that old and new validators agree.
+    /// - Complexity: O(n) in the length of `s`.
+    static func isNMToken(_ s: String) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy(isNameChar)
+    }
+
+    static func isNameChar(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x3A, 0x5F: true
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x131, 0x134...0x13E, 0x141...0x148, 0x14A...0x17E, 0x180...0x1C3,
+             0x386, 0x388...0x38A, 0x38C, 0x38E...0x3A1, 0x3A3...0x3CE, 0x401...0x40C, 0x40E...0x44F, 0x451...0x45C, 0x45E...0x481,
+             0x5D0...0x5EA, 0x621...0x63A, 0x641...0x64A, 0x3041...0x3094, 0x30A1...0x30FA, 0x4E00...0x9FA5, 0xAC00...0xD7A3: true
+        default: false
+        }
+    }
+
+    /// `name` as an `NMTOKEN`: every character ``isNameChar(_:)`` refuses becomes `_`.
+    static func nmToken(_ name: String) -> String {
+        name.isEmpty ? "_" : String(String.UnicodeScalarView(name.unicodeScalars.map { isNameChar($0) ? $0 : "_" }))
+    }
 
     /// The network name a file name stands for: `x.graphml` → `x`; otherwise the default.
     static func networkName(fromFile file: String) -> String {

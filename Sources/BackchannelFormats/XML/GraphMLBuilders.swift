@@ -15,12 +15,15 @@ extension GraphMLHandler {
         var type: AttributeType?
         var graphics: Bool
         var defaultText: String?
+        var desc: String?
         var place: (Int, Int)
     }
 
     struct NodeBuilder {
         var id: String
         var place: (Int, Int)
+        /// `id` data (igraph's `v_id`, Backchannel's for ids that are not NMTOKENs): the node's id.
+        var originalID: String?
         var label: String?
         var yedLabel: String?
         var kind: NodeKind?
@@ -90,7 +93,7 @@ extension GraphMLHandler {
             key = k
         } else {
             unknownKeys.insert(d.key)
-            key = Key(id: d.key, domain: "all", name: d.key, type: nil, graphics: false, defaultText: nil, place: d.place)
+            key = Key(id: d.key, domain: "all", name: d.key, type: nil, graphics: false, defaultText: nil, desc: nil, place: d.place)
         }
         if key.graphics || d.hasChildren {
             graphicsSkipped = true
@@ -171,6 +174,7 @@ extension GraphMLHandler {
             }
             nodes[i].places[name] = place
             switch name {
+            case "id": nodes[i].originalID = text
             case "label": nodes[i].label = text
             case "kind": if let v = vocabulary("kind", NodeKind.self) { nodes[i].kind = v }
             case "track": if let v = vocabulary("track", Track.self) { nodes[i].track = v }
@@ -211,8 +215,12 @@ extension GraphMLHandler {
         var origins: [(Int, Int)] = []
         var fieldPlaces: [[String: (Int, Int)]] = []
         var withoutKind = 0
-        for b in nodes {
+        // GraphML ids → the nodes' ids (they differ where `id` data gives the original id).
+        var idOf: [ExactID: String] = [:]
+        for b in nodes where idOf[ExactID(b.id)] == nil { idOf[ExactID(b.id)] = b.originalID ?? b.id }
+        for var b in nodes {
             if b.kind == nil { withoutKind += 1 }
+            b.id = b.originalID ?? b.id
             let node = Node(
                 id: b.id, label: b.label ?? b.yedLabel, kind: b.kind ?? .participant, track: b.track,
                 years: YearSpan(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
@@ -224,7 +232,9 @@ extension GraphMLHandler {
         }
         var made: [String] = []
         var withoutRelation = 0
-        for b in edges {
+        for var b in edges {
+            b.source = idOf[ExactID(b.source)] ?? b.source
+            b.target = idOf[ExactID(b.target)] ?? b.target
             for id in [b.source, b.target] where index[ExactID(id)] == nil {
                 index[ExactID(id)] = network.nodes.count
                 network.nodes.append(Node(id: id, kind: .participant))

@@ -73,6 +73,8 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
     var currentKey: String?
     var inDefault = false
     var defaultText = ""
+    var inDesc = false
+    var descText = ""
     var data: DataElement?
     var skippedHyperedges = 0
     var skippedPorts = 0
@@ -221,7 +223,8 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
         if skipDepth != nil { return }
         if data != nil {
             data!.hasChildren = true
-            if name == "NodeLabel", data!.nodeLabel == nil {
+            // yEd's <y:NodeLabel>, yFiles for HTML's <y:Label.Text>: the first is the node's label.
+            if name == "NodeLabel" || name == "Label.Text", data!.nodeLabel == nil {
                 data!.inNodeLabel = true
                 data!.nodeLabel = ""
             }
@@ -252,12 +255,17 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
             }
             keys[id] = Key(
                 id: id, domain: attributes["for"] ?? "all", name: attributes["attr.name"] ?? id, type: type,
-                graphics: attributes["yfiles.type"] != nil, defaultText: nil, place: here)
+                graphics: attributes["yfiles.type"] != nil, defaultText: nil, desc: nil, place: here)
             currentKey = id
         case "default":
             if currentKey != nil {
                 inDefault = true
                 defaultText = ""
+            }
+        case "desc":
+            if currentKey != nil {
+                inDesc = true
+                descText = ""
             }
         case "graph":
             graphCount += 1
@@ -313,7 +321,9 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
 
     private func text(_ string: String) {
         guard failure == nil else { return }
-        if inDefault {
+        if inDesc {
+            descText += string
+        } else if inDefault {
             defaultText += string
         } else if data != nil {
             // Appended in place: copying the element out would copy its text for every chunk.
@@ -335,7 +345,7 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
         }
         if let d = data {
             if depth > d.depth {
-                if name == "NodeLabel", d.inNodeLabel { data!.inNodeLabel = false }
+                if name == "NodeLabel" || name == "Label.Text", d.inNodeLabel { data!.inNodeLabel = false }
                 return
             }
             data = nil
@@ -353,7 +363,14 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
                 }
                 keys[id]?.defaultText = defaultText
             }
+        case "desc" where inDesc:
+            inDesc = false
+            if let id = currentKey { keys[id]?.desc = descText }
         case "key":
+            // A name that is not an NMTOKEN was written as one, with the exact name as <desc>.
+            if let id = currentKey, let key = keys[id], let desc = key.desc, desc != key.name, GraphML.nmToken(desc) == key.name {
+                keys[id]?.name = desc
+            }
             currentKey = nil
         case "graph", "node", "edge":
             guard let last = owners.last, last.depth == depth else { return }

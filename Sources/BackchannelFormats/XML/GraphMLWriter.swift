@@ -31,17 +31,33 @@ extension GraphML {
 
         var keys = ""
         var nextKey = 0
+        // The schema types attr.name as an NMTOKEN: a name that is not one is written as one
+        // (`Modularity Class` → `Modularity_Class`), with the exact name as the key's <desc>,
+        // which ``read(_:file:)`` takes back.
         func declare(_ domain: String, _ name: String, _ type: String) -> String {
             let id = "d\(nextKey)"
             nextKey += 1
-            keys += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(attribute(name, "attribute name \(FieldText.quoted(name))"))\" attr.type=\"\(type)\"/>\n"
+            if isNMToken(name) {
+                keys += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(name)\" attr.type=\"\(type)\"/>\n"
+            } else {
+                keys += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(attribute(nmToken(name), ""))\" attr.type=\"\(type)\">\n"
+                keys += "    <desc>\(content(name, "attribute name \(FieldText.quoted(name))"))</desc>\n  </key>\n"
+            }
             return id
+        }
+        // Node ids, and so edge ends, are NMTOKENs too: when any id is not one, every node is
+        // written as n0, n1, … (network order) with its id as `id` data (igraph's `v_id`).
+        let nodeIDsAsData = !network.nodes.allSatisfy { isNMToken($0.id) }
+        var xmlID: [ExactID: String] = [:]
+        if nodeIDsAsData {
+            for (i, node) in network.nodes.enumerated() where xmlID[ExactID(node.id)] == nil { xmlID[ExactID(node.id)] = "n\(i)" }
         }
         var graphKey: [String: String] = [:]
         for field in graphFields { graphKey[field] = declare("graph", field, "string") }
         var nodeKey: [String: String] = [:]
         let nodeYears = network.nodes.flatMap { [$0.years.start, $0.years.end].compactMap { $0 } }
-        for field in nodeFields where field != "year" {
+        if nodeIDsAsData { nodeKey["id"] = declare("node", "id", "string") }
+        for field in nodeFields where field != "year" && field != "id" {
             nodeKey[field] = declare("node", field, field == "start" || field == "end" ? intType(nodeYears) : "string")
         }
         let nodeSlots = AttributeSlot.all(network.nodes.map(\.attributes))
@@ -80,7 +96,12 @@ extension GraphML {
 
         for node in network.nodes {
             let owner = "node \(FieldText.quoted(node.id))"
-            out += "    <node id=\"\(attribute(node.id, owner + " id"))\">\n"
+            if nodeIDsAsData {
+                out += "    <node id=\"\(xmlID[ExactID(node.id)]!)\">\n"
+                data("      ", nodeKey["id"], content(node.id, owner + " id"))
+            } else {
+                out += "    <node id=\"\(attribute(node.id, owner + " id"))\">\n"
+            }
             data("      ", nodeKey["label"], content(node.label, owner + " label"))
             data("      ", nodeKey["kind"], node.kind.rawValue)
             if let t = node.track { data("      ", nodeKey["track"], content(t.rawValue, "")) }
@@ -101,7 +122,9 @@ extension GraphML {
         }
         for (i, edge) in network.edges.enumerated() {
             let owner = "edge \(i) (\(FieldText.quoted(edge.source)) → \(FieldText.quoted(edge.target)))"
-            out += "    <edge source=\"\(attribute(edge.source, owner + " source"))\" target=\"\(attribute(edge.target, owner + " target"))\">\n"
+            let source = xmlID[ExactID(edge.source)] ?? attribute(edge.source, owner + " source")
+            let target = xmlID[ExactID(edge.target)] ?? attribute(edge.target, owner + " target")
+            out += "    <edge source=\"\(source)\" target=\"\(target)\">\n"
             if let k = edge.key { data("      ", edgeKey["key"], content(k, owner + " key")) }
             data("      ", edgeKey["relation"], edge.relation.rawValue)
             if let s = edge.support { data("      ", edgeKey["support"], s.rawValue) }

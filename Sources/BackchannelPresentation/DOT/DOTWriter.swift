@@ -26,7 +26,14 @@ public struct DOTWriter: Sendable {
         let highlightedSteps = Set(diagram.highlight.flatMap { path in zip(path, path.dropFirst()).map { "\($0.0)\u{0}\($0.1)" } })
 
         var out = "digraph \(q(network.name)) {\n"
-        out += "  graph [charset=\"UTF-8\", label=\(q(diagram.title + "\n" + diagram.subtitle)), labelloc=\"t\", fontname=\"\(DOTStyle.fontname)\", "
+        // The legend is part of the graph's label (an HTML-like label under the title), never a
+        // node: the DOT holds exactly the network's nodes and edges.
+        let showLegend = diagram.legend && !network.nodes.isEmpty
+        let graphLabel = showLegend
+            ? "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"6\"><TR><TD>\(DOTText.html(diagram.title + "\n" + diagram.subtitle))</TD></TR>"
+                + "<TR><TD><FONT POINT-SIZE=\"11\">\(legendTable(diagram))</FONT></TD></TR></TABLE>>"
+            : q(diagram.title + "\n" + diagram.subtitle)
+        out += "  graph [charset=\"UTF-8\", label=\(graphLabel), labelloc=\"t\", fontname=\"\(DOTStyle.fontname)\", "
         out += "fontsize=\"20\", rankdir=\(q(diagram.rankdir)), nodesep=\"0.25\", ranksep=\"0.5\", pad=\"0.3\", "
         out += "outputorder=\"edgesfirst\", forcelabels=\"true\", bgcolor=\"white\""
         if let data = Self.extraData(network.jsonValue(graph: ()), dropping: []) { out += ", bc_data=\(q(data))" }
@@ -108,9 +115,6 @@ public struct DOTWriter: Sendable {
             out += "  \"n\(s)\" -> \"n\(t)\" [\(attrs.joined(separator: ", "))];\n"
         }
 
-        if diagram.legend && !network.nodes.isEmpty {
-            out += "\n  \"legend\" [shape=\"plaintext\", margin=\"0\", label=<\(legendTable(diagram))>];\n"
-        }
         out += "}\n"
         return out
     }

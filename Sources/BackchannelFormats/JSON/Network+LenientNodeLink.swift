@@ -1,0 +1,185 @@
+import BackchannelModel
+
+extension Network {
+    /// Rewrites a typed node-link document (one with a `kind` or `relation` somewhere) written by
+    /// another tool so that the canonical reader accepts it, and says what was changed.
+    ///
+    /// What it changes, each counted in a warning:
+    /// - `links` (NetworkX before 3.4) is read as `edges`; `directed: false` as directed edges in
+    ///   the order written; other top-level fields and `graph` fields other than `name`, `title`,
+    ///   `description` and `sources` are left out.
+    /// - A node or edge field Backchannel does not define becomes an attribute of that name
+    ///   (an existing attribute of the same name wins); arrays and objects as compact JSON text.
+    /// - A `kind`, `track`, `relation` or `support` that is not a vocabulary word (read leniently:
+    ///   `Participates in` is `participates_in`) is kept as the attribute of that name; a missing or
+    ///   foreign kind is `participant`, relation `partners_with`.
+    /// - A `start`, `end` or `year` that is not a whole number: a decimal whole number or a string
+    ///   holding one is read as that year; an ISO date (`1993-01-20`) is cut to its year; anything
+    ///   else is kept as an attribute of that name.
+    /// - `label` and `description` that are not strings become attributes.
+    ///
+    /// - Returns: the rewritten document and its warnings, or nil when nothing needed rewriting.
+    /// - Complexity: O(size of the document).
+    static func lenientCanonical(_ root: JSONNode, file: String) -> (JSONNode, [String])? {
+        guard case let .object(top) = root.value else { return nil }
+        var changed = false
+        var warnings: [String] = []
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        func note(_ message: String) {
+            changed = true
+            if counts[message] == nil { order.append(message) }
+            counts[message, default: 0] += 1
+        }
+        func attributeValue(_ node: JSONNode) -> JSONNode? {
+            switch node.value {
+            case .string, .int, .double, .bool: node
+            case .null: nil
+            case .array, .object: JSONNode(.string(JSONWriter.compact(node.value)), line: node.line, column: node.column)
+            }
+        }
+        /// A year from a value that is not a whole number, or nil.
+        func year(_ node: JSONNode, _ owner: String, _ field: String) -> JSONNode? {
+            switch node.value {
+            case let .double(d) where d.isFinite && d == d.rounded() && abs(d) < 1e9:
+                note("\(owner) \(JSONWriter.quoted(field)) values written as decimals read as whole years")
+                return JSONNode(.int(Int(d)), line: node.line, column: node.column)
+            case let .string(s):
+                let t = FieldText.trimmed(s)
+                if let y = Int(t) {
+                    note("\(owner) \(JSONWriter.quoted(field)) values written as strings read as years")
+                    return JSONNode(.int(y), line: node.line, column: node.column)
+                }
+                if let y = FieldText.year(t) {
+                    note("\(owner) \(JSONWriter.quoted(field)) dates cut to their year (the model holds years)")
+                    return JSONNode(.int(y), line: node.line, column: node.column)
+                }
+                return nil
+            default:
+                return nil
+            }
+        }
+
+        func rewrite(_ item: JSONNode, owner: String, fields: [String], vocabulary: [String: (allowed: [String], fallback: String?)],
+                     years: [String]) -> JSONNode {
+            guard case let .object(members) = item.value else { return item }
+            var out: [(key: String, value: JSONNode)] = []
+            var extra: [(key: String, value: JSONNode)] = []
+            var attributes: [(key: String, value: JSONNode)] = []
+            if case let .object(a)? = item["attributes"]?.value { attributes = a }
+            for (key, value) in members where key != "attributes" {
+                if let vocab = vocabulary[key] {
+                    if case let .string(raw) = value.value {
+                        if vocab.allowed.contains(raw) {
+                            out.append((key, value))
+                        } else if let word = vocab.allowed.first(where: { FieldText.normalizedWord($0) == FieldText.normalizedWord(raw) }) {
+                            note("\(owner) \(JSONWriter.quoted(key)) values read as vocabulary words")
+                            out.append((key, JSONNode(.string(word), line: value.line, column: value.column)))
+                        } else {
+                            note("\(owner) \(JSONWriter.quoted(key)) values not in the vocabulary kept as the attribute \(JSONWriter.quoted(key))")
+                            extra.append((key, value))
+                        }
+                    } else {
+                        note("\(owner) \(JSONWriter.quoted(key)) values that are not strings kept as the attribute \(JSONWriter.quoted(key))")
+                        extra.append((key, value))
+                    }
+                    continue
+                }
+                if years.contains(key) {
+                    switch value.value {
+                    case .int, .null: out.append((key, value))
+                    default:
+                        if let y = year(value, owner, key) {
+                            out.append((key, y))
+                        } else {
+                            note("\(owner) \(JSONWriter.quoted(key)) values that are not years kept as the attribute \(JSONWriter.quoted(key))")
+                            extra.append((key, value))
+                        }
+                    }
+                    continue
+                }
+                if key == "label" || key == "description" {
+                    if case .string = value.value { out.append((key, value)) } else {
+                        note("\(owner) \(JSONWriter.quoted(key)) values that are not strings kept as the attribute \(JSONWriter.quoted(key))")
+                        extra.append((key, value))
+                    }
+                    continue
+                }
+                if fields.contains(key) {
+                    out.append((key, value))
+                } else {
+                    note("\(owner) fields Backchannel does not define kept as attributes: \(JSONWriter.quoted(key))")
+                    extra.append((key, value))
+                }
+            }
+            for (key, fallback) in vocabulary.sorted(by: { $0.key < $1.key }) where !out.contains(where: { $0.key == key }) {
+                guard let fallback = fallback.fallback else { continue }
+                note("\(owner)s without a valid \(JSONWriter.quoted(key)) read as \(fallback)")
+                out.append((key, JSONNode(.string(fallback), line: item.line, column: item.column)))
+            }
+            for (key, value) in extra where !attributes.contains(where: { $0.key == key }) {
+                if let v = attributeValue(value) { attributes.append((key, v)) }
+            }
+            if !attributes.isEmpty { out.append(("attributes", JSONNode(.object(attributes), line: item["attributes"]?.line ?? item.line, column: item["attributes"]?.column ?? item.column))) }
+            return JSONNode(.object(out), line: item.line, column: item.column)
+        }
+
+        var outTop: [(key: String, value: JSONNode)] = []
+        let hasEdges = root["edges"] != nil
+        for (key, value) in top {
+            switch key {
+            case "directed":
+                if value.value == .bool(false) {
+                    warnings.append("\(file): the graph is undirected; each edge is kept in the direction it is written")
+                    changed = true
+                }
+                outTop.append((key, JSONNode(.bool(true), line: value.line, column: value.column)))
+            case "multigraph":
+                if case .bool = value.value { outTop.append((key, value)) } else { changed = true }
+            case "graph":
+                guard case let .object(g) = value.value else { outTop.append((key, value)); continue }
+                let kept = g.filter { ["name", "title", "description", "sources"].contains($0.key) }
+                let left = g.map(\.key).filter { !["name", "title", "description", "sources"].contains($0) }
+                if !left.isEmpty {
+                    changed = true
+                    warnings.append("\(file): graph attributes left out: \(left.map { JSONWriter.quoted($0) }.joined(separator: ", "))")
+                }
+                outTop.append((key, JSONNode(.object(kept), line: value.line, column: value.column)))
+            case "nodes":
+                guard case let .array(items) = value.value else { outTop.append((key, value)); continue }
+                let nodes = items.map {
+                    rewrite($0, owner: "node", fields: ["id", "label", "kind", "track", "start", "end", "description", "designations", "sources"],
+                            vocabulary: ["kind": (NodeKind.allCases.map(\.rawValue), "participant"), "track": (Track.allCases.map(\.rawValue), nil)],
+                            years: ["start", "end"])
+                }
+                outTop.append((key, JSONNode(.array(nodes), line: value.line, column: value.column)))
+            case "edges", "links":
+                if key == "links" {
+                    if hasEdges {
+                        changed = true
+                        warnings.append("\(file): both \"edges\" and \"links\": \"links\" left out")
+                        continue
+                    }
+                    changed = true
+                    warnings.append("\(file): read the older NetworkX key \"links\" as the edges")
+                }
+                guard case let .array(items) = value.value else { outTop.append(("edges", value)); continue }
+                let edges = items.map {
+                    rewrite($0, owner: "edge", fields: ["source", "target", "key", "relation", "support", "weight", "year", "start", "end", "description", "sources"],
+                            vocabulary: ["relation": (Relation.allCases.map(\.rawValue), "partners_with"), "support": (SupportType.allCases.map(\.rawValue), nil)],
+                            years: ["year", "start", "end"])
+                }
+                outTop.append(("edges", JSONNode(.array(edges), line: value.line, column: value.column)))
+            default:
+                changed = true
+                warnings.append("\(file): top-level field left out: \(JSONWriter.quoted(key))")
+            }
+        }
+        guard changed else { return nil }
+        for message in order {
+            let n = counts[message]!
+            warnings.append("\(file): \(message) (\(n) value\(n == 1 ? "" : "s"))")
+        }
+        return (JSONNode(.object(outTop), line: root.line, column: root.column), warnings)
+    }
+}
