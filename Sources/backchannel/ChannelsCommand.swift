@@ -15,7 +15,7 @@ struct ChannelsCommand: ParsableCommand {
 
     @OptionGroup var graph: GraphOptions
 
-    @Option(help: "Only this conflict (its id).")
+    @Option(help: "Only this conflict: its id, name or a unique prefix.")
     var conflict: String?
 
     @Flag(help: "Let official actors (kind official, or Track I) carry channels.")
@@ -38,7 +38,8 @@ struct ChannelsCommand: ParsableCommand {
         try reportingFailures {
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "channels needs a typed network") }
-            let job = ChannelsJob(conflict: conflict, includeOfficial: includeOfficial, filter: graph.filter)
+            let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
+            let job = ChannelsJob(conflict: conflictID, includeOfficial: includeOfficial, filter: input.filter)
             let text = compare ? try job.compare(network).render(format) : try job.run(network).render(format)
             try output.write(Array(text.utf8), binary: false, protecting: input.protectedFiles)
         }

@@ -37,7 +37,7 @@ struct InclusionCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Only this conflict (its id).")
+    @Option(help: "Only this conflict: its id, name or a unique prefix.")
     var conflict: String?
 
     @Option(help: "table, json or csv.")
@@ -48,7 +48,8 @@ struct InclusionCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let network = try input.load()
-            let report = try InclusionJob(conflict: conflict).run(network)
+            let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
+            let report = try InclusionJob(conflict: conflictID).run(network)
             try output.write(Array(report.render(format).utf8), binary: false, protecting: input.source.protectedFiles)
         }
     }

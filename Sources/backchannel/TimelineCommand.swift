@@ -59,7 +59,7 @@ struct TimelineCommand: ParsableCommand {
             p.weight = weighting.weight
             let job = TimelineJob(
                 measure: measure, parameters: p, window: window, years: between?.range, datedOnly: datedOnly,
-                filter: graph.filter, directed: !graph.undirected)
+                filter: input.filter, directed: !graph.undirected)
             let report = try job.run(network)
             let text = switch format {
             case .svg: report.svg(top: top, title: "\(network.title ?? network.name): \(measure.rawValue) by year")
