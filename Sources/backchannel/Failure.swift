@@ -63,7 +63,7 @@ struct Failure: Equatable {
             self.init(message: error.description, exitCode: .dataError)
         case let error as FormatError:
             switch error {
-            case .malformed, .unreadable: self.init(message: error.description, exitCode: .dataError)
+            case .malformed, .problems, .unreadable: self.init(message: error.description, exitCode: .dataError)
             case .wouldOverwriteInput, .cannotWrite: self.init(message: error.description, exitCode: .cannotCreate)
             }
         case let error as RenderError:
