@@ -379,7 +379,7 @@ struct CSVSheetsTests {
 
     @Test func unknownSourceIdsAreLocatedInTheSheetThatCitesThem() {
         let error = failure(nodes: "id,sources\na,s1\nb,\"s1;s2\"\n", edges: "source,target\n", sources: "id,citation,url\ns1,One,\n")
-        #expect(error?.description.hasPrefix("nodes.csv:3:3: $.nodes[1].sources[1]: unknown source id \"s2\"") == true, "\(String(describing: error))")
+        #expect(error?.description == "nodes.csv:3:3: column \"sources\": unknown source id \"s2\" (did you mean 's1'?); sources are listed in the sources sheet sources.csv", "\(String(describing: error))")
     }
 
     @Test func truncatedSheetsAreErrors() {

@@ -147,7 +147,7 @@ public enum DOTNetworkReader {
                 let (tail, head) = edgeNames[target.index]
                 located.path = "edge \(FieldText.quoted(tail)) -> \(FieldText.quoted(head))"
                 let heads = Set(lines[head] ?? [])
-                located.line = (lines[tail] ?? []).first { heads.contains($0) } ?? lines[tail]?.first
+                located.line = lines[tail + "\u{0}" + head]?.first ?? (lines[tail] ?? []).first { heads.contains($0) } ?? lines[tail]?.first
             case .graph, .sources:
                 located.path = "graph attribute" + (target.field.map { " \(FieldText.quoted($0))" } ?? "")
             default:
@@ -161,14 +161,22 @@ public enum DOTNetworkReader {
     }
 
     /// The lines (1-based, ascending, each once) on which each DOT ID appears: bare identifiers and
-    /// numerals, and double-quoted strings (their text as written, escapes kept but `\"` undone).
+    /// numerals, and double-quoted strings (their text as written, escapes kept but `\"` undone);
+    /// and, under `tail + "\u{0}" + head`, the lines of each `tail -> head` (or `--`) written out.
     /// Comments are skipped.
     private static func identifierLines(_ bytes: [UInt8]) -> [String: [Int]] {
         var result: [String: [Int]] = [:]
         var line = 1, i = 0
+        var previous: String?, edgeOperator = false
+        func record(_ text: String, _ at: Int) {
+            if result[text]?.last != at { result[text, default: []].append(at) }
+        }
         func add(_ token: [UInt8], _ at: Int) {
             let text = String(decoding: token, as: UTF8.self)
-            if result[text]?.last != at { result[text, default: []].append(at) }
+            record(text, at)
+            if edgeOperator, let previous { record(previous + "\u{0}" + text, at) }
+            previous = text
+            edgeOperator = false
         }
         func isIDByte(_ b: UInt8) -> Bool { b == 0x5F || b == 0x2E || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
         while i < bytes.count {
@@ -196,6 +204,9 @@ public enum DOTNetworkReader {
                     if bytes[i] == 0x0A { line += 1; if !block { i += 1; break } }
                     i += 1
                 }
+            } else if b == 0x2D, i + 1 < bytes.count, bytes[i + 1] == 0x3E || bytes[i + 1] == 0x2D {
+                edgeOperator = true
+                i += 2
             } else if isIDByte(b) {
                 let start = i
                 while i < bytes.count, isIDByte(bytes[i]) { i += 1 }
