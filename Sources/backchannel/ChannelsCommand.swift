@@ -29,13 +29,15 @@ struct ChannelsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         if graph.edges != nil { throw ValidationError("channels needs a typed network (party_to edges), not --edges") }
         if compare && !graph.filter.isCounterfactual { throw ValidationError("--compare needs --without, --without-kind or --without-designated") }
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "channels needs a typed network") }
             let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }

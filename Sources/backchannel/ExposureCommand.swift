@@ -27,6 +27,8 @@ struct ExposureCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         if format == .csv { throw ValidationError("exposure writes a table or json, not csv") }
         if let renderFile, diagramFormat(renderFile) == nil {
@@ -39,7 +41,7 @@ struct ExposureCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let network = try input.load()
             let paths = LegalExposure().paths(network)
             let report = ExposureReport(paths: paths, network: network)

@@ -44,6 +44,8 @@ struct PathsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         let modes = [allShortest, k != nil, allSimple, timeRespecting].count { $0 }
         if modes > 1 { throw ValidationError("choose one of --all-shortest, --k, --all-simple, --time-respecting") }
@@ -53,7 +55,7 @@ struct PathsCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let input = try graph.load()
             let source = try input.index(named: from, parameter: "source"), target = try input.index(named: to, parameter: "target")
             let (from, to) = (input.graph.ids[source], input.graph.ids[target])

@@ -18,8 +18,10 @@ struct PathwaysCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let network = try input.load()
             try output.write(Array(PathwaysJob().run(network).render(format).utf8), binary: false, protecting: input.source.protectedFiles)
         }
@@ -45,8 +47,10 @@ struct InclusionCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let network = try input.load()
             let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
             let report = try InclusionJob(conflict: conflictID).run(network)

@@ -33,12 +33,14 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         if radius < 0 { throw ValidationError("--radius must be 0 or more, not \(radius)") }
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let input = try graph.load(undirected: direction == .both)
             let center = try input.index(named: from, parameter: "source")
             let from = input.graph.ids[center]

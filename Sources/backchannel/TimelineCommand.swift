@@ -43,6 +43,8 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         if window < 1 { throw ValidationError("--window must be 1 or more, not \(window)") }
         if top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
@@ -52,7 +54,7 @@ struct TimelineCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "a timeline needs a dated network") }
             var p = Measure.Parameters()

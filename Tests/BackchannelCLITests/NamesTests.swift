@@ -152,4 +152,21 @@ struct NamesTests {
         #expect(none.stdout.contains("\"nodes\": []") && none.stdout.contains("\"id\": \"pkk\""), "\(none.stdout)")
         #expect(try Fixtures.run(["find", " "]).status == 64)
     }
+
+    @Test func tablesShowIDsWithTheFlagAndCSVAndJSONCarryBoth() throws {
+        let plain = try Fixtures.run(["influence", "--top", "1"])
+        let withIDs = try Fixtures.run(["influence", "--top", "1", "--ids"])
+        #expect(plain.status == 0 && withIDs.status == 0)
+        #expect(!plain.stdout.contains("[humanitarian-law-project]"))
+        #expect(withIDs.stdout.contains("Humanitarian Law Project [humanitarian-law-project]"), "\(withIDs.stdout)")
+        // --ids changes tables only: JSON labels stay labels.
+        let json = try Fixtures.run(["influence", "--top", "1", "--ids", "--format", "json"])
+        #expect(json.stdout.contains("\"label\": \"Humanitarian Law Project\""), "\(json.stdout)")
+        let csv = try Fixtures.run(["centrality", "--measure", "degree", "--top", "1", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("id,label,degree\ndartmouth-conference,Dartmouth Conference,"), "\(csv.stdout)")
+        let scores = try Fixtures.run(["centrality", "--measure", "degree", "--top", "1", "--format", "json"])
+        #expect(scores.stdout.contains("\"labels\": {\n    \"dartmouth-conference\": \"Dartmouth Conference\""), "\(scores.stdout)")
+        let path = try Fixtures.run(["paths", "--from", "humanitarian-law-project", "--to", "pkk", "--ids"])
+        #expect(path.stdout.contains("Humanitarian Law Project [humanitarian-law-project] —provides→ Kurdistan Workers' Party (PKK) [pkk]"), "\(path.stdout)")
+    }
 }
