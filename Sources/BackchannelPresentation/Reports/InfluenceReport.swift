@@ -109,7 +109,8 @@ public struct InfluenceReport: Sendable {
             }
             return lines.joined(separator: "\n") + "\n"
         case .table:
-            let width = min(44, rows.map { ReportLabels.name(text($0.node), id: id($0.node)).count }.max() ?? 0)
+            // Labels are cut at 44 characters; with ids shown, at 88, so that the id stays readable.
+            let width = min(ReportLabels.showIDs ? 88 : 44, rows.map { ReportLabels.name(text($0.node), id: id($0.node)).count }.max() ?? 0)
             func name(_ i: Int) -> String {
                 let text = ReportLabels.name(text(i), id: id(i))
                 return text.count > width ? String(text.prefix(max(0, width - 1))) + "…" : text
