@@ -15,6 +15,10 @@ public struct AnalysisInput: Sendable {
     public let nodeColumn: [String]?
     /// What the input format could not carry, or what was defaulted while reading it.
     public let warnings: [String]
+    /// The filter the graph was built with, its names (``NetworkFilter/without``) resolved to ids.
+    public let filter: NetworkFilter
+    /// Names to nodes: the typed network's ids and labels, or the edge list's ids.
+    public let lookup: NodeLookup
 
     /// - Parameters:
     ///   - network: where the typed network comes from, when no edge list is given.
@@ -37,12 +41,17 @@ public struct AnalysisInput: Sendable {
             self.nodeColumn = loaded.column
             protectedFiles = [edgesURL] + (nodesURL.map { [$0] } ?? [])
             warnings = []
+            lookup = NodeLookup(ids: loaded.ids)
+            self.filter = filter
         } else {
             let (loaded, warnings) = try input.loadWithWarnings()
             self.warnings = warnings
             network = loaded
-            try filter.checkCounterfactual(against: loaded)
-            graph = CompactGraph(loaded, filter: filter, directed: directed)
+            lookup = NodeLookup(loaded)
+            let resolved = try filter.resolvingNames(with: lookup)
+            try resolved.checkCounterfactual(against: loaded)
+            self.filter = resolved
+            graph = CompactGraph(loaded, filter: resolved, directed: directed)
             self.nodeColumn = nil
             protectedFiles = input.protectedFiles
         }
@@ -50,8 +59,20 @@ public struct AnalysisInput: Sendable {
 
     /// Node index by id.
     public func index(of id: String) throws(AnalysisError) -> Int {
-        guard let i = graph.ids.firstIndex(of: id) else { throw .unknownNode(id) }
+        guard let i = graph.ids.firstIndex(where: { $0.unicodeScalars.elementsEqual(id.unicodeScalars) }) else { throw .unknownNode(id) }
         return i
+    }
+
+    /// The id of the node `name` means (an id, a label or a prefix: see ``NodeLookup``).
+    /// - Throws: ``NodeLookupError`` naming `parameter` when no node or several match.
+    public func resolve(_ name: String, parameter: String) throws(NodeLookupError) -> String {
+        try lookup.resolve(name, parameter: parameter)
+    }
+
+    /// The graph index of the node `name` means; ``AnalysisError/unknownNode(_:)`` when a filter left it out.
+    /// - Complexity: that of ``NodeLookup/resolve(_:parameter:)``, then O(*n*).
+    public func index(named name: String, parameter: String) throws -> Int {
+        try index(of: resolve(name, parameter: parameter))
     }
 
     /// The nodes of the graph as the network's nodes (nil for edge lists).

@@ -4,7 +4,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var file: String?
     public var line: Int?
     public var column: Int?
-    /// A JSON path such as `$.nodes[3].kind`.
+    /// Where in the input, in its format's terms: a JSON path such as `$.nodes[3].kind`, a CSV
+    /// column (`column "end"`), a GraphML element; empty when the line and column say it all.
     public var path: String
     /// What is wrong, quoting the offending value.
     public var message: String
@@ -17,12 +18,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line:column: path: message`, leaving out what is unknown.
+    /// `file:line:column: path: message`, leaving out what is unknown or empty.
     public var description: String {
         var place = file ?? "<input>"
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return "\(place): \(path): \(message)"
+        return path.isEmpty ? "\(place): \(message)" : "\(place): \(path): \(message)"
     }
 }
 

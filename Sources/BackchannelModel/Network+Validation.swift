@@ -119,7 +119,8 @@ private func checkYears(
 ) {
     let single = years.start != nil && years.start == years.end && startName == "start"
     for (name, value) in [(startName, years.start), (endName, years.end)] {
-        guard let value, !plausibleYears.contains(value) else { continue }
+        // A single year is one field ("year"): reported once, not as its start and its end.
+        guard let value, !plausibleYears.contains(value), !(single && name == endName) else { continue }
         let field = single ? "year" : name
         problems.append(Diagnostic(path: "\(path).\(field)", message: "year \(value) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
     }

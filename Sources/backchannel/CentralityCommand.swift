@@ -57,6 +57,8 @@ struct CentralityCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
@@ -69,7 +71,7 @@ struct CentralityCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             try threading.apply()
             let input = try graph.load(nodeColumn: measure == .brokerage && graph.edges != nil ? partition : nil)
             var p = Measure.Parameters()

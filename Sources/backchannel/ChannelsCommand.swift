@@ -15,7 +15,7 @@ struct ChannelsCommand: ParsableCommand {
 
     @OptionGroup var graph: GraphOptions
 
-    @Option(help: "Only this conflict (its id).")
+    @Option(help: "Only this conflict: its id, name or a unique prefix.")
     var conflict: String?
 
     @Flag(help: "Let official actors (kind official, or Track I) carry channels.")
@@ -32,6 +32,8 @@ struct ChannelsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         if graph.edges != nil { throw ValidationError("channels needs a typed network (party_to edges), not --edges") }
         if compare && !graph.filter.isCounterfactual { throw ValidationError("--compare needs --without, --without-kind or --without-designated") }
@@ -40,10 +42,11 @@ struct ChannelsCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "channels needs a typed network") }
-            let job = ChannelsJob(conflict: conflict, includeOfficial: includeOfficial, filter: graph.filter)
+            let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
+            let job = ChannelsJob(conflict: conflictID, includeOfficial: includeOfficial, filter: input.filter)
             let text = if compare {
                 try job.compare(network).render(format)
             } else if every != nil {

@@ -33,13 +33,15 @@ struct CommunitiesCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         guard resolution.isFinite, resolution >= 0 else { throw ValidationError("--resolution must be a finite number ≥ 0") }
         guard weighting.weight != .distance else { throw ValidationError("communities use --weight none or strength, not distance") }
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let input = try graph.load()
             let weighted = weighting.weight == .strength
             let louvain = Louvain(resolution: resolution, seed: seed, weighted: weighted)

@@ -29,6 +29,8 @@ struct ExposureCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         if format == .csv { throw ValidationError("exposure writes a table or json, not csv") }
         if let renderFile, diagramFormat(renderFile) == nil {
@@ -41,7 +43,7 @@ struct ExposureCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let network = time.restrict(try input.load())
             let paths = LegalExposure().paths(network)
             let report = ExposureReport(paths: paths, network: network)

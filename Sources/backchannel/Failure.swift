@@ -42,7 +42,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
 
 /// An error as the command line reports it: a message with flag names, and an exit code.
 ///
-/// Typed errors map by kind: `ModelError` 65; `JobError` 65; `FormatError` 65 for inputs, 73 for outputs;
+/// Typed errors map by kind: `ModelError` 65; `JobError` 65; `NodeLookupError` 65 (its flag named); `FormatError` 65 for inputs, 73 for outputs;
 /// `RenderError` 70; `AnalysisError` 64 for a bad parameter value or weight mode (its parameter named
 /// by its flag), 65 for an unknown node, 70 for non-convergence (a computation that failed, not a
 /// usage or data error); usage failures 64; Foundation file errors 65 (reading) or 73 (writing).
@@ -63,13 +63,16 @@ struct Failure: Equatable {
             self.init(message: error.description, exitCode: .dataError)
         case let error as FormatError:
             switch error {
-            case .malformed, .unreadable: self.init(message: error.description, exitCode: .dataError)
+            case .malformed, .problems, .unreadable: self.init(message: error.description, exitCode: .dataError)
             case .wouldOverwriteInput, .cannotWrite: self.init(message: error.description, exitCode: .cannotCreate)
             }
         case let error as RenderError:
             self.init(message: error.commandLineMessage, exitCode: .internalError)
         case let error as JobError:
             self.init(message: error.description, exitCode: .dataError)
+        case let error as NodeLookupError:
+            let flag = error.parameter.flatMap(CommandLineName.flag(forParameter:))
+            self.init(message: (flag.map { $0 + ": " } ?? "") + error.description, exitCode: .dataError)
         case let error as AnalysisError:
             self = Failure.analysis(error)
         case let error as UsageFailure:
@@ -149,7 +152,7 @@ enum CommandLineName {
     private static let parameters: Set<String> = [
         "weight", "samples", "seed", "alpha", "tolerance", "max_iter", "max_iterations", "normalized", "endpoints",
         "partition", "groups", "size_by", "source", "target", "k", "max_length", "radius", "top", "kind", "measure",
-        "window", "resolution", "years", "limit",
+        "window", "resolution", "years", "limit", "without", "conflict",
     ]
 
     /// `--max-iter` for `max_iter` (or `maxIter`); nil for a parameter no flag sets (`personalization`).

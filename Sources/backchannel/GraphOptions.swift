@@ -31,7 +31,7 @@ struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Keep only edges dated within FROM-TO, or in one year (undated edges stay).", valueName: "from-to"))
     var years: YearRange?
 
-    @Option(help: ArgumentHelp("Leave out these nodes (comma-separated ids) and their ties: the network without them.", valueName: "ids"))
+    @Option(help: ArgumentHelp("Leave out these nodes (comma-separated ids, names or unique prefixes) and their ties: the network without them.", valueName: "ids"))
     var without: String?
 
     @Option(name: .customLong("without-kind"), help: ArgumentHelp("Leave out every node of these kinds (comma-separated).", valueName: "kinds"))

@@ -25,12 +25,14 @@ struct InfluenceCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             try threading.apply()
             let input = try graph.load(nodeColumn: graph.edges != nil && graph.edgeList.nodes != nil ? "kind" : nil, undirected: true)
             let n = input.graph.nodeCount

@@ -18,10 +18,10 @@ struct PathsCommand: ParsableCommand {
 
     @OptionGroup var weighting: WeightOptions
 
-    @Option(help: "The source node id.")
+    @Option(help: "The source node: an id, a name (case and accents aside) or a unique prefix.")
     var from: String
 
-    @Option(help: "The target node id.")
+    @Option(help: "The target node: an id, a name or a unique prefix.")
     var to: String
 
     @Flag(help: "Every shortest path.")
@@ -47,6 +47,8 @@ struct PathsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         let modes = [allShortest, k != nil, allSimple, timeRespecting].count { $0 }
         if modes > 1 { throw ValidationError("choose one of --all-shortest, --k, --all-simple, --time-respecting") }
@@ -57,10 +59,11 @@ struct PathsCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let input = try graph.load()
-            let source = try input.index(of: from), target = try input.index(of: to)
-            let filter = graph.filter
+            let source = try input.index(named: from, parameter: "source"), target = try input.index(named: to, parameter: "target")
+            let (from, to) = (input.graph.ids[source], input.graph.ids[target])
+            let filter = input.filter
             let directed = !graph.undirected
             var entries: [PathReport.Entry] = []
             if timeRespecting, let network = input.network {

@@ -20,8 +20,10 @@ struct PathwaysCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let network = time.restrict(try input.load())
             try output.write(Array(time.scope.record(PathwaysJob().run(network).render(format), format: format).utf8), binary: false, protecting: input.source.protectedFiles)
         }
@@ -41,7 +43,7 @@ struct InclusionCommand: ParsableCommand {
 
     @OptionGroup var time: TimeOptions
 
-    @Option(help: "Only this conflict (its id).")
+    @Option(help: "Only this conflict: its id, name or a unique prefix.")
     var conflict: String?
 
     @Option(help: "table, json or csv.")
@@ -49,10 +51,13 @@ struct InclusionCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let network = time.restrict(try input.load())
-            let report = try InclusionJob(conflict: conflict).run(network)
+            let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
+            let report = try InclusionJob(conflict: conflictID).run(network)
             try output.write(Array(time.scope.record(report.render(format), format: format).utf8), binary: false, protecting: input.source.protectedFiles)
         }
     }

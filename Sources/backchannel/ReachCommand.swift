@@ -19,7 +19,7 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var renderLimits: RenderLimitOptions
 
-    @Option(help: "The centre node id.")
+    @Option(help: "The centre node: an id, a name (case and accents aside) or a unique prefix.")
     var from: String
 
     @Option(help: "How many steps out.")
@@ -33,14 +33,17 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         if radius < 0 { throw ValidationError("--radius must be 0 or more, not \(radius)") }
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             let input = try graph.load(undirected: direction == .both)
-            let center = try input.index(of: from)
+            let center = try input.index(named: from, parameter: "source")
+            let from = input.graph.ids[center]
             let distance = try ShortestPaths.distances(input.graph, from: center, incoming: direction == .in)
             let members = (0..<input.graph.nodeCount).filter { distance[$0] <= Double(radius) }
                 .sorted { distance[$0] != distance[$1] ? distance[$0] < distance[$1] : $0 < $1 }

@@ -38,6 +38,8 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var table: TableOptions
+
     func validate() throws {
         if window < 1 { throw ValidationError("--window must be 1 or more, not \(window)") }
         if top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
@@ -47,7 +49,7 @@ struct TimelineCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
+        try table.reportingFailures {
             try threading.apply()
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "a timeline needs a dated network") }
@@ -57,7 +59,7 @@ struct TimelineCommand: ParsableCommand {
             let filter = graph.filter
             let job = TimelineJob(
                 measure: measure, parameters: p, window: window, years: filter.period, datedOnly: filter.datedOnly,
-                filter: filter.untimed, directed: !graph.undirected)
+                filter: input.filter.untimed, directed: !graph.undirected)
             let report = try job.run(network)
             let text = switch format {
             case .svg: report.svg(top: top, title: "\(network.title ?? network.name): \(measure.rawValue) by year")

@@ -106,12 +106,12 @@ struct AnalysisCLITests {
         let k = try Fixtures.run(["paths", "--from", "dwight-d-eisenhower", "--to", "oslo-accords", "--undirected", "--k", "3", "--format", "json"])
         #expect(k.stdout.components(separatedBy: "\"nodes\"").count - 1 == 3)
         let unknown = try Fixtures.run(["paths", "--from", "nobody", "--to", "cold-war"])
-        #expect(unknown.status == 65 && unknown.stderr.contains("no node with id \"nobody\""))
+        #expect(unknown.status == 65 && unknown.stderr.contains("--from: no node has the id or name \"nobody\""))
     }
 
     @Test func reachListsAndDraws() throws {
         let result = try Fixtures.run(["reach", "--from", "norman-cousins", "--radius", "1", "--format", "csv"])
-        #expect(result.stdout == "id,distance\nnorman-cousins,0\ndwight-d-eisenhower,1\ndartmouth-conference,1\n")
+        #expect(result.stdout == "id,label,distance\nnorman-cousins,Norman Cousins,0\ndwight-d-eisenhower,Dwight D. Eisenhower,1\ndartmouth-conference,Dartmouth Conference,1\n")
         let svg = try Fixtures.run(["reach", "--from", "norman-cousins", "--radius", "2", "--format", "svg"])
         #expect(svg.status == 0 && svg.stdout.contains("Norman Cousins") && svg.stdout.contains("</svg>"))
     }

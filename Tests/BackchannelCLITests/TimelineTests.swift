@@ -57,7 +57,7 @@ struct TimelineTests {
         let json = try JSONParser.parse(Array(report.render(.json).utf8))
         #expect(json["scores"]?["d"]?.value == .array([JSONNode(.null), JSONNode(.double(1.0 / 3)), JSONNode(.double(1.0 / 3))]))
         let csv = report.render(.csv)
-        #expect(csv.hasPrefix("id,period,score\na,2000,0.3333333333333333\n") && csv.contains("\nd,2000,\n"))
+        #expect(csv.hasPrefix("id,label,period,score\na,A,2000,0.3333333333333333\n") && csv.contains("\nd,D,2000,\n"), "\(csv)")
     }
 
     @Test func svgChartIsWellFormedAndDrawsTheTopNodes() throws {

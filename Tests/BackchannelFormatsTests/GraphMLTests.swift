@@ -330,7 +330,7 @@ struct GraphMLTests {
         }
         #expect(line == 8)
         #expect(column > 1)
-        #expect(message.contains("unknown kind \"convenor\" (did you mean 'convener'?); expected one of: convener, participant, conflict, legal, dialogue, official"), "\(message)")
+        #expect(message.contains("unknown kind \"convenor\" (did you mean 'convener'?); expected one of: convener, participant, conflict, legal, dialogue, official, agreement, event"), "\(message)")
 
         let badInt = failure(document(#"<node id="a"><data key="n">many</data></node>"#))
         #expect(badInt?.description.contains("\"many\" is not an integer") == true)

@@ -150,12 +150,18 @@ struct SheetReader {
     var sourceOrigins: [Origin] = []
     /// Node positions by id (exact scalars).
     var index: [ExactID: Int] = [:]
+    /// Problems found while reading (a cell that cannot be read, a sheet without a required column):
+    /// reported together with the network's validation problems by ``validated(edgesFile:)``.
+    var problems: [Diagnostic] = []
 
     mutating func read(nodes: CSVSheets.Sheet?, edges: CSVSheets.Sheet, sources: CSVSheets.Sheet?) throws(FormatError) -> (network: Network, warnings: [String]) {
         network = Network(name: CSVSheets.networkName(fromEdgesFile: edges.file))
-        if let nodes { try readNodes(nodes) }
-        try readEdges(edges, nodeSheet: nodes)
-        try readSources(sources)
+        // Each sheet is read even when another has problems, so that every problem is reported at once.
+        if let nodes {
+            do { try readNodes(nodes) } catch { problems += error.diagnostics }
+        }
+        do { try readEdges(edges, nodeSheet: nodes) } catch { problems += error.diagnostics }
+        do { try readSources(sources) } catch { problems += error.diagnostics }
         return try validated(edgesFile: edges.file)
     }
 
@@ -171,7 +177,8 @@ struct SheetReader {
         ]
         let columns = try SheetColumns(table, roles: wanted, consumed: [], attributeWarning: { warnings.append($0) })
         var withoutKind = 0
-        for row in table.rows.indices {
+        // A row's problem is kept (see `problems`) and the next row read, so every problem is reported at once.
+        for row in table.rows.indices { do throws(FormatError) {
             let id = table.value(row, columns["id"]) ?? ""
             var kind = NodeKind.participant
             if let text = table.word(row, columns["kind"]) {
@@ -208,7 +215,7 @@ struct SheetReader {
             if index[ExactID(id)] == nil { index[ExactID(id)] = network.nodes.count }
             network.nodes.append(node)
             nodeOrigins.append(Origin(sheet: .nodes, row: row, fieldColumn: columns.roles))
-        }
+        } catch { problems += error.diagnostics } }
         if withoutKind > 0 {
             warnings.append(columns["kind"] == nil
                 ? "\(table.file): no kind column; every node is a participant"
@@ -246,7 +253,8 @@ struct SheetReader {
         var unmappedKinds: [String] = []
         var withoutRelation = 0
         var withoutEnds: [String] = []
-        for row in table.rows.indices {
+        // A row's problem is kept (see `problems`) and the next row read, so every problem is reported at once.
+        for row in table.rows.indices { do throws(FormatError) {
             guard table.value(row, columns["source"]).map({ !$0.isEmpty }) == true,
                   table.value(row, columns["target"]).map({ !$0.isEmpty }) == true
             else {
@@ -324,7 +332,7 @@ struct SheetReader {
                 years: try years(table, row, columns), description: table.value(row, columns["description"]),
                 attributes: try attributes(table, row, columns), sources: try list(table, row, columns["sources"])))
             edgeOrigins.append(Origin(sheet: .edges, row: row, fieldColumn: columns.roles))
-        }
+        } catch { problems += error.diagnostics } }
         if withoutRelation > 0 {
             warnings.append(columns["relation"] == nil
                 ? "\(table.file): no \(FieldText.quoted(mapping.relation)) column; every edge is \(mapping.defaultRelation.rawValue)"
@@ -373,10 +381,12 @@ struct SheetReader {
         }
     }
 
-    /// The network, validated, with each problem located at the row and column it came from.
+    /// The network, validated; every problem found while reading and every validation problem is
+    /// reported at once, each at the file, line and column name it came from.
     func validated(edgesFile: String) throws(FormatError) -> (network: Network, warnings: [String]) {
         let (nodeOrigins, edgeOrigins, sourceOrigins, tables) = (self.nodeOrigins, self.edgeOrigins, self.sourceOrigins, self.tables)
-        try ValidationLocation.check(network, file: edgesFile) { target in
+        let sourcesName = tables[.sources].map { "the sources sheet \($0.file)" } ?? "the sources sheet"
+        try ValidationLocation.check(network, file: edgesFile, earlier: problems, sourcesName: sourcesName) { target in
             let list: [Origin]
             switch target.collection {
             case .nodes: list = nodeOrigins
@@ -390,7 +400,9 @@ struct SheetReader {
             var field = target.field ?? (target.collection == .edges ? "relation" : "id")
             if field == "year", origin.fieldColumn["year"] == nil { field = "start" }
             if field == "start" || field == "end", origin.fieldColumn[field] == nil { field = "year" }
-            return table.place(origin.row, origin.fieldColumn[field] ?? origin.fieldColumn["id"])
+            let column = origin.fieldColumn[field] ?? origin.fieldColumn["id"]
+            let place = table.place(origin.row, column)
+            return ProblemPlace(file: place.file, line: place.line, column: place.column, path: column.map { "column \(FieldText.quoted(table.name($0)))" } ?? "")
         }
         return (network, warnings)
     }

@@ -39,6 +39,8 @@ public enum DOTNetworkReader {
             warnings.append("\(file) holds \(graphs.count) graphs; they are read as one network, node ids prefixed with each graph's name")
         }
         var nodes: [JSONNode] = [], edges: [JSONNode] = []
+        // The DOT names behind each node and edge, to report problems in the file's own terms.
+        var nodeNames: [String] = [], edgeNames: [(tail: String, head: String)] = []
         var graphObject: [(key: String, value: JSONNode)] = [("name", JSONNode(.string(graphs.first.map { $0.name.isEmpty ? "dot" : $0.name } ?? "dot")))]
         var replaced = 0
         func clean(_ text: String) -> String {
@@ -108,6 +110,7 @@ public enum DOTNetworkReader {
                     if !attributes.isEmpty { members.append(("attributes", JSONNode(.object(attributes.sorted { $0.key < $1.key })))) }
                 }
                 nodes.append(JSONNode(.object(members)))
+                nodeNames.append(node.name)
             }
             for edge in graph.edges {
                 var members: [(key: String, value: JSONNode)] = [
@@ -128,6 +131,7 @@ public enum DOTNetworkReader {
                     if !attributes.isEmpty { members.append(("attributes", JSONNode(.object(attributes)))) }
                 }
                 edges.append(JSONNode(.object(members)))
+                edgeNames.append((edge.tail, edge.head))
             }
             if !ours && graphs.count == 1 {
                 if let label = graph.attributes["label"] {
@@ -162,7 +166,98 @@ public enum DOTNetworkReader {
         do {
             return (try Network(json: Array(JSONWriter.document(document.value).utf8), file: file), warnings)
         } catch {
-            throw .malformed(file: file, line: 0, column: 0, message: "the graph does not make a valid network: \(error.diagnostics.prefix(3).map(\.message).joined(separator: "; "))")
+            throw .reporting(located(error.diagnostics, nodeNames: nodeNames, edgeNames: edgeNames, bytes: bytes, file: file), file: file)
         }
+    }
+
+    /// Validation problems of the network a DOT file made, in DOT's terms: the node or edge statement
+    /// by its names, on the first line that mentions it (Graphviz's parser keeps no lines, so the
+    /// line is found by scanning the file's IDs: for an edge, the first line naming both ends).
+    /// - Complexity: O(*b* + *p*) for *b* bytes and *p* problems.
+    static func located(
+        _ problems: [Diagnostic], nodeNames: [String], edgeNames: [(tail: String, head: String)], bytes: [UInt8], file: String
+    ) -> [Diagnostic] {
+        let lines = identifierLines(bytes)
+        return problems.map { problem in
+            var located = Diagnostic(file: file, path: problem.path, message: problem.message)
+            guard let target = ProblemTarget(path: problem.path) else { return located }
+            switch target.collection {
+            case .nodes where nodeNames.indices.contains(target.index):
+                let name = nodeNames[target.index]
+                located.path = "node \(FieldText.quoted(name))"
+                located.line = lines[name]?.first
+            case .edges where edgeNames.indices.contains(target.index):
+                let (tail, head) = edgeNames[target.index]
+                located.path = "edge \(FieldText.quoted(tail)) -> \(FieldText.quoted(head))"
+                let heads = Set(lines[head] ?? [])
+                located.line = lines[tail + "\u{0}" + head]?.first ?? (lines[tail] ?? []).first { heads.contains($0) } ?? lines[tail]?.first
+            case .graph, .sources:
+                located.path = "graph attribute" + (target.field.map { " \(FieldText.quoted($0))" } ?? "")
+            default:
+                break
+            }
+            if let field = target.field, target.collection == .nodes || target.collection == .edges, !["id", "source", "target"].contains(field) {
+                located.path += " " + (["kind", "track", "relation"].contains(field) ? "bc_\(field)" : field)
+            }
+            return located
+        }
+    }
+
+    /// The lines (1-based, ascending, each once) on which each DOT ID appears: bare identifiers and
+    /// numerals, and double-quoted strings (their text as written, escapes kept but `\"` undone);
+    /// and, under `tail + "\u{0}" + head`, the lines of each `tail -> head` (or `--`) written out.
+    /// Comments are skipped.
+    private static func identifierLines(_ bytes: [UInt8]) -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        var line = 1, i = 0
+        var previous: String?, edgeOperator = false
+        func record(_ text: String, _ at: Int) {
+            if result[text]?.last != at { result[text, default: []].append(at) }
+        }
+        func add(_ token: [UInt8], _ at: Int) {
+            let text = String(decoding: token, as: UTF8.self)
+            record(text, at)
+            if edgeOperator, let previous { record(previous + "\u{0}" + text, at) }
+            previous = text
+            edgeOperator = false
+        }
+        func isIDByte(_ b: UInt8) -> Bool { b == 0x5F || b == 0x2E || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+                line += 1
+                i += 1
+            } else if b == 0x22 {
+                let start = line
+                var token: [UInt8] = []
+                i += 1
+                while i < bytes.count, bytes[i] != 0x22 {
+                    if bytes[i] == 0x5C, i + 1 < bytes.count, bytes[i + 1] == 0x22 { token.append(0x22); i += 2; continue }
+                    if bytes[i] == 0x0A { line += 1 }
+                    token.append(bytes[i])
+                    i += 1
+                }
+                i += 1
+                add(token, start)
+            } else if b == 0x2F, i + 1 < bytes.count, bytes[i + 1] == 0x2F || bytes[i + 1] == 0x2A {
+                let block = bytes[i + 1] == 0x2A
+                i += 2
+                while i < bytes.count {
+                    if block, bytes[i] == 0x2A, i + 1 < bytes.count, bytes[i + 1] == 0x2F { i += 2; break }
+                    if bytes[i] == 0x0A { line += 1; if !block { i += 1; break } }
+                    i += 1
+                }
+            } else if b == 0x2D, i + 1 < bytes.count, bytes[i + 1] == 0x3E || bytes[i + 1] == 0x2D {
+                edgeOperator = true
+                i += 2
+            } else if isIDByte(b) {
+                let start = i
+                while i < bytes.count, isIDByte(bytes[i]) { i += 1 }
+                add(Array(bytes[start..<i]), line)
+            } else {
+                i += 1
+            }
+        }
+        return result
     }
 }

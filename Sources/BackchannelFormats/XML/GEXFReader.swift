@@ -567,19 +567,24 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
         if vizLeftOut { warnings.append("viz data outside nodes' and edges' colour, position, size, shape and thickness (palettes, layouts) left out") }
 
         let graphPlace = self.graphPlace
-        try ValidationLocation.check(network, file: file) { target in
+        try ValidationLocation.check(network, file: file, sourcesName: "the graph's sources attribute") { target in
             let at: (Int, Int)?
+            var name: String
             switch target.collection {
             case .nodes:
                 guard origins.indices.contains(target.index) else { return nil }
                 at = target.field.flatMap { fieldPlaces[target.index][$0] } ?? origins[target.index]
+                name = "<node id=\(FieldText.quoted(network.nodes[target.index].id))>"
             case .edges:
                 guard edgePlaces.indices.contains(target.index) else { return nil }
                 at = target.field.flatMap { edgeFieldPlaces[target.index][$0] } ?? edgePlaces[target.index]
+                name = "<edge source=\(FieldText.quoted(network.edges[target.index].source)) target=\(FieldText.quoted(network.edges[target.index].target))>"
             case .sources, .graph:
                 at = graphPlace
+                name = "<graph>"
             }
-            return at.map { (file, $0.0, $0.1) }
+            if let field = target.field, !["id", "source", "target"].contains(field) { name += " attribute \(field)" }
+            return at.map { ProblemPlace(file: file, line: $0.0, column: $0.1, path: name) }
         }
         return (network, warnings)
     }

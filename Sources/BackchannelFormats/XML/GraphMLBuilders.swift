@@ -117,7 +117,11 @@ extension GraphMLHandler {
 
     /// Puts one data value where its key's name says.
     func assign(_ key: Key, _ text: String, to owner: Owner, at place: (Int, Int), _ parser: XMLParser) {
-        func bad(_ message: String) { fail(parser, place, "key \(FieldText.quoted(key.id)) (\(key.name)): \(message)") }
+        func bad(_ message: String) {
+            contentProblems.append(Diagnostic(
+                file: file, line: place.0, column: place.1, path: element(owner),
+                message: "key \(FieldText.quoted(key.id)) (\(key.name)): \(message)"))
+        }
         func year() -> Int?? {
             if FieldText.trimmed(text).isEmpty { return .some(nil) }
             guard let y = FieldText.year(text) else {
@@ -280,23 +284,43 @@ extension GraphMLHandler {
 
         let graphPlace = self.graphPlace
         let sourcesPlace = graphSeen["sources"]
-        try ValidationLocation.check(network, file: file) { target in
+        let declared = nodes.count
+        let (nodeElements, edgeElements) = (network.nodes.indices.map { i in
+            i < declared ? element(.node(i)) : "<node id=\(FieldText.quoted(network.nodes[i].id))> made for an <edge>"
+        }, edges.indices.map { element(.edge($0)) })
+        try ValidationLocation.check(network, file: file, earlier: contentProblems, sourcesName: "the graph's sources data") { target in
             let at: (Int, Int)?
+            var name: String
             switch target.collection {
             case .nodes:
                 guard origins.indices.contains(target.index) else { return nil }
                 at = target.field.flatMap { fieldPlaces[target.index][$0] } ?? origins[target.index]
+                name = nodeElements[target.index]
             case .edges:
                 guard edges.indices.contains(target.index) else { return nil }
                 at = target.field.flatMap { edges[target.index].places[$0] } ?? edges[target.index].place
+                name = edgeElements[target.index]
             case .sources:
                 at = sourcesPlace ?? graphPlace
+                name = "<graph> data for sources"
             case .graph:
                 at = graphPlace
+                name = "<graph>"
             }
-            return at.map { (file, $0.0, $0.1) }
+            if let field = target.field, target.collection != .sources, !["id", "source", "target"].contains(field) { name += " data for \(field)" }
+            return at.map { ProblemPlace(file: file, line: $0.0, column: $0.1, path: name) }
         }
         return (network, warnings)
+    }
+
+    /// The element that owns data, as GraphML writes it: `<node id="a">`, `<edge source="a" target="b">`.
+    func element(_ owner: Owner) -> String {
+        switch owner {
+        case .graph: "<graph>"
+        case let .node(i): "<node id=\(FieldText.quoted(nodes[i].id))>"
+        case let .edge(i): "<edge source=\(FieldText.quoted(edges[i].source)) target=\(FieldText.quoted(edges[i].target))>"
+        case .skipped: "a nested element"
+        }
     }
 
     static func some(_ items: [String]) -> String {

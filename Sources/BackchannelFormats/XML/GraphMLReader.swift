@@ -49,6 +49,9 @@ extension GraphML {
 final class GraphMLHandler: NSObject, XMLParserDelegate {
     let file: String
     var failure: FormatError?
+    /// Data values that cannot be read (an unknown kind, a year that is not one): the parse goes on,
+    /// and they are reported with the validation problems, so every problem is listed at once.
+    var contentProblems: [Diagnostic] = []
     var parseError: FormatError?
     var sawRoot = false
     var rootClosed = false

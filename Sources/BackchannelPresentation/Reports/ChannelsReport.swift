@@ -131,7 +131,7 @@ public struct ChannelsReport: Sendable {
     }
 
     private var table: String {
-        func name(_ a: Actor) -> String { a.label.replacingOccurrences(of: "\n", with: " ") }
+        func name(_ a: Actor) -> String { ReportLabels.name(a.label, id: a.id) }
         var out: [String] = []
         for c in conflicts {
             out.append("\(c.period.map { "\($0): " } ?? "")\(name(c.conflict)) [\(c.conflict.id)]: \(c.parties.count) part\(c.parties.count == 1 ? "y" : "ies"), \(c.pairs.count) opposed pair\(c.pairs.count == 1 ? "" : "s")")
@@ -208,7 +208,7 @@ public struct ChannelsComparison: Sendable {
 
     public func render(_ format: MeasureReport.Format) -> String {
         let rows = rows
-        func name(_ a: ChannelsReport.Actor) -> String { a.label.replacingOccurrences(of: "\n", with: " ") }
+        func name(_ a: ChannelsReport.Actor) -> String { ReportLabels.name(a.label, id: a.id) }
         switch format {
         case .json:
             func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
@@ -246,7 +246,7 @@ public struct ChannelsComparison: Sendable {
             var current: String?
             for r in rows {
                 if r.conflict.id != current {
-                    lines.append("\(name(r.conflict)) [\(r.conflict.id)]")
+                    lines.append("\(r.conflict.label.replacingOccurrences(of: "\n", with: " ")) [\(r.conflict.id)]")
                     current = r.conflict.id
                 }
                 let change = r.channelsBefore == r.channelsAfter ? "unchanged" : (r.channelsAfter == 0 && r.channelsBefore > 0 ? "disconnected" : "\(r.channelsBefore - r.channelsAfter) lost")

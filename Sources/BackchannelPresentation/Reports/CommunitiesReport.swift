@@ -29,16 +29,17 @@ public struct CommunitiesReport: Sendable {
                 (key: "parameters", value: node(.object(parameters.map { (key: $0.key, value: node($0.value)) }))),
                 (key: "modularity", value: node(modularity.isFinite ? .double(modularity) : .null)),
                 (key: "communities", value: node(.array(communities.map { node(.array($0.map { node(.string($0.id)) })) }))),
+                (key: "labels", value: node(.object(communities.flatMap { $0 }.map { (key: $0.id, value: node(.string($0.label))) }))),
             ])
             return JSONWriter.document(value)
         case .csv:
-            var lines = ["id,community"]
-            for (c, members) in communities.enumerated() { for m in members { lines.append("\(MeasureReport.csvField(m.id)),\(c)") } }
+            var lines = ["id,label,community"]
+            for (c, members) in communities.enumerated() { for m in members { lines.append("\(MeasureReport.csvField(m.id)),\(MeasureReport.csvField(m.label)),\(c)") } }
             return lines.joined(separator: "\n") + "\n"
         case .table:
             var lines = ["\(communities.count) communit\(communities.count == 1 ? "y" : "ies") (\(method)), modularity \(String(format: "%.4f", modularity))"]
             for (c, members) in communities.enumerated() {
-                let names = members.prefix(8).map { $0.label.replacingOccurrences(of: "\n", with: " ") }.joined(separator: ", ")
+                let names = members.prefix(8).map { ReportLabels.name($0.label, id: $0.id) }.joined(separator: ", ")
                 let more = members.count > 8 ? ", … (\(members.count - 8) more)" : ""
                 lines.append(String(format: "%4d. %4d members: ", c + 1, members.count) + names + more)
             }

@@ -16,7 +16,7 @@ public struct ExposureReport: Sendable {
         self.network = network
     }
 
-    private func label(_ id: String) -> String { network.node(id)?.label ?? id }
+    private func label(_ id: String) -> String { ReportLabels.name(network.node(id)?.label ?? id, id: id) }
 
     private func designationText(_ d: Designation) -> String {
         d.list + (d.by.map { " (\($0))" } ?? "") + (d.since.map { " since \($0)" } ?? "") + (d.until.map { " until \($0)" } ?? "")

@@ -90,7 +90,7 @@ public struct InclusionReport: Sendable {
                     case .officialOnly: "official channels only (\(p.officialTies.count))"
                     case .none: "no recorded engagement"
                     }
-                    lines.append("  \(p.label.replacingOccurrences(of: "\n", with: " "))\(p.designated ? " [designated]" : ""): \(what)")
+                    lines.append("  \(ReportLabels.name(p.label, id: p.id))\(p.designated ? " [designated]" : ""): \(what)")
                 }
             }
             if conflicts.isEmpty { lines.append("No conflict with parties (party_to edges) in this network.") }

@@ -94,7 +94,7 @@ public struct InfluenceReport: Sendable {
         return ReportJSON.object([("measure", .string("influence")), ("parameters", parameters), ("conveners", ReportJSON.array(conveners))])
     }
 
-    /// The report in `format`: JSON (``jsonValue``), CSV (`id,score,<component>,<component>_scaled,...`)
+    /// The report in `format`: JSON (``jsonValue``), CSV (`id,label,score,<component>,<component>_scaled,...`)
     /// or the ranked table. Numbers follow ``ReportNumber``.
     /// - Complexity: O(rows).
     public func render(_ format: MeasureReport.Format) -> String {
@@ -102,16 +102,17 @@ public struct InfluenceReport: Sendable {
         case .json:
             return JSONWriter.document(jsonValue)
         case .csv:
-            var lines = ["id,score," + componentNames.flatMap { [$0, $0 + "_scaled"] }.joined(separator: ",")]
+            var lines = ["id,label,score," + componentNames.flatMap { [$0, $0 + "_scaled"] }.joined(separator: ",")]
             for e in rows {
                 let cells = [ReportNumber.csv(e.score)] + e.components.flatMap { [ReportNumber.csv($0.raw), ReportNumber.csv($0.scaled)] }
-                lines.append(MeasureReport.csvField(id(e.node)) + "," + cells.joined(separator: ","))
+                lines.append(MeasureReport.csvField(id(e.node)) + "," + MeasureReport.csvField(text(e.node)) + "," + cells.joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"
         case .table:
-            let width = min(44, rows.map { text($0.node).count }.max() ?? 0)
+            // Labels are cut at 44 characters; with ids shown, at 88, so that the id stays readable.
+            let width = min(ReportLabels.showIDs ? 88 : 44, rows.map { ReportLabels.name(text($0.node), id: id($0.node)).count }.max() ?? 0)
             func name(_ i: Int) -> String {
-                let text = text(i).replacingOccurrences(of: "\n", with: " ")
+                let text = ReportLabels.name(text(i), id: id(i))
                 return text.count > width ? String(text.prefix(max(0, width - 1))) + "…" : text
             }
             var lines = [

@@ -80,7 +80,8 @@ public struct MeasureReport: Sendable {
 
     /// The report as JSON: `{"measure": NAME, "parameters": {...}, "scores": ...}`, where scores are
     /// `{"<id>": number}` for node measures, `[{"source", "target", "score"}]` for edge measures and
-    /// `{"<id>": {"<role>": {"raw", "expected", "normalized"}}}` for brokerage. Numbers follow
+    /// `{"<id>": {"<role>": {"raw", "expected", "normalized"}}}` for brokerage; `"labels": {"<id>": label}`
+    /// for the nodes listed, when the network has labels. Numbers follow
     /// ``ReportNumber`` (non-finite → `null`).
     /// - Complexity: O(n log n) for the ordering.
     public var jsonValue: JSONValue {
@@ -102,11 +103,16 @@ public struct MeasureReport: Sendable {
                 }))
             })
         }
-        return ReportJSON.object([
+        var members: [(String, JSONValue)] = [
             ("measure", .string(measure.rawValue)),
             ("parameters", ReportJSON.object(parameters.map { ($0.0, ReportJSON.attribute($0.1)) })),
             ("scores", scoreValue),
-        ])
+        ]
+        if let labels {
+            let shown: [Int] = if case .edges = scores { Array(Set(edgeRows.flatMap { [$0.source, $0.target] })).sorted() } else { rows }
+            members.append(("labels", ReportJSON.object(shown.map { (ids[$0], .string(labels[$0])) })))
+        }
+        return ReportJSON.object(members)
     }
 
     /// ``jsonValue`` written by ``JSONWriter``.
@@ -117,22 +123,22 @@ public struct MeasureReport: Sendable {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
-    /// The report as CSV (LF line ends): `id,<measure>`, `source,target,<measure>` or, for brokerage,
-    /// `id,<role>,<role>_expected,...`. Numbers follow ``ReportNumber``.
+    /// The report as CSV (LF line ends): `id,label,<measure>`, `source,target,<measure>` or, for brokerage,
+    /// `id,label,<role>,<role>_expected,...` (the label is the id for plain edge lists). Numbers follow ``ReportNumber``.
     public func csv() -> String {
         let n = ReportNumber.csv
         var lines: [String] = []
         switch scores {
         case let .nodes(s):
-            lines.append("id,\(measure.rawValue)")
-            for i in rows { lines.append("\(Self.csvField(ids[i])),\(n(s[i]))") }
+            lines.append("id,label,\(measure.rawValue)")
+            for i in rows { lines.append("\(Self.csvField(ids[i])),\(Self.csvField(labels?[i] ?? ids[i])),\(n(s[i]))") }
         case .edges:
             lines.append("source,target,\(measure.rawValue)")
             for e in edgeRows { lines.append("\(Self.csvField(ids[e.source])),\(Self.csvField(ids[e.target])),\(n(e.score))") }
         case let .roles(raw, expected):
-            lines.append("id," + Brokerage.Role.allCases.flatMap { ["\($0.rawValue)", "\($0.rawValue)_expected"] }.joined(separator: ","))
+            lines.append("id,label," + Brokerage.Role.allCases.flatMap { ["\($0.rawValue)", "\($0.rawValue)_expected"] }.joined(separator: ","))
             for i in rows {
-                lines.append(Self.csvField(ids[i]) + "," + Brokerage.Role.allCases.flatMap { [n(raw[$0]![i]), n(expected[$0]![i])] }.joined(separator: ","))
+                lines.append(Self.csvField(ids[i]) + "," + Self.csvField(labels?[i] ?? ids[i]) + "," + Brokerage.Role.allCases.flatMap { [n(raw[$0]![i]), n(expected[$0]![i])] }.joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -142,7 +148,7 @@ public struct MeasureReport: Sendable {
     /// edge), brokerage roles with their ratio to the expected count. Numbers as ``ReportNumber/fixed(_:digits:)``.
     /// - Complexity: O(n log n).
     public func table() -> String {
-        func name(_ i: Int) -> String { (labels?[i] ?? ids[i]).replacingOccurrences(of: "\n", with: " ") }
+        func name(_ i: Int) -> String { ReportLabels.name(labels?[i] ?? ids[i], id: ids[i]) }
         func text(_ value: AttributeValue) -> String {
             if case let .double(d) = value { return ReportNumber.text(d) }
             return value.text

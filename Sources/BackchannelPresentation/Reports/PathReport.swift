@@ -87,7 +87,7 @@ public struct PathReport: Sendable {
         return entries.enumerated().map { i, e in
             var line = "\(i + 1). length \(ReportNumber.fixed(e.length, digits: e.length == e.length.rounded() ? 0 : 4)): "
             for (j, id) in e.nodes.enumerated() {
-                line += labels[id] ?? id
+                line += ReportLabels.name(labels[id] ?? id, id: id)
                 if j < e.relations.count {
                     switch e.direction(j) {
                     case .forward: line += " —\(e.relations[j])→ "

@@ -43,7 +43,7 @@ public struct PathwaysReport: Sendable {
     }
 
     public func render(_ format: MeasureReport.Format) -> String {
-        func name(_ a: Actor) -> String { a.label.replacingOccurrences(of: "\n", with: " ") }
+        func name(_ a: Actor) -> String { ReportLabels.name(a.label, id: a.id) }
         switch format {
         case .json:
             func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }

@@ -43,20 +43,20 @@ public struct ReachReport: Sendable {
         ])
     }
 
-    /// The report in `format`: JSON (``jsonValue``), CSV (`id,distance`) or a list by distance.
+    /// The report in `format`: JSON (``jsonValue``), CSV (`id,label,distance`) or a list by distance.
     /// - Complexity: O(rows).
     public func render(_ format: MeasureReport.Format) -> String {
         switch format {
         case .json:
             return JSONWriter.document(jsonValue)
         case .csv:
-            let lines = rows.map { row -> String in "\(MeasureReport.csvField(row.id)),\(row.distance)" }
-            return (["id,distance"] + lines).joined(separator: "\n") + "\n"
+            let lines = rows.map { row -> String in "\(MeasureReport.csvField(row.id)),\(MeasureReport.csvField(row.label)),\(row.distance)" }
+            return (["id,label,distance"] + lines).joined(separator: "\n") + "\n"
         case .table:
             let steps = radius == 1 ? "step" : "steps"
             let lines = rows.map { row -> String in
                 let kind = row.kind.map { "  [\($0)]" } ?? ""
-                return "  \(row.distance)  \(row.label.replacingOccurrences(of: "\n", with: " "))\(kind)"
+                return "  \(row.distance)  \(ReportLabels.name(row.label, id: row.id))\(kind)"
             }
             return (["Within \(radius) \(steps) of \(centerLabel) (\(direction)): \(rows.count) nodes"] + lines).joined(separator: "\n") + "\n"
         }

@@ -51,23 +51,24 @@ public struct TimelineReport: Sendable {
                 (key: "scores", value: node(.object(series.map { s in
                     (key: s.id, value: node(.array(s.scores.map { node($0.map { $0.isFinite ? .double($0) : .null } ?? .null) })))
                 }))),
+                (key: "labels", value: node(.object(series.map { (key: $0.id, value: node(.string($0.label))) }))),
             ]))
         case .csv:
-            var lines = ["id,period,score"]
+            var lines = ["id,label,period,score"]
             for s in series {
                 for (p, score) in zip(periods, s.scores) {
-                    lines.append("\(MeasureReport.csvField(s.id)),\(MeasureReport.csvField(p)),\(score.map { $0.isFinite ? String($0) : "" } ?? "")")
+                    lines.append("\(MeasureReport.csvField(s.id)),\(MeasureReport.csvField(s.label)),\(MeasureReport.csvField(p)),\(score.map { $0.isFinite ? String($0) : "" } ?? "")")
                 }
             }
             return lines.joined(separator: "\n") + "\n"
         case .table:
             let shown = top(k)
-            let width = max(5, shown.map { $0.label.count }.max() ?? 0)
+            let width = max(5, shown.map { ReportLabels.name($0.label, id: $0.id).count }.max() ?? 0)
             var lines = ["\(measure) by period, top \(shown.count) by peak"]
             let columns = periods.map { $0.count > 9 ? String($0.suffix(9)) : $0 }
             lines.append("".padding(toLength: width + 2, withPad: " ", startingAt: 0) + columns.map { $0.leftPad(10) }.joined())
             for s in shown {
-                let name = s.label.replacingOccurrences(of: "\n", with: " ")
+                let name = ReportLabels.name(s.label, id: s.id)
                 let cells = s.scores.map { score -> String in
                     guard let score else { return "—".leftPad(10) }
                     return (score.isFinite ? String(format: "%.4g", score) : "n/a").leftPad(10)
