@@ -41,8 +41,13 @@ public struct ReportJob: Sendable {
         let network = Self.filtered(input, by: filter)
         let title = self.title ?? network.title ?? network.name
         let (bytes, notes) = try RenderJob(options: DOTOptions(title: title), engine: engine, worker: worker).run(network, format: .svg)
-        let svg = String(decoding: bytes, as: UTF8.self)
+        return (try report(network, svg: String(decoding: bytes, as: UTF8.self)).html(), notes)
+    }
 
+    /// The report of an already filtered `network` with its drawing `svg` (Graphviz's SVG of the
+    /// network as ``DOTWriter`` writes it): the tables of every period, computed here.
+    public func report(_ network: Network, svg: String) throws -> InteractiveReport {
+        let title = self.title ?? network.title ?? network.name
         let index = network.nodeIndex()
         let hasParties = network.edges.contains { $0.relation == .partyTo }
         var tables = [InteractiveReport.influenceTable, InteractiveReport.centralityTable, InteractiveReport.exposureTable]
@@ -61,14 +66,13 @@ public struct ReportJob: Sendable {
                 periods.append(try period(network, label: String(year), nodes: nodes, edges: edges, index: index, channels: hasParties))
             }
         }
-        let report = InteractiveReport(
+        return InteractiveReport(
             network: network, svg: svg, title: title, filters: Self.describe(filter), timeRule: years.isEmpty ? nil : Self.timeRule,
             methods: [
                 "Influence of conveners: \(InteractiveReport.influenceTable.note)", "Centralities: \(InteractiveReport.centralityTable.note)",
                 "Legal exposure: material-support paths of up to \(LegalExposure.maximumHops) hops.",
             ] + (hasParties ? ["Channels: maximum flow on the node-split graph (Edmonds–Karp); counts equal NetworkX's node_connectivity."] : []),
             tables: tables, periods: periods)
-        return (try report.html(), notes)
     }
 
     /// Whether something dated `years` has begun by `year`: undated things always have.

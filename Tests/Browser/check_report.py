@@ -87,6 +87,12 @@ def shown(data, period, key):
     return data["periods"][period]["nodes"][data["nodes"][key]["i"]] == "1"
 
 
+def away(driver):
+    """Moves the pointer off the drawing and waits for the hover details to close."""
+    ActionChains(driver).move_to_element(driver.find_element(By.ID, "bc-title")).perform()
+    WebDriverWait(driver, 5).until(lambda d: not d.find_element(By.ID, "bc-tip").is_displayed())
+
+
 def click_node(driver, key):
     shape = driver.find_element(By.CSS_SELECTOR, f"g#{key} polygon, g#{key} ellipse, g#{key} path")
     ActionChains(driver).move_to_element(shape).click().perform()
@@ -114,6 +120,7 @@ def history(driver, path, screenshot):
     check(len(driver.find_elements(By.CSS_SELECTOR, "#bc-diagram svg g.node")) >= len(data["nodes"]), "the diagram draws every node")
 
     # Search.
+    data_view = view_box(driver)
     search = driver.find_element(By.ID, "bc-search")
     search.send_keys("carter")
     expected = sorted(k for k, n in data["nodes"].items() if "carter" in (n["label"] + " " + n["id"]).lower() and shown(data, last, k))
@@ -126,6 +133,8 @@ def history(driver, path, screenshot):
     search.send_keys(Keys.CONTROL, "a")
     search.send_keys(Keys.DELETE)
     check(not driver.find_elements(By.CSS_SELECTOR, "g.node.bc-match"), "clearing the search clears the marks")
+    check(float(view_box(driver)[2]) < float(data_view[2]), "Enter brings the match into view, zoomed in")
+    driver.find_element(By.ID, "bc-zoom-reset").click()
 
     # Click a node: its ties are highlighted and its details opened.
     center = node_key(data, "carter-center")
@@ -146,13 +155,13 @@ def history(driver, path, screenshot):
         search.send_keys("the carter center", Keys.ENTER)
         search.send_keys(Keys.CONTROL, "a")
         search.send_keys(Keys.DELETE)
-        ActionChains(driver).move_to_element(driver.find_element(By.ID, "bc-title")).perform()
-        WebDriverWait(driver, 5).until(lambda d: not d.find_element(By.ID, "bc-tip").is_displayed())
+        away(driver)
         driver.save_screenshot(screenshot)
         driver.find_element(By.ID, "bc-zoom-reset").click()
         print("wrote " + screenshot)
 
     # Hover shows details.
+    away(driver)
     talks = node_key(data, "carter-pyongyang-talks-1994")
     shape = driver.find_element(By.CSS_SELECTOR, f"g#{talks} polygon, g#{talks} ellipse, g#{talks} path")
     ActionChains(driver).move_to_element(shape).perform()
@@ -227,6 +236,8 @@ def hostile(driver, path):
     search.send_keys(Keys.ENTER)
     check(driver.find_element(By.CSS_SELECTOR, "#bc-details h2").get_attribute("textContent") == HOSTILE_LABEL, "its details show the label as text")
     quotes = next(k for k, n in data["nodes"].items() if n["label"] == HOSTILE_QUOTES)
+    driver.find_element(By.ID, "bc-zoom-reset").click()
+    away(driver)
     click_node(driver, quotes)
     check(driver.find_element(By.CSS_SELECTOR, "#bc-details h2").get_attribute("textContent") == HOSTILE_QUOTES, "quotes and ampersands survive")
     links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[href]")]
