@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Drive a `backchannel report` page in headless Chromium (Selenium + chromedriver) and check what it shows.
 
-    python3 Tests/Browser/check_report.py REPORT.html [--hostile] [--screenshot OUT.png]
+    python3 Tests/Browser/check_report.py REPORT.html [--hostile] [--screenshot OUT.png] [--window 1280x800]
+
+The README's picture is made with
+    backchannel report -o /tmp/report.html
+    python3 Tests/Browser/check_report.py /tmp/report.html --screenshot docs/report.png --window 1100x860
 
 Default mode expects the bundled history (`backchannel report -o REPORT.html`): it searches, presses
 Enter, clicks a node, hovers another, sorts a table, moves the time control and zooms, and checks the
@@ -169,6 +173,7 @@ def history(driver, path, screenshot):
     check(tip.is_displayed() and data["nodes"][talks]["label"] in tip.text and "1994" in tip.text, "hovering an actor shows its label and years")
 
     # Sort the influence table by score: descending, then ascending.
+    away(driver)
     header = driver.find_element(By.XPATH, "//section[@id='bc-table-influence']//th[3]/button")
     header.click()
     scores = [float(x) for x in table_column(driver, "influence", 2)]
@@ -252,9 +257,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report")
     parser.add_argument("--hostile", action="store_true")
-    parser.add_argument("--screenshot")
+    parser.add_argument("--screenshot", help="also save a picture of the page with an actor selected")
+    parser.add_argument("--window", default="1280x800", help="browser window size, WIDTHxHEIGHT")
     args = parser.parse_args()
-    driver = start(1280, 800)
+    width, height = (int(x) for x in args.window.split("x"))
+    driver = start(width, height)
     try:
         if args.hostile:
             hostile(driver, args.report)

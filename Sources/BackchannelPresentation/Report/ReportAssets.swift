@@ -239,8 +239,8 @@ button.bc-node-link { font: inherit; background: none; border: 0; padding: 0; co
       var li = el('li'), when = e.years ? ' (' + e.years + ')' : '';
       var b = el('button', data.nodes[other].label, 'bc-node-link'); b.type = 'button';
       b.addEventListener('click', function () { select(other); });
-      if (out) { li.appendChild(document.createTextNode(e.relation + ' ')); li.appendChild(b); li.appendChild(document.createTextNode(when)); }
-      else { li.appendChild(b); li.appendChild(document.createTextNode(' ' + e.relation + ' this actor' + when)); }
+      if (out) { li.appendChild(document.createTextNode(e.relation + ' \u2192 ')); li.appendChild(b); li.appendChild(document.createTextNode(when)); }
+      else { li.appendChild(b); li.appendChild(document.createTextNode(' \u2192 ' + e.relation + when)); }
       tl.appendChild(li); tieCount++;
     });
     row('ties in ' + data.periods[period].label + ' (' + tieCount + ')', tieCount ? tl : 'none');
