@@ -33,6 +33,11 @@ public struct ReportJob: Sendable {
         self.worker = worker
     }
 
+    /// Past this many edges (after the filter) the tables are computed for the last period only:
+    /// P periods of betweenness on a large network would take minutes. The diagram still follows
+    /// the time control, and the page says so.
+    public static let perPeriodTablesEdgeLimit = 1_500
+
     public static let timeRule = "The time control shows the network as recorded up to the chosen year: every actor and tie whose first year is that year or earlier, and everything undated (a tie also needs both its ends). Ties and actors that ended earlier stay shown. The years offered are those in which something begins; the network does not change between them. The diagram keeps the layout of the whole network; the tables are computed again for each year."
 
     /// The page, and notes for the user (engine chosen, Graphviz warnings).
@@ -58,12 +63,19 @@ public struct ReportJob: Sendable {
         if years.isEmpty {
             periods.append(try period(network, label: "all years", nodes: network.nodes.map { _ in true }, edges: network.edges.map { _ in true }, index: index, channels: hasParties))
         } else {
-            for year in years {
+            let everyPeriod = network.edges.count <= Self.perPeriodTablesEdgeLimit
+            for (p, year) in years.enumerated() {
                 let nodes = network.nodes.map { Self.begins($0.years, by: year) }
                 let edges = network.edges.map { e in
                     Self.begins(e.years, by: year) && (index[ExactID(e.source)].map { nodes[$0] } ?? false) && (index[ExactID(e.target)].map { nodes[$0] } ?? false)
                 }
-                periods.append(try period(network, label: String(year), nodes: nodes, edges: edges, index: index, channels: hasParties))
+                if everyPeriod || p == years.count - 1 {
+                    periods.append(try period(network, label: String(year), nodes: nodes, edges: edges, index: index, channels: hasParties))
+                } else {
+                    var skipped = InteractiveReport.Period(label: String(year), nodes: nodes, edges: edges, rows: [:])
+                    skipped.note = "The tables are computed for \(years[years.count - 1]) only: the network has more than \(Self.perPeriodTablesEdgeLimit) edges (\(network.edges.count))."
+                    periods.append(skipped)
+                }
             }
         }
         return InteractiveReport(

@@ -134,3 +134,27 @@ struct InteractiveReportTests {
         #expect(nodes.count == 3)
     }
 }
+
+@Suite("Interactive HTML report: large networks")
+struct InteractiveReportLimitTests {
+    @Test func pastTheEdgeLimitOnlyTheLastPeriodHasTables() throws {
+        let n = 400
+        let nodes = (0..<n).map { Node(id: "a\($0)", kind: $0 % 10 == 0 ? .convener : .participant, years: .year(2000 + $0 % 4)) }
+        var edges: [Edge] = []
+        for i in 0..<n {
+            for step in [1, 2, 3, 5] where edges.count <= ReportJob.perPeriodTablesEdgeLimit {
+                edges.append(Edge("a\(i)", .partnersWith, "a\((i + step) % n)", years: .year(2000 + (i + step) % 4)))
+            }
+        }
+        let network = Network(name: "big", nodes: nodes, edges: edges)
+        #expect(network.edges.count == ReportJob.perPeriodTablesEdgeLimit + 1)
+        let report = try ReportJob().report(network, svg: "<svg></svg>")
+        #expect(report.periods.map(\.label) == ["2000", "2001", "2002", "2003"])
+        #expect(report.periods.dropLast().allSatisfy { $0.rows.isEmpty && $0.note?.contains("computed for 2003 only") == true })
+        #expect(report.periods.last?.rows["centrality"]?.count == n && report.periods.last?.note == nil)
+        // One edge fewer and every period has its tables.
+        var smaller = network
+        smaller.edges.removeLast()
+        #expect(try ReportJob().report(smaller, svg: "<svg></svg>").periods.allSatisfy { $0.rows["influence"] != nil })
+    }
+}

@@ -51,8 +51,10 @@ public struct InteractiveReport: Sendable {
         /// Presence of each node and edge of ``InteractiveReport/network``, in network order.
         public var nodes: [Bool]
         public var edges: [Bool]
-        /// Rows by ``Table/id``; a missing table has no rows in this period.
+        /// Rows by ``Table/id``; a missing table was not computed for this period (see ``note``).
         public var rows: [String: [[Cell]]]
+        /// Shown in place of a table that was not computed for this period.
+        public var note: String?
         public init(label: String, nodes: [Bool], edges: [Bool], rows: [String: [[Cell]]]) {
             self.label = label
             self.nodes = nodes
@@ -223,7 +225,8 @@ public struct InteractiveReport: Sendable {
         let periodJSON = periods.map { p in
             ReportJSON.object([
                 ("label", .string(p.label)), ("nodes", mask(p.nodes, count: network.nodes.count)), ("edges", mask(p.edges, count: network.edges.count)),
-                ("rows", ReportJSON.object(tables.map { t in (t.id, ReportJSON.array((p.rows[t.id] ?? []).map { ReportJSON.array($0.map(cell)) })) })),
+                ("rows", ReportJSON.object(tables.compactMap { t in p.rows[t.id].map { (t.id, ReportJSON.array($0.map { ReportJSON.array($0.map(cell)) })) } })),
+                ("note", ReportJSON.string(p.note)),
             ])
         }
         return ReportJSON.object([

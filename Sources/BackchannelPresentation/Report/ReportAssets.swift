@@ -272,10 +272,11 @@ button.bc-node-link { font: inherit; background: none; border: 0; padding: 0; co
     var host = document.getElementById('bc-tables');
     host.textContent = '';
     data.tables.forEach(function (t) {
-      var rows = data.periods[period].rows[t.id] || [];
+      var computed = data.periods[period].rows[t.id], rows = computed || [];
       var sec = el('section'); sec.id = 'bc-table-' + t.id;
-      sec.appendChild(el('h2', t.title + ' (' + rows.length + ')'));
+      sec.appendChild(el('h2', t.title + (computed ? ' (' + rows.length + ')' : '')));
       sec.appendChild(el('p', t.note, 'bc-note'));
+      if (!computed) { sec.appendChild(el('p', data.periods[period].note || 'Not computed for ' + data.periods[period].label + '.', 'bc-empty')); host.appendChild(sec); return; }
       if (!rows.length) { sec.appendChild(el('p', 'None in ' + data.periods[period].label + '.', 'bc-empty')); host.appendChild(sec); return; }
       var s = sorts[t.id] || { col: -1, dir: 1 };
       var order = rows.map(function (r, i) { return i; });
