@@ -147,7 +147,8 @@ button.bc-node-link { font: inherit; background: none; border: 0; padding: 0; co
     return n.label.toLowerCase().indexOf(query) >= 0 || n.id.toLowerCase().indexOf(query) >= 0;
   }
 
-  function apply() {
+  // Shows the chosen period, search and selection; the tables are rebuilt unless only the search changed.
+  function apply(searchOnly) {
     var near = {}, ties = {};
     if (selected) {
       near[selected] = true;
@@ -177,8 +178,7 @@ button.bc-node-link { font: inherit; background: none; border: 0; padding: 0; co
     document.getElementById('bc-shown').textContent = 'showing ' + shown + ' of ' + total + ' actors, ' + edgeCount + ' ties';
     var label = document.getElementById('bc-year-label');
     if (label) label.textContent = data.periods[period].label;
-    renderTables();
-    renderDetails();
+    if (!searchOnly) { renderTables(); renderDetails(); }
   }
 
   // Hover details.
@@ -250,7 +250,7 @@ button.bc-node-link { font: inherit; background: none; border: 0; padding: 0; co
 
   // Search.
   var search = document.getElementById('bc-search');
-  search.addEventListener('input', function () { query = search.value.trim().toLowerCase(); apply(); });
+  search.addEventListener('input', function () { query = search.value.trim().toLowerCase(); apply(true); });
   search.addEventListener('keydown', function (e) {
     if (e.key !== 'Enter') return;
     var hit = Object.keys(nodeEls).filter(function (k) { return nodeShown(k) && matches(k); })[0];
