@@ -160,11 +160,20 @@ public struct InteractiveReport: Sendable {
         }
         var svgEdge = [String?](repeating: nil, count: network.edges.count)
         var used = [Bool](repeating: false, count: written.count)
+        let titles = written.map { "n\($0.s)->n\($0.t)" }
+        // Unused written edges by title, in order: the fallback when a number does not match.
+        var byTitle: [String: [Int]] = [:]
+        for (w, t) in titles.enumerated() { byTitle[t, default: []].append(w) }
+        var nextByTitle: [String: Int] = [:]
         for (svgID, k, title) in drawing.edges {
             var w = k - 1
-            if !(written.indices.contains(w) && !used[w] && title == "n\(written[w].s)->n\(written[w].t)") {
-                guard let other = written.indices.first(where: { !used[$0] && title == "n\(written[$0].s)->n\(written[$0].t)" }) else { continue }
-                w = other
+            if !(titles.indices.contains(w) && !used[w] && titles[w] == title) {
+                let candidates = byTitle[title] ?? []
+                var next = nextByTitle[title] ?? 0
+                while next < candidates.count && used[candidates[next]] { next += 1 }
+                nextByTitle[title] = next
+                guard next < candidates.count else { continue }
+                w = candidates[next]
             }
             used[w] = true
             svgEdge[written[w].edge] = svgID
