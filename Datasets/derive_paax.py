@@ -9,13 +9,14 @@ directory's MANIFEST.md for origin, columns, quirks and terms).
 Output: Backchannel's canonical node-link JSON (Datasets/README.md), byte for
 byte what ``backchannel export --format json`` writes for the same network:
 
-  * agreement      -> ``dialogue`` node    ``agt-<PA-X agreement id>``
+  * agreement      -> ``agreement`` node   ``agt-<PA-X agreement id>``
   * actor          -> ``convener`` (third party) or ``participant`` (party)
                       node ``actor-<slug of name>``; an actor that is a third
                       party in at least as many agreements as it is a party is a
                       convener (ties -> convener); ``roles`` lists every role;
   * peace process  -> ``conflict`` node   ``process-<slug of name>``
-  * third party -convenes-> agreement; party -participates_in-> agreement;
+  * third party -third_party_to-> agreement (PA-X does not say whether as
+    witness, guarantor or mediator); party -participates_in-> agreement;
     agreement -addresses-> peace process; every edge has the agreement's year.
 
 Rerunnable and deterministic: the same input gives the same bytes.
@@ -89,7 +90,7 @@ EXPECTED_COLUMNS = [
 # signatory_type -> (our role name, edge relation). Matching is on the trimmed, lower-cased value with
 # '_' and '-' read as spaces; anything else is reported and skipped.
 ROLES = {"party": "party", "third party": "third party"}
-RELATION = {"third party": "convenes", "party": "participates_in"}
+RELATION = {"third party": "third_party_to", "party": "participates_in"}
 # Actor types that are states, coalitions of states or intergovernmental organisations: their signatures on a
 # formal peace agreement are official (Track I) acts. No other type says anything reliable about a track.
 TRACK_I_TYPES = {"Country/State", "Intergovernmental Organization", "State Coalition"}
@@ -472,7 +473,7 @@ def derive(csv_path):
             attrs["stage"] = a["stage"]
         attrs["parties"] = signatories[agt]["party"]
         attrs["third_parties"] = signatories[agt]["third party"]
-        nodes.append(node_json(agt_ids[agt], a["label"], "dialogue", start=a["year"], attributes=attrs,
+        nodes.append(node_json(agt_ids[agt], a["label"], "agreement", start=a["year"], attributes=attrs,
                                sources=[SOURCE_ID]))
 
     kinds = {}
@@ -514,7 +515,7 @@ def derive(csv_path):
                                "addresses", year=year, sources=[SOURCE_ID]))
         for _, aid, actor, role in sorted(per_agreement[agt]):
             relation = RELATION[role]
-            if (relation == "convenes") != (kinds[actor] == "convener"):
+            if (relation == "third_party_to") != (kinds[actor] == "convener"):
                 against_kind += 1
             edges.append(edge_json(aid, agt_ids[agt], relation, year=year, sources=[SOURCE_ID]))
     counts["edges whose relation differs from the actor's majority kind"] = against_kind

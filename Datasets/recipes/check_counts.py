@@ -120,9 +120,9 @@ def mend(path):
             c.edge("edge[2] (local party participates)", "mend-local-" + lp, "participates_in", event, year, dedupe=True)
         for person in people:
             if not person:
-                c.warn("edge[3] (named mediator convenes): empty individual_med_named; no edge")
+                c.warn("edge[3] (named mediator mediates): empty individual_med_named; no edge")
                 continue
-            c.edge("edge[3] (named mediator convenes)", "mend-person-" + person, "convenes", event, year, dedupe=True)
+            c.edge("edge[3] (named mediator mediates)", "mend-person-" + person, "mediates", event, year, dedupe=True)
         if country:
             c.edge("edge[4] (event addresses conflict)", event, "addresses", "mend-conflict-" + country, year)
         else:
@@ -157,7 +157,7 @@ def ucdp(path):
         def is_government(name):
             return name.lower().startswith("government of ")
 
-        c.node("node[1] (agreement)", agreement, "dialogue")
+        c.node("node[1] (agreement)", agreement, "agreement")
         if finer:
             c.warn(f"node[1] (agreement).{date_warning}")
         for cid in conflicts:
@@ -216,12 +216,12 @@ def ucdp(path):
 def paax(path):
     c = Counts("paax.toml")
     role_kind = {"third party": "convener", "party": "participant"}
-    role_relation = {"third party": "convenes", "party": "participates_in"}
+    role_relation = {"third party": "third_party_to", "party": "participates_in"}
     track_i = {"country/state", "intergovernmental organization", "state coalition"}
     for r in rows(path):
         agreement, actor, process, year = r["from_node_id"], r["to_node_id"], r["ppname"], r["year"]
         role = " ".join(r["signatory_type"].lower().replace("_", " ").replace("-", " ").split())
-        c.node("node[1] (agreement)", agreement, "dialogue")
+        c.node("node[1] (agreement)", agreement, "agreement")
         c.node("node[2] (peace process)", "process-" + process, "conflict")
         if not actor:
             c.warn("node[3] (actor): empty to_node_id; no node")

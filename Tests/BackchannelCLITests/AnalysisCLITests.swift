@@ -161,7 +161,7 @@ struct PAXTests {
         try #require(process.terminationStatus == 0, "derive_paax.py: \(message)")
 
         let network = try Network(contentsOf: out)
-        #expect(network.nodes.count { $0.kind == .dialogue } == 1642, "every agreement")
+        #expect(network.nodes.count { $0.kind == .agreement } == 1642, "every agreement")
         #expect(network.nodes.count { $0.kind == .conflict } == 152, "every peace process")
         #expect(network.sources.first?.citation.contains("PA-X") == true)
         #expect(network.jsonText() == (try String(contentsOf: out, encoding: .utf8)), "the script writes the canonical layout")

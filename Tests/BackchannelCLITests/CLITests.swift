@@ -318,7 +318,7 @@ struct PAXShapedTests {
 
         let network = try Network(contentsOf: out)
         #expect(network.validationProblems().isEmpty)
-        #expect(network.nodes.count { $0.kind == .dialogue } == 5, "every agreement")
+        #expect(network.nodes.count { $0.kind == .agreement } == 5, "every agreement")
         #expect(network.nodes.count { $0.kind == .conflict } == 2, "every peace process")
         #expect(network.nodes.count { $0.kind == .convener } == 4 && network.nodes.count { $0.kind == .participant } == 4)
         #expect(network.edges.count == 25)

@@ -88,7 +88,7 @@ private enum RecipeFixtures {
         let url = RecipeFixtures.shared("ucdp-peace-agreements-221.csv")
         let read = try RecipeFixtures.apply("ucdp", url)
         #expect(RecipeFixtures.counts(read) == (try RecipeFixtures.independent("ucdp", url)))
-        #expect(read.network.nodes.filter { $0.kind == .dialogue }.count == 374)
+        #expect(read.network.nodes.filter { $0.kind == .agreement }.count == 374)
         // "221, 264" is two conflicts, not one node.
         #expect(read.network.node("ucdp-conflict-221") != nil && read.network.node("ucdp-conflict-264") != nil)
         #expect(!read.network.nodes.contains { $0.id.contains(",") })
@@ -103,7 +103,7 @@ private enum RecipeFixtures {
         #expect(RecipeFixtures.counts(read) == (try RecipeFixtures.independent("paax", url)))
         // The MANIFEST's 190 duplicate rows, dropped and counted; 1,642 agreements, 152 processes.
         #expect(read.warnings.contains { $0.contains("(signature): duplicate edges dropped (dedupe): 190 times") })
-        #expect(read.network.nodes.filter { $0.kind == .dialogue }.count == 1642)
+        #expect(read.network.nodes.filter { $0.kind == .agreement }.count == 1642)
         #expect(read.network.nodes.filter { $0.kind == .conflict }.count == 152)
     }
 }
@@ -114,7 +114,9 @@ private enum RecipeFixtures {
         let n = read.network
         #expect(n.nodes.count == 16 && n.edges.count == 19)
         let conveners = n.edges.filter { $0.target == "mend-NRL202401-1" && $0.relation == .convenes }.map(\.source)
-        #expect(conveners == ["CON_2", "NGO_0", "mend-person-Ana Ortiz", "mend-person-Bo Lind"])
+        #expect(conveners == ["CON_2", "NGO_0"])
+        let mediators = n.edges.filter { $0.target == "mend-NRL202401-1" && $0.relation == .mediates }.map(\.source)
+        #expect(mediators == ["mend-person-Ana Ortiz", "mend-person-Bo Lind"], "named mediators mediate, third parties convene")
         #expect(n.node("CON_2")?.label == "Westmere" && n.node("CON_2")?.track == .one && n.node("NGO_0")?.track == nil)
         // Three names, two ids: the ids are kept, the names not guessed.
         #expect(n.node("CON_5")?.label == "CON_5")
