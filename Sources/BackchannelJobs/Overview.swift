@@ -58,10 +58,10 @@ public struct Overview: Sendable {
         var written: [URL] = []
         var notes: [String] = []
         for item in plan {
-            let job = RenderJob(worker: worker)
-            for format in item.formats {
+            // One layout per diagram, rendered in each of its formats.
+            let results = try RenderJob(worker: worker).run(item.diagram, formats: item.formats)
+            for (format, (bytes, jobNotes)) in zip(item.formats, results) {
                 let url = directory.appendingPathComponent("\(item.fileName).\(format.rawValue)")
-                let (bytes, jobNotes) = try job.run(item.diagram, format: format)
                 try AtomicFile.write(bytes, to: url, protecting: inputs)
                 written.append(url)
                 notes += jobNotes.map { "\(url.lastPathComponent): \($0)" }
