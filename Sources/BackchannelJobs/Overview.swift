@@ -27,7 +27,8 @@ public struct Overview: Sendable {
     }
 
     /// The diagrams, in the order they are written: the whole network (DOT, SVG, PNG), then for each
-    /// root conflict (see ``ConflictAssignment``) the nodes within ``viewRadius`` steps (DOT, SVG).
+    /// root conflict (see ``ConflictAssignment``) the nodes within ``viewRadius`` steps (DOT, SVG), then,
+    /// when the network has legal-exposure paths, their focused view (``RenderJob/exposureView(_:)``; DOT, SVG).
     public var plan: [Planned] {
         var planned = [Planned(fileName: slug(network.name), diagram: RenderJob.diagram(network, options: DOTOptions()), formats: [.dot, .svg, .png])]
         let assignment = ConflictAssignment(network)
@@ -41,6 +42,14 @@ public struct Overview: Sendable {
             var suffix = 2
             while !used.insert(name).inserted { name = "conflict-\(slug(conflict.id))-\(suffix)"; suffix += 1 }
             planned.append(Planned(fileName: name, diagram: RenderJob.diagram(view, options: DOTOptions(clusterBy: .none)), formats: [.dot, .svg]))
+        }
+        // A focused view: the legal-exposure paths with their context (`render --exposure`).
+        let exposure = RenderJob.exposureView(network)
+        if let keep = exposure.keep, used.insert("exposure").inserted {
+            var options = DOTOptions(title: "Legal exposure: material-support paths to designated actors", clusterBy: .none)
+            options.keep = keep
+            options.highlight = exposure.highlight
+            planned.append(Planned(fileName: "exposure", diagram: RenderJob.diagram(network, options: options), formats: [.dot, .svg]))
         }
         return planned
     }

@@ -30,7 +30,11 @@ public struct RenderJob: Sendable {
 
     /// The bytes, and notes for the user (engine chosen, PNG scaled, Graphviz warnings).
     public func run(_ network: Network, format: DiagramFormat) throws(RenderError) -> (bytes: [UInt8], notes: [String]) {
-        try run(Self.diagram(network, options: options), format: format)
+        let diagram = Self.diagram(network, options: options)
+        let result = try run(diagram, format: format)
+        guard diagram.legendNote != nil, diagram.network.nodes.count < network.nodes.count else { return result }
+        let reduced = "drawing the \(diagram.network.nodes.count) most connected of \(network.nodes.count) nodes (by degree), as the network has more than \(Self.largeEdgeThreshold) edges; --full draws every node"
+        return (result.bytes, [reduced] + result.notes)
     }
 
     /// A filled-in diagram as bytes; ``options`` are not consulted.
@@ -84,9 +88,20 @@ public struct RenderJob: Sendable {
             try Graphviz.shared.render(dot: dot, engine: engine, formats: drawn.map(\.format))
         }
         for (k, rendering) in renderings.enumerated() {
-            results[drawn[k].index] = (rendering.bytes, (k == 0 ? notes : []) + rendering.notes + rendering.warnings.map { "Graphviz: " + $0 })
+            results[drawn[k].index] = (rendering.bytes, (k == 0 ? notes : []) + rendering.notes + rendering.warnings.map(Self.describe))
         }
         return results
+    }
+}
+
+extension RenderJob {
+    /// A Graphviz warning for the user; the xlabel placer's count is said in Backchannel's terms.
+    static func describe(_ warning: String) -> String {
+        let words = warning.split(separator: " ")
+        if words.count >= 6, warning.hasSuffix("exterior labels positioned."), let placed = Int(words[0]), let total = Int(words[3]) {
+            return "\(placed) of \(total) edge annotations inside boxes drawn (the others would overlap a node or a label; every edge's SVG tooltip has its text)"
+        }
+        return "Graphviz: " + warning
     }
 }
 

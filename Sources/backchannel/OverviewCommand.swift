@@ -27,8 +27,9 @@ struct OverviewCommand: ParsableCommand {
             let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles, worker: renderLimits.worker)
             notes.forEach(note)
             print(Overview.summary(network).text, terminator: "")
-            let views = overview.plan.count - 1
-            print("  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, and \(views) conflict views")
+            let views = overview.plan.filter { $0.fileName.hasPrefix("conflict-") }.count
+            let exposure = overview.plan.contains { $0.fileName == "exposure" } ? ", and the legal-exposure view" : ""
+            print("  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, \(views) conflict views\(exposure)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackchannelJobs
 import BackchannelAnalysis
+import BackchannelModel
 import BackchannelRender
 import Foundation
 
@@ -34,6 +35,21 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "For a DOT input: draw the file as it is, with its own styling, instead of Backchannel's.")
     var asIs = false
 
+    @Option(help: ArgumentHelp("Draw only this node and its neighbourhood (--focus-radius steps).", valueName: "id"))
+    var focus: String?
+
+    @Option(help: ArgumentHelp("Steps around --focus to draw.", valueName: "n"))
+    var focusRadius = 1
+
+    @Option(help: ArgumentHelp("Draw only the paths in this JSON file (as --highlight-paths reads it), highlighted, with the nodes tied to two or more of their nodes.", valueName: "file.json"))
+    var paths: String?
+
+    @Flag(help: "Draw only the legal-exposure paths (as `exposure` finds them), highlighted, with the designators, the legal decisions bearing on them and the nodes tied to two or more path nodes.")
+    var exposure = false
+
+    @Flag(help: "Draw every node of a network past \(RenderJob.largeEdgeThreshold) edges, not only its most connected ones.")
+    var full = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -41,8 +57,12 @@ struct RenderCommand: ParsableCommand {
             guard let path = input.input, (input.inputFormat ?? InputFormat.detect(URL(fileURLWithPath: path))) == .dot else {
                 throw ValidationError("--as-is draws a DOT file as it is; give a .dot or .gv INPUT")
             }
-            if sizeBy != nil || highlightPaths != nil { throw ValidationError("--as-is draws the file's own styling; it cannot take --size-by or --highlight-paths") }
+            if sizeBy != nil || highlightPaths != nil || focus != nil || paths != nil || exposure || full {
+                throw ValidationError("--as-is draws the file's own styling; it cannot take --size-by, --highlight-paths, --focus, --paths, --exposure or --full")
+            }
         }
+        if [focus != nil, paths != nil, exposure].filter({ $0 }).count > 1 { throw ValidationError("give at most one of --focus, --paths and --exposure") }
+        if focusRadius < 0 { throw ValidationError("--focus-radius must be 0 or more, not \(focusRadius)") }
     }
 
     func run() throws {
@@ -64,9 +84,24 @@ struct RenderCommand: ParsableCommand {
             if let highlightPaths {
                 options.highlight = try RenderJob.highlightPaths(from: URL(fileURLWithPath: highlightPaths))
             }
+            options.full = full
+            // A focused view draws no boxes unless asked (its edges then carry their full labels).
+            if focus != nil || paths != nil || exposure { options.clusterBy = diagram.clusterBy ?? .none }
+            if let focus {
+                guard network.nodes.contains(where: { ExactID($0.id) == ExactID(focus) }) else { throw AnalysisError.unknownNode(focus) }
+                options.keep = RenderJob.focus(on: focus, radius: focusRadius, in: network)
+            } else if let paths {
+                let nodePaths = try RenderJob.highlightPaths(from: URL(fileURLWithPath: paths))
+                options.highlight += nodePaths
+                options.keep = RenderJob.focus(onPaths: nodePaths, in: network)
+            } else if exposure {
+                let view = RenderJob.exposureView(network)
+                options.highlight += view.highlight
+                options.keep = view.keep
+            }
             let (bytes, notes) = try RenderJob(options: options, engine: engine, worker: renderLimits.worker).run(network, format: format)
             notes.forEach(note)
-            try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles + [highlightPaths].compactMap { $0.map { URL(fileURLWithPath: $0) } })
+            try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles + [highlightPaths, paths].compactMap { $0.map { URL(fileURLWithPath: $0) } })
         }
     }
 }

@@ -97,6 +97,8 @@ public struct DOTWriter: Sendable {
                 // nodes it makes for edge labels inside clusters (gvFreeLayout aborts); xlabels are
                 // placed after layout, and with forcelabels=false only where they overlap nothing.
                 let when = edge.years.isEmpty ? "" : "\n" + edge.years.text
+                // (Mixing the two does not work: a `label` outside the boxes crashes nothing, but the
+                // xlabel placer does not see it and may put an xlabel over it.)
                 attrs.append("\(diagram.edgeLabels == .inline ? "label" : "xlabel")=\(q(name + when))")
                 attrs.append("fontcolor=\"\(style.color)\"")
             }
