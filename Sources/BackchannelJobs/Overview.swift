@@ -33,9 +33,15 @@ public struct Overview: Sendable {
         var planned = [Planned(fileName: slug(network.name), diagram: RenderJob.diagram(network, options: DOTOptions()), formats: [.dot, .svg, .png])]
         let assignment = ConflictAssignment(network)
         var used: Set<String> = [planned[0].fileName]
+        // One undirected compact graph for every view's breadth-first search.
+        let graph = CompactGraph(network, directed: false)
+        let position = Dictionary(graph.ids.enumerated().map { (ExactID($0.element), $0.offset) }, uniquingKeysWith: { a, _ in a })
         for root in assignment.roots {
             let conflict = network.nodes[root]
-            let ids = ConflictAssignment.neighbourhood(of: conflict.id, radius: Self.viewRadius, in: network)
+            var ids: Set<String> = [conflict.id]
+            if let c = position[ExactID(conflict.id)], let distance = try? ShortestPaths.distances(graph, from: c) {
+                ids = Set(distance.indices.filter { distance[$0] <= Double(Self.viewRadius) }.map { graph.ids[$0] })
+            }
             let title = "\(conflict.label): actors within \(Self.viewRadius) steps"
             let view = network.subnetwork(ids, name: network.name + "-" + conflict.id, title: title)
             var name = "conflict-" + slug(conflict.id)
@@ -63,6 +69,11 @@ public struct Overview: Sendable {
     /// Writes every planned file into `directory` (created if needed), each atomically.
     /// - Returns: the paths written and notes for the user.
     public func write(to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (written: [URL], notes: [String]) {
+        try write(plan, to: directory, protecting: inputs, worker: worker)
+    }
+
+    /// Writes `plan` (this overview's ``plan``, computed once by the caller) into `directory`.
+    public func write(_ plan: [Planned], to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (written: [URL], notes: [String]) {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         var notes: [String] = []

@@ -24,11 +24,12 @@ struct OverviewCommand: ParsableCommand {
             let network = try input.load()
             let overview = Overview(network)
             let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
-            let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles, worker: renderLimits.worker)
+            let plan = overview.plan
+            let (written, notes) = try overview.write(plan, to: directory, protecting: input.source.protectedFiles, worker: renderLimits.worker)
             notes.forEach(note)
             print(Overview.summary(network).text, terminator: "")
-            let views = overview.plan.filter { $0.fileName.hasPrefix("conflict-") }.count
-            let exposure = overview.plan.contains { $0.fileName == "exposure" } ? ", and the legal-exposure view" : ""
+            let views = plan.filter { $0.fileName.hasPrefix("conflict-") }.count
+            let exposure = plan.contains { $0.fileName == "exposure" } ? ", and the legal-exposure view" : ""
             print("  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, \(views) conflict views\(exposure)")
         }
     }
