@@ -10,7 +10,7 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw the network with Graphviz's libraries as SVG, PNG, PDF, or write its DOT.",
         discussion: """
-            Shape shows the kind, fill colour the track, line style the relation, a red border a designated actor; node size follows degree. Without --engine, dot lays out networks of up to \(LayoutEngine.dotEdgeLimit) edges and sfdp larger ones (dot takes minutes past a few thousand). Without -o, output goes to stdout (PNG and PDF only when stdout is not a terminal).
+            Shape shows the kind, fill colour the track, line colour and style the relation, a thick purple border a designated actor; node size follows degree; the legend above the drawing draws each sample. Past \(RenderJob.largeEdgeThreshold) edges only the most connected nodes (by degree) are drawn unless --full is given. --focus, --paths and --exposure draw a focused view. Without --engine, dot lays out networks of up to \(LayoutEngine.dotEdgeLimit) edges and sfdp larger ones (dot takes minutes past a few thousand). Without -o, output goes to stdout (PNG and PDF only when stdout is not a terminal).
             """
     )
 

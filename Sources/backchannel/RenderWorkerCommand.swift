@@ -12,6 +12,10 @@ struct RenderWorkerCommand: ParsableCommand {
     /// The pid of the process that started this worker; the worker dies with it.
     @Option var parent: Int32?
 
+    func validate() throws {
+        if format.isEmpty { throw ValidationError("give at least one --format") }
+    }
+
     func run() throws {
         GraphvizWorker.serve(engine: engine, formats: format, parent: parent)
     }
