@@ -195,7 +195,7 @@ extension RenderJob {
     /// The ids of the most connected nodes whose ties number at most `edgeLimit`: nodes ranked by
     /// total degree (distinct neighbours, ties by network order), and the longest prefix of that
     /// ranking, of at most ``labelledNodeLimit`` nodes, whose induced subnetwork has at most
-    /// `edgeLimit` edges.
+    /// `edgeLimit` edges, less the nodes of that prefix with no tie to another node of it.
     /// - Complexity: O((n + m) log n): a binary search over prefix lengths, each counted in O(m).
     public static func mostConnected(_ network: Network, edgeLimit: Int) -> Set<String> {
         let degree = DegreeCentrality(normalized: false).scores(CompactGraph(network))
@@ -213,7 +213,15 @@ extension RenderJob {
             let mid = (lo + hi + 1) / 2
             if edges(mid) <= edgeLimit { lo = mid } else { hi = mid - 1 }
         }
-        return Set(order.prefix(lo).map { network.nodes[$0].id })
+        // A kept node none of whose ties stays in the drawing would float alone: leave it out too.
+        var tied = Set<ExactID>()
+        for e in network.edges {
+            guard let a = rank[ExactID(e.source)], let b = rank[ExactID(e.target)], a < lo, b < lo, a != b else { continue }
+            tied.insert(ExactID(e.source))
+            tied.insert(ExactID(e.target))
+        }
+        let kept = order.prefix(lo).map { network.nodes[$0].id }.filter { tied.contains(ExactID($0)) }
+        return Set(kept.isEmpty ? order.prefix(lo).map { network.nodes[$0].id } : kept)
     }
 
     /// Which conflict's box each node is drawn in. The boxes are the root conflicts (conflicts not
