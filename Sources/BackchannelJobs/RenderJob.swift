@@ -32,7 +32,7 @@ public struct RenderJob: Sendable {
     public func run(_ network: Network, format: DiagramFormat) throws(RenderError) -> (bytes: [UInt8], notes: [String]) {
         let diagram = Self.diagram(network, options: options)
         let result = try run(diagram, format: format)
-        guard diagram.legendNote != nil, diagram.network.nodes.count < network.nodes.count else { return result }
+        guard !options.communities, diagram.legendNote != nil, diagram.network.nodes.count < network.nodes.count else { return result }
         let reduced = "drawing the \(diagram.network.nodes.count) most connected of \(network.nodes.count) nodes (by degree), as the network has more than \(Self.largeEdgeThreshold) edges; --full draws every node"
         return (result.bytes, [reduced] + result.notes)
     }
@@ -151,6 +151,16 @@ extension RenderJob {
     ///   ``labelledNodeLimit`` nodes.
     /// - Complexity: O(n + m) for degree and clusters, O((n + m) log n) when a large network is reduced.
     public static func diagram(_ network: Network, options: DOTOptions) -> Diagram {
+        if options.communities {
+            let (collapsed, members) = communityNetwork(options.keep.map { network.subnetwork($0) } ?? network)
+            var diagram = Diagram(
+                collapsed, title: options.title ?? network.title ?? network.name,
+                subtitle: "\(collapsed.nodes.count) communities (Louvain, seed 0) of \(network.nodes.count) nodes · \(collapsed.edges.count) ties between communities",
+                nodeSizes: Diagram.relativeSizes(members.map(Double.init)), sizeMeasure: "members", legend: options.legend, rankdir: options.rankdir)
+            diagram.legendNote = "each node a community, labelled by its three most connected members; shape: its most common kind"
+            diagram.edgeLabels = .none
+            return diagram
+        }
         var drawn = options.keep.map { network.subnetwork($0) } ?? network
         var subtitle: String?
         var note: String?
@@ -256,6 +266,46 @@ extension RenderJob {
         }
         for i in network.nodes.indices where rootOf[i] == nil && tied[i].count == 1 { boxOf[i] = tied[i].first }
         return (roots, boxOf)
+    }
+
+    /// `network` collapsed to its communities: Louvain (seed 0, resolution 1) on the undirected
+    /// network; one node per community (id `community-K`, K from 1 in Louvain's order), labelled with
+    /// its size and its three members of highest degree, of the kind most common among its members;
+    /// one `shares_with` edge per pair of communities with ties between them, weighted by their count.
+    /// - Returns: the collapsed network and each community's member count.
+    /// - Complexity: Louvain's, plus O(n + m).
+    public static func communityNetwork(_ network: Network) -> (network: Network, members: [Int]) {
+        let graph = CompactGraph(network, directed: false)
+        let communities = (try? Louvain(seed: 0).communities(graph)) ?? [Array(network.nodes.indices)]
+        let degree = DegreeCentrality(normalized: false).scores(CompactGraph(network))
+        let index = network.nodeIndex()
+        var communityOf = [Int](repeating: 0, count: network.nodes.count)
+        var collapsed = Network(name: network.name + "-communities")
+        collapsed.title = network.title
+        for (k, community) in communities.enumerated() {
+            // Louvain's indices are the compact graph's, whose ids are the network's node ids.
+            let members = community.compactMap { index[ExactID(graph.ids[$0])] }
+            for m in members { communityOf[m] = k }
+            let top = members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }.prefix(3).map { network.nodes[$0].label }
+            var counts: [NodeKind: Int] = [:]
+            for m in members { counts[network.nodes[m].kind, default: 0] += 1 }
+            var kind = NodeKind.participant
+            var best = -1
+            for candidate in NodeKind.allCases where (counts[candidate] ?? 0) > best { kind = candidate; best = counts[candidate] ?? 0 }
+            let more = members.count > top.count ? ", … (\(members.count - top.count) more)" : ""
+            collapsed.nodes.append(Node(id: "community-\(k + 1)", label: "\(members.count) members\n" + top.joined(separator: ", ") + more, kind: kind))
+        }
+        var ties: [Int: Int] = [:]
+        for e in network.edges {
+            guard let s = index[ExactID(e.source)], let t = index[ExactID(e.target)] else { continue }
+            let a = min(communityOf[s], communityOf[t]), b = max(communityOf[s], communityOf[t])
+            if a != b { ties[a * communities.count + b, default: 0] += 1 }
+        }
+        for key in ties.keys.sorted() {
+            let a = key / communities.count, b = key % communities.count
+            collapsed.edges.append(Edge("community-\(a + 1)", .sharesWith, "community-\(b + 1)", weight: Double(ties[key]!), description: "\(ties[key]!) ties"))
+        }
+        return (collapsed, communities.map(\.count))
     }
 
     /// A focused view around `id`: the node and everything within `radius` undirected steps.

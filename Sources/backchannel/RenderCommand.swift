@@ -47,6 +47,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Draw only the legal-exposure paths (as `exposure` finds them), highlighted, with the designators, the legal decisions bearing on them and the nodes tied to two or more path nodes.")
     var exposure = false
 
+    @Flag(help: "Draw the network collapsed to its Louvain communities (seed 0): one node per community, sized by members, labelled by its most connected members.")
+    var communities = false
+
     @Flag(help: "Draw every node of a network past \(RenderJob.largeEdgeThreshold) edges, not only its most connected ones.")
     var full = false
 
@@ -57,11 +60,12 @@ struct RenderCommand: ParsableCommand {
             guard let path = input.input, (input.inputFormat ?? InputFormat.detect(URL(fileURLWithPath: path))) == .dot else {
                 throw ValidationError("--as-is draws a DOT file as it is; give a .dot or .gv INPUT")
             }
-            if sizeBy != nil || highlightPaths != nil || focus != nil || paths != nil || exposure || full {
+            if sizeBy != nil || highlightPaths != nil || focus != nil || paths != nil || exposure || full || communities {
                 throw ValidationError("--as-is draws the file's own styling; it cannot take --size-by, --highlight-paths, --focus, --paths, --exposure or --full")
             }
         }
         if [focus != nil, paths != nil, exposure].filter({ $0 }).count > 1 { throw ValidationError("give at most one of --focus, --paths and --exposure") }
+        if communities && (full || sizeBy != nil || highlightPaths != nil) { throw ValidationError("--communities draws communities sized by members; it cannot take --full, --size-by or --highlight-paths") }
         if focusRadius < 0 { throw ValidationError("--focus-radius must be 0 or more, not \(focusRadius)") }
     }
 
@@ -85,6 +89,7 @@ struct RenderCommand: ParsableCommand {
                 options.highlight = try RenderJob.highlightPaths(from: URL(fileURLWithPath: highlightPaths))
             }
             options.full = full
+            options.communities = communities
             // A focused view draws no boxes unless asked (its edges then carry their full labels).
             if focus != nil || paths != nil || exposure { options.clusterBy = diagram.clusterBy ?? .none }
             if let focus {

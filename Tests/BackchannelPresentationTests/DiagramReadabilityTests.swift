@@ -192,6 +192,19 @@ struct LargeAndFocusedDiagramTests {
         #expect(boxes.shapes.count == diagram.network.nodes.count)
     }
 
+    @Test func communitiesCollapseToOneNodePerCommunity() throws {
+        let history = try Network.bundled()
+        var options = DOTOptions()
+        options.communities = true
+        let diagram = RenderJob.diagram(history, options: options)
+        let louvain = try Louvain(seed: 0).communities(CompactGraph(history, directed: false))
+        #expect(diagram.network.nodes.count == louvain.count)
+        #expect(diagram.network.nodes.allSatisfy { $0.label.contains("members\n") })
+        #expect(diagram.network.edges.allSatisfy { $0.relation == .sharesWith && $0.source != $0.target })
+        #expect(diagram.clusters.isEmpty && diagram.sizeMeasure == "members")
+        #expect(diagram.nodeSizes.max() == 1)
+    }
+
     @Test func theExposureViewDrawsThePathsAndTheirContext() throws {
         let history = try Network.bundled()
         let (highlight, keep) = RenderJob.exposureView(history)

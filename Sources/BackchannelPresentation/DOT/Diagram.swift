@@ -21,6 +21,9 @@ public struct DOTOptions: Sendable {
     public var keep: Set<String>?
     /// Draw every node of a large network instead of its most connected ones (`render --full`).
     public var full = false
+    /// Draw the network collapsed to its communities (`render --communities`): one node per Louvain
+    /// community, sized by members and labelled by its most connected members.
+    public var communities = false
 
     public init(title: String? = nil, clusterBy: ClusterBy = .conflict, legend: Bool = true) {
         self.title = title
