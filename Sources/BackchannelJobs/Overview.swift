@@ -30,14 +30,21 @@ public struct Overview: Sendable {
     }
 
     /// The diagrams, in the order they are written: the whole network (DOT, SVG, PNG), then for each
-    /// root conflict (see ``ConflictAssignment``) the nodes within ``viewRadius`` steps (DOT, SVG).
+    /// root conflict (see ``ConflictAssignment``) the nodes within ``viewRadius`` steps (DOT, SVG), then,
+    /// when the network has legal-exposure paths, their focused view (``RenderJob/exposureView(_:)``; DOT, SVG).
     public var plan: [Planned] {
         var planned = [Planned(fileName: slug(network.name), diagram: RenderJob.diagram(network, options: DOTOptions()), formats: [.dot, .svg, .png])]
         let assignment = ConflictAssignment(network)
         var used: Set<String> = [planned[0].fileName]
+        // One undirected compact graph for every view's breadth-first search.
+        let graph = CompactGraph(network, directed: false)
+        let position = Dictionary(graph.ids.enumerated().map { (ExactID($0.element), $0.offset) }, uniquingKeysWith: { a, _ in a })
         for root in assignment.roots {
             let conflict = network.nodes[root]
-            let ids = ConflictAssignment.neighbourhood(of: conflict.id, radius: Self.viewRadius, in: network)
+            var ids: Set<String> = [conflict.id]
+            if let c = position[ExactID(conflict.id)], let distance = try? ShortestPaths.distances(graph, from: c) {
+                ids = Set(distance.indices.filter { distance[$0] <= Double(Self.viewRadius) }.map { graph.ids[$0] })
+            }
             var title = "\(conflict.label): actors within \(Self.viewRadius) steps"
             if let scope { title += ", " + scope }
             let view = network.subnetwork(ids, name: network.name + "-" + conflict.id, title: title)
@@ -45,6 +52,14 @@ public struct Overview: Sendable {
             var suffix = 2
             while !used.insert(name).inserted { name = "conflict-\(slug(conflict.id))-\(suffix)"; suffix += 1 }
             planned.append(Planned(fileName: name, diagram: RenderJob.diagram(view, options: DOTOptions(clusterBy: .none)), formats: [.dot, .svg]))
+        }
+        // A focused view: the legal-exposure paths with their context (`render --exposure`).
+        let exposure = RenderJob.exposureView(network)
+        if let keep = exposure.keep, used.insert("exposure").inserted {
+            var options = DOTOptions(title: "Legal exposure: material-support paths to designated actors", clusterBy: .none)
+            options.keep = keep
+            options.highlight = exposure.highlight
+            planned.append(Planned(fileName: "exposure", diagram: RenderJob.diagram(network, options: options), formats: [.dot, .svg]))
         }
         return planned
     }
@@ -58,14 +73,19 @@ public struct Overview: Sendable {
     /// Writes every planned file into `directory` (created if needed), each atomically.
     /// - Returns: the paths written and notes for the user.
     public func write(to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (written: [URL], notes: [String]) {
+        try write(plan, to: directory, protecting: inputs, worker: worker)
+    }
+
+    /// Writes `plan` (this overview's ``plan``, computed once by the caller) into `directory`.
+    public func write(_ plan: [Planned], to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (written: [URL], notes: [String]) {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         var notes: [String] = []
         for item in plan {
-            let job = RenderJob(worker: worker)
-            for format in item.formats {
+            // One layout per diagram, rendered in each of its formats.
+            let results = try RenderJob(worker: worker).run(item.diagram, formats: item.formats)
+            for (format, (bytes, jobNotes)) in zip(item.formats, results) {
                 let url = directory.appendingPathComponent("\(item.fileName).\(format.rawValue)")
-                let (bytes, jobNotes) = try job.run(item.diagram, format: format)
                 try AtomicFile.write(bytes, to: url, protecting: inputs)
                 written.append(url)
                 notes += jobNotes.map { "\(url.lastPathComponent): \($0)" }

@@ -46,28 +46,68 @@ public final class Graphviz: @unchecked Sendable {
 
     /// Lays out `dot` with `engine` and renders it as `format`.
     public func render(dot: String, engine: LayoutEngine, format: RenderFormat) throws(RenderError) -> Rendering {
+        try render(dot: dot, engine: engine, formats: [format])[0]
+    }
+
+    /// Lays out `dot` with `engine` once (`gvLayout`) and renders that one layout in every format of
+    /// `formats` (`gvRender` per format), in order. A PNG of more than ``RenderFormat/pngEdgeLimit``
+    /// edges is scaled (`size`, read at layout), so it gets a layout of its own.
+    /// For the force-directed engines, overlap removal (`overlap=prism`) and straight edges
+    /// (`splines=false`) apply unless the DOT sets them: they finish on large graphs and keep nodes apart.
+    /// - Complexity: one layout (two when a scaled PNG is asked for with other formats), plus one render per format.
+    public func render(dot: String, engine: LayoutEngine, formats: [RenderFormat]) throws(RenderError) -> [Rendering] {
         lock.lock()
         defer { lock.unlock() }
+        var results = [Rendering?](repeating: nil, count: formats.count)
         let graph = try read(dot)
-        defer { agclose(graph) }
-        var notes: [String] = []
-        if format == .png, agnedges(graph) > Int32(RenderFormat.pngEdgeLimit) {
-            setAttribute(graph, "size", "60,60")
-            notes.append("the PNG is scaled to at most 60×60 inches at 96 dpi because the network has more than \(RenderFormat.pngEdgeLimit) edges; use SVG or PDF for full detail")
+        let scalePNG = formats.contains(.png) && agnedges(graph) > Int32(RenderFormat.pngEdgeLimit)
+        agclose(graph)
+        var groups: [[Int]] = []
+        if scalePNG {
+            let png = formats.indices.filter { formats[$0] == .png }
+            let rest = formats.indices.filter { formats[$0] != .png }
+            groups = [rest, png].filter { !$0.isEmpty }
+        } else {
+            groups = [Array(formats.indices)]
         }
-        if gvLayout(context, graph, engine.rawValue) != 0 {
-            throw .layout(engine: engine, message: takeMessages().joined(separator: "; "))
+        for group in groups {
+            let graph = try read(dot)
+            defer { agclose(graph) }
+            var notes: [String] = []
+            if scalePNG && formats[group[0]] == .png {
+                setAttribute(graph, "size", "60,60")
+                notes.append("the PNG is scaled to at most 60×60 inches at 96 dpi because the network has more than \(RenderFormat.pngEdgeLimit) edges; use SVG or PDF for full detail")
+            }
+            if engine != .dot {
+                for (name, value) in [("overlap", "prism"), ("splines", "false")] where attribute(graph, name) == nil {
+                    setAttribute(graph, name, value)
+                }
+            }
+            if gvLayout(context, graph, engine.rawValue) != 0 {
+                throw .layout(engine: engine, message: takeMessages().joined(separator: "; "))
+            }
+            defer { gvFreeLayout(context, graph) }
+            let layoutWarnings = takeMessages()
+            for i in group {
+                var data: UnsafeMutablePointer<CChar>?
+                var length: UInt32 = 0
+                let status = gvRenderData(context, graph, formats[i].rawValue, &data, &length)
+                defer { if let data { gvFreeRenderData(data) } }
+                guard status == 0, let data else {
+                    throw .render(format: formats[i], message: takeMessages().joined(separator: "; "))
+                }
+                let bytes = [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
+                results[i] = Rendering(bytes: bytes, warnings: (i == group[0] ? layoutWarnings : []) + takeMessages(), notes: i == group[0] ? notes : [])
+            }
         }
-        defer { gvFreeLayout(context, graph) }
-        var data: UnsafeMutablePointer<CChar>?
-        var length: UInt32 = 0
-        let status = gvRenderData(context, graph, format.rawValue, &data, &length)
-        defer { if let data { gvFreeRenderData(data) } }
-        guard status == 0, let data else {
-            throw .render(format: format, message: takeMessages().joined(separator: "; "))
-        }
-        let bytes = [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
-        return Rendering(bytes: bytes, warnings: takeMessages(), notes: notes)
+        return results.map { $0! }
+    }
+
+    /// A graph attribute's value as the DOT set it; nil when unset or empty.
+    private func attribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> String? {
+        let value = name.withCString { agget(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: $0)) }
+        guard let value, value.pointee != 0 else { return nil }
+        return String(cString: value)
     }
 
     /// Parses `dot` with libcgraph (`agmemread`) and returns what it holds, without laying it out.

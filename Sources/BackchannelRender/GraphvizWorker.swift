@@ -88,10 +88,20 @@ public struct GraphvizWorker: Sendable {
     /// - Parameter edgeCount: the graph's edges, for the size limit (when nil only the DOT's size counts).
     /// - Complexity: the layout's, in the child; O(`dot` size) here.
     public func render(dot: String, engine: LayoutEngine, format: RenderFormat, edgeCount: Int? = nil) throws(RenderError) -> Rendering {
+        try render(dot: dot, engine: engine, formats: [format], edgeCount: edgeCount)[0]
+    }
+
+    /// Lays out `dot` once in a child process and renders that layout in every format of `formats`
+    /// (``Graphviz/render(dot:engine:formats:)``). With more than one format the child frames its
+    /// answer: for each format, its byte count in decimal and a newline, then the bytes.
+    /// - Complexity: the layout's, in the child; O(`dot` size + output size) here.
+    public func render(dot: String, engine: LayoutEngine, formats: [RenderFormat], edgeCount: Int? = nil) throws(RenderError) -> [Rendering] {
+        precondition(!formats.isEmpty, "at least one format")
+        let format = formats[0]
         try limits.check(dot: dot, edgeCount: edgeCount)
         let process = Process()
         process.executableURL = executable
-        process.arguments = arguments + ["--parent", String(getpid()), "--engine", engine.rawValue, "--format", format.rawValue]
+        process.arguments = arguments + ["--parent", String(getpid()), "--engine", engine.rawValue] + formats.flatMap { ["--format", $0.rawValue] }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -145,7 +155,20 @@ public struct GraphvizWorker: Sendable {
         guard process.terminationStatus == 0 else {
             throw .layout(engine: engine, message: messages.isEmpty ? "the render worker exited with status \(process.terminationStatus)" : messages.joined(separator: "; "))
         }
-        return Rendering(bytes: [UInt8](bytes), warnings: [], notes: notes)
+        guard formats.count > 1 else { return [Rendering(bytes: [UInt8](bytes), warnings: [], notes: notes)] }
+        var results: [Rendering] = []
+        var rest = bytes[...]
+        for _ in formats {
+            guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")),
+                  let count = Int(String(decoding: rest[..<newline], as: UTF8.self)), count >= 0,
+                  rest.distance(from: newline, to: rest.endIndex) > count
+            else { throw .render(format: format, message: "the render worker's answer is not framed as expected") }
+            let start = rest.index(after: newline)
+            let end = rest.index(start, offsetBy: count)
+            results.append(Rendering(bytes: [UInt8](rest[start..<end]), warnings: [], notes: results.isEmpty ? notes : []))
+            rest = rest[end...]
+        }
+        return results
     }
 
     /// The child's side: reads DOT from stdin, renders, writes the bytes to stdout. Never returns.
@@ -155,16 +178,29 @@ public struct GraphvizWorker: Sendable {
     /// exits at once if its parent is no longer `parent` (it died before the request took effect).
     /// - Complexity: the layout's.
     public static func serve(engine: LayoutEngine, format: RenderFormat, parent: Int32? = nil) -> Never {
+        serve(engine: engine, formats: [format], parent: parent)
+    }
+
+    /// The child's side for one layout rendered in several formats (framed as
+    /// ``render(dot:engine:formats:edgeCount:)`` reads them when there is more than one).
+    public static func serve(engine: LayoutEngine, formats: [RenderFormat], parent: Int32? = nil) -> Never {
         if let parent {
             dieWithParent(parent)
         }
         let dot = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         do {
-            let result = try Graphviz.shared.render(dot: dot, engine: engine, format: format)
-            for line in result.notes + result.warnings.map({ "Graphviz: " + $0 }) {
+            let results = try Graphviz.shared.render(dot: dot, engine: engine, formats: formats)
+            for line in results.flatMap({ $0.notes + $0.warnings.map { "Graphviz: " + $0 } }) {
                 FileHandle.standardError.write(Data("note: \(line.replacingOccurrences(of: "\n", with: " "))\n".utf8))
             }
-            FileHandle.standardOutput.write(Data(result.bytes))
+            if results.count == 1 {
+                FileHandle.standardOutput.write(Data(results[0].bytes))
+            } else {
+                for result in results {
+                    FileHandle.standardOutput.write(Data("\(result.bytes.count)\n".utf8))
+                    FileHandle.standardOutput.write(Data(result.bytes))
+                }
+            }
             exit(0)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description.replacingOccurrences(of: "\n", with: " "))\n".utf8))

@@ -3,8 +3,8 @@ import BackchannelPresentation
 
 /// How diagrams look: clusters, title, legend.
 struct DiagramOptions: ParsableArguments {
-    @Option(help: "Group nodes into boxes: by conflict (nearest conflict within 2 steps), by track, or none.")
-    var clusterBy: ClusterBy = .conflict
+    @Option(help: "Group nodes into boxes: by conflict (each conflict with the nodes tied directly to it and to no other conflict), by track, or none (default: conflict; none for focused views).")
+    var clusterBy: ClusterBy?
 
     @Option(help: "Diagram title (default: the network's title).")
     var title: String?
@@ -13,6 +13,6 @@ struct DiagramOptions: ParsableArguments {
     var legend = true
 
     var dotOptions: DOTOptions {
-        DOTOptions(title: title, clusterBy: clusterBy, legend: legend)
+        DOTOptions(title: title, clusterBy: clusterBy ?? .conflict, legend: legend)
     }
 }

@@ -28,12 +28,14 @@ struct OverviewCommand: ParsableCommand {
             var overview = Overview(network)
             overview.scope = time.scope.text.map { $0.components(separatedBy: " (").first ?? $0 }
             let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
-            let (written, notes) = try overview.write(to: directory, protecting: input.source.protectedFiles, worker: renderLimits.worker)
+            let plan = overview.plan
+            let (written, notes) = try overview.write(plan, to: directory, protecting: input.source.protectedFiles, worker: renderLimits.worker)
             notes.forEach(note)
             if let header = time.scope.header { print(header) }
             print(Overview.summary(network).text, terminator: "")
-            let views = overview.plan.count - 1
-            print("  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, and \(views) conflict views")
+            let views = plan.filter { $0.fileName.hasPrefix("conflict-") }.count
+            let exposure = plan.contains { $0.fileName == "exposure" } ? ", and the legal-exposure view" : ""
+            print("  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, \(views) conflict views\(exposure)")
         }
     }
 }

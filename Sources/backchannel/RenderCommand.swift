@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackchannelJobs
 import BackchannelAnalysis
+import BackchannelModel
 import BackchannelRender
 import Foundation
 
@@ -9,7 +10,7 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw the network with Graphviz's libraries as SVG, PNG, PDF, or write its DOT.",
         discussion: """
-            Shape shows the kind, fill colour the track, line style the relation, a red border a designated actor; node size follows degree. Without --engine, dot lays out networks of up to \(LayoutEngine.dotEdgeLimit) edges and sfdp larger ones (dot takes minutes past a few thousand). Without -o, output goes to stdout (PNG and PDF only when stdout is not a terminal).
+            Shape shows the kind, fill colour the track, line colour and style the relation, a thick purple border a designated actor; node size follows degree; the legend above the drawing draws each sample. Past \(RenderJob.largeEdgeThreshold) edges only the most connected nodes (by degree) are drawn unless --full is given. --focus, --paths and --exposure draw a focused view. Without --engine, dot lays out networks of up to \(LayoutEngine.dotEdgeLimit) edges and sfdp larger ones (dot takes minutes past a few thousand). Without -o, output goes to stdout (PNG and PDF only when stdout is not a terminal).
             """
     )
 
@@ -36,6 +37,24 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "For a DOT input: draw the file as it is, with its own styling, instead of Backchannel's.")
     var asIs = false
 
+    @Option(help: ArgumentHelp("Draw only this node and its neighbourhood (--focus-radius steps).", valueName: "id"))
+    var focus: String?
+
+    @Option(help: ArgumentHelp("Steps around --focus to draw.", valueName: "n"))
+    var focusRadius = 1
+
+    @Option(help: ArgumentHelp("Draw only the paths in this JSON file (as --highlight-paths reads it), highlighted, with the nodes tied to two or more of their nodes.", valueName: "file.json"))
+    var paths: String?
+
+    @Flag(help: "Draw only the legal-exposure paths (as `exposure` finds them), highlighted, with the designators, the legal decisions bearing on them and the nodes tied to two or more path nodes.")
+    var exposure = false
+
+    @Flag(help: "Draw the network collapsed to its Louvain communities (seed 0): one node per community, sized by members, labelled by its most connected members.")
+    var communities = false
+
+    @Flag(help: "Draw every node of a network past \(RenderJob.largeEdgeThreshold) edges, not only its most connected ones.")
+    var full = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -43,9 +62,14 @@ struct RenderCommand: ParsableCommand {
             guard let path = input.input, (input.inputFormat ?? InputFormat.detect(URL(fileURLWithPath: path))) == .dot else {
                 throw ValidationError("--as-is draws a DOT file as it is; give a .dot or .gv INPUT")
             }
-            if sizeBy != nil || highlightPaths != nil { throw ValidationError("--as-is draws the file's own styling; it cannot take --size-by or --highlight-paths") }
+            if sizeBy != nil || highlightPaths != nil || focus != nil || paths != nil || exposure || full || communities {
+                throw ValidationError("--as-is draws the file's own styling; it cannot take --size-by, --highlight-paths, --focus, --paths, --exposure or --full")
+            }
             if time.isSet { throw ValidationError("--as-is draws the file as it is; it cannot take --at, --between or --dated-only") }
         }
+        if [focus != nil, paths != nil, exposure].filter({ $0 }).count > 1 { throw ValidationError("give at most one of --focus, --paths and --exposure") }
+        if communities && (full || sizeBy != nil || highlightPaths != nil) { throw ValidationError("--communities draws communities sized by members; it cannot take --full, --size-by or --highlight-paths") }
+        if focusRadius < 0 { throw ValidationError("--focus-radius must be 0 or more, not \(focusRadius)") }
     }
 
     func run() throws {
@@ -74,9 +98,25 @@ struct RenderCommand: ParsableCommand {
             if let highlightPaths {
                 options.highlight = try RenderJob.highlightPaths(from: URL(fileURLWithPath: highlightPaths))
             }
+            options.full = full
+            options.communities = communities
+            // A focused view draws no boxes unless asked (its edges then carry their full labels).
+            if focus != nil || paths != nil || exposure { options.clusterBy = diagram.clusterBy ?? .none }
+            if let focus {
+                guard network.nodes.contains(where: { ExactID($0.id) == ExactID(focus) }) else { throw AnalysisError.unknownNode(focus) }
+                options.keep = RenderJob.focus(on: focus, radius: focusRadius, in: network)
+            } else if let paths {
+                let nodePaths = try RenderJob.highlightPaths(from: URL(fileURLWithPath: paths))
+                options.highlight += nodePaths
+                options.keep = RenderJob.focus(onPaths: nodePaths, in: network)
+            } else if exposure {
+                let view = RenderJob.exposureView(network)
+                options.highlight += view.highlight
+                options.keep = view.keep
+            }
             let (bytes, notes) = try RenderJob(options: options, engine: engine, worker: renderLimits.worker).run(network, format: format)
             notes.forEach(note)
-            try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles + [highlightPaths].compactMap { $0.map { URL(fileURLWithPath: $0) } })
+            try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles + [highlightPaths, paths].compactMap { $0.map { URL(fileURLWithPath: $0) } })
         }
     }
 }

@@ -7,12 +7,17 @@ struct RenderWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "_render-worker", shouldDisplay: false)
 
     @Option var engine: LayoutEngine
-    @Option var format: RenderFormat
+    /// One or more formats, each of the same layout (`--format svg --format png`).
+    @Option var format: [RenderFormat]
     /// The pid of the process that started this worker; the worker dies with it.
     @Option var parent: Int32?
 
+    func validate() throws {
+        if format.isEmpty { throw ValidationError("give at least one --format") }
+    }
+
     func run() throws {
-        GraphvizWorker.serve(engine: engine, format: format, parent: parent)
+        GraphvizWorker.serve(engine: engine, formats: format, parent: parent)
     }
 }
 

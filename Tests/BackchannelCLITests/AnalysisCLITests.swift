@@ -130,13 +130,13 @@ struct AnalysisCLITests {
         #expect(first["designated"]?.value == .string("pkk"))
         #expect(first["legal"].map { "\($0)".contains("holder-v-hlp") } == true)
         let svg = try String(contentsOf: picture, encoding: .utf8)
-        #expect(svg.contains("#ff7f00"), "paths drawn in the highlight colour")
+        #expect(svg.contains("#bb4488"), "paths drawn in the highlight colour")
         let text = try Fixtures.run(["exposure"])
         #expect(text.stdout.contains("not legal advice"))
         #expect(text.stdout.contains("Humanitarian Law Project provides training to Kurdistan Workers' Party (PKK)"))
         // render --highlight-paths reads the same file.
         let rendered = try Fixtures.run(["render", "--highlight-paths", json.path, "--size-by", "pagerank", "--format", "dot"])
-        #expect(rendered.stdout.contains("#ff7f00") && rendered.stdout.contains("node size: pagerank"))
+        #expect(rendered.stdout.contains("#bb4488") && rendered.stdout.contains("node size: pagerank"))
     }
 }
 
@@ -172,7 +172,10 @@ struct PAXTests {
         let svg = dir.appendingPathComponent("paax.svg")
         let render = try Fixtures.run(["render", out.path, "--format", "svg", "-o", svg.path])
         #expect(render.status == 0, "\(render.stderr)")
-        #expect(render.stderr.contains("using the sfdp layout"), "the user is told why")
+        #expect(render.stderr.contains("most connected") && render.stderr.contains("--full"), "the user is told what is drawn")
+        let full = try Fixtures.run(["render", out.path, "--format", "svg", "--full", "-o", svg.path])
+        #expect(full.status == 0, "\(full.stderr)")
+        #expect(full.stderr.contains("using the sfdp layout"), "the user is told why")
         #expect(try Data(contentsOf: svg).count > 100_000)
     }
 }

@@ -280,12 +280,12 @@ struct EngineThresholdTests {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = try Self.star(edges, in: dir)
-        let chosen = try Fixtures.run(["render", input.path, "--format", "svg"])
+        let chosen = try Fixtures.run(["render", input.path, "--format", "svg", "--full"])
         #expect(chosen.status == 0, "\(chosen.stderr)")
         let note = "using the sfdp layout: the network has \(edges) edges"
         #expect(chosen.stderr.contains(note) == (expected == "sfdp"), "\(edges) edges: \(chosen.stderr)")
-        let explicit = try Fixtures.run(["render", input.path, "--format", "svg", "--engine", expected])
-        let other = try Fixtures.run(["render", input.path, "--format", "svg", "--engine", expected == "dot" ? "sfdp" : "dot"])
+        let explicit = try Fixtures.run(["render", input.path, "--format", "svg", "--full", "--engine", expected])
+        let other = try Fixtures.run(["render", input.path, "--format", "svg", "--full", "--engine", expected == "dot" ? "sfdp" : "dot"])
         #expect(explicit.status == 0 && other.status == 0)
         #expect(!explicit.stderr.contains("using the"), "no note when the engine is given")
         #expect(chosen.stdout.contains("</svg>"))

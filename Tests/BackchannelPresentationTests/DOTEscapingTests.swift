@@ -35,7 +35,7 @@ struct DOTEscapingTests {
             #expect(DOTText.unescapeLabel(parsedNode.attributes["bc_id"] ?? "<none>") == node.id)
         }
         #expect(parsed.edges.count == net.edges.count)
-        #expect(byName.count == net.nodes.count, "exactly the network's nodes (the legend is part of the graph label)")
+        #expect(byName.count == net.nodes.count, "the nodes, nothing else (the legend is the graph label)")
     }
 
     @Test func everyDrawnLabelIsExactlyTheText() throws {

@@ -20,7 +20,7 @@ struct GraphvizTests {
         for (i, node) in Self.history.nodes.enumerated() {
             #expect(drawn["n\(i)"] == node.label.split(separator: "\n").map(String.init), "\(engine): node \(node.id) not drawn as its label")
         }
-        #expect(drawn.count == Self.history.nodes.count, "exactly the nodes (the legend is part of the graph label)")
+        #expect(drawn.count == Self.history.nodes.count, "the nodes (the legend is the graph label)")
     }
 
     /// Every engine with every clustering lays out, renders and frees the history without crashing

@@ -73,7 +73,7 @@ struct WorkerLifetimeTests {
         let input = try Self.write(Self.network(nodes: 1_500, edges: 4_000), in: dir)
         let parent = Process()
         parent.executableURL = Self.executable
-        parent.arguments = ["render", input.path, "--engine", "dot", "-o", dir.appendingPathComponent("big.svg").path]
+        parent.arguments = ["render", input.path, "--full", "--engine", "dot", "-o", dir.appendingPathComponent("big.svg").path]
         parent.standardError = FileHandle.nullDevice
         parent.standardOutput = FileHandle.nullDevice
         try parent.run()
@@ -122,7 +122,7 @@ struct WorkerLifetimeTests {
         let dir = try Fixtures.temporaryDirectory()
         let input = try Self.write(Self.network(nodes: 1_500, edges: 4_000), in: dir)
         let out = dir.appendingPathComponent("big.svg")
-        let result = try Fixtures.run(["render", input.path, "--engine", "dot", "--timeout", "1", "-o", out.path])
+        let result = try Fixtures.run(["render", input.path, "--full", "--engine", "dot", "--timeout", "1", "-o", out.path])
         #expect(result.status == 70, "\(result.stderr)")
         #expect(result.stderr.contains("dot layout did not finish within 1 s"), "\(result.stderr)")
         #expect(result.stderr.contains("4000 edges") && result.stderr.contains("--engine sfdp"), "names the size and the engine to try")
@@ -135,7 +135,7 @@ struct WorkerLifetimeTests {
         let dir = try Fixtures.temporaryDirectory()
         let input = try Self.write(Self.network(nodes: 1_500, edges: 4_000), in: dir)
         for _ in 0..<3 {
-            let result = try Fixtures.run(["render", input.path, "--engine", "dot", "--timeout", "0.001", "-o", dir.appendingPathComponent("big.svg").path])
+            let result = try Fixtures.run(["render", input.path, "--full", "--engine", "dot", "--timeout", "0.001", "-o", dir.appendingPathComponent("big.svg").path])
             #expect(result.status == 70, "\(result.stderr)")
             #expect(result.stderr.contains("did not finish within 0.001 s"), "\(result.stderr)")
         }
@@ -153,13 +153,13 @@ struct WorkerLifetimeTests {
         let edges = RenderLimits.defaultMaxEdges + 1
         let input = try Self.write(Self.network(nodes: 2_000, edges: edges), in: dir)
         let out = dir.appendingPathComponent("big.svg")
-        let result = try Fixtures.run(["render", input.path, "-o", out.path])
+        let result = try Fixtures.run(["render", input.path, "--full", "-o", out.path])
         #expect(result.status == 70, "\(result.stderr)")
         #expect(result.stderr.contains("\(edges) edges, more than the limit of \(RenderLimits.defaultMaxEdges)"), "\(result.stderr)")
         #expect(result.stderr.contains("backchannel reach") && result.stderr.contains("--no-size-limit"), "points to the focused views and the override")
         #expect(!FileManager.default.fileExists(atPath: out.path))
         // DOT needs no layout, so it is never refused.
-        let dot = try Fixtures.run(["render", input.path, "--format", "dot", "-o", dir.appendingPathComponent("big.dot").path])
+        let dot = try Fixtures.run(["render", input.path, "--full", "--format", "dot", "-o", dir.appendingPathComponent("big.dot").path])
         #expect(dot.status == 0, "\(dot.stderr)")
     }
 

@@ -26,16 +26,10 @@ public struct DOTWriter: Sendable {
         let highlightedSteps = Set(diagram.highlight.flatMap { path in zip(path, path.dropFirst()).map { "\($0.0)\u{0}\($0.1)" } })
 
         var out = "digraph \(q(network.name)) {\n"
-        // The legend is part of the graph's label (an HTML-like label under the title), never a
-        // node: the DOT holds exactly the network's nodes and edges.
-        let showLegend = diagram.legend && !network.nodes.isEmpty
-        let graphLabel = showLegend
-            ? "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"6\"><TR><TD>\(DOTText.html(diagram.title + "\n" + diagram.subtitle))</TD></TR>"
-                + "<TR><TD><FONT POINT-SIZE=\"11\">\(legendTable(diagram))</FONT></TD></TR></TABLE>>"
-            : q(diagram.title + "\n" + diagram.subtitle)
-        out += "  graph [charset=\"UTF-8\", label=\(graphLabel), labelloc=\"t\", fontname=\"\(DOTStyle.fontname)\", "
-        out += "fontsize=\"20\", rankdir=\(q(diagram.rankdir)), nodesep=\"0.25\", ranksep=\"0.5\", pad=\"0.3\", "
-        out += "outputorder=\"edgesfirst\", forcelabels=\"true\", bgcolor=\"white\""
+        let label = diagram.legend && !network.nodes.isEmpty ? "<\(headerTable(diagram))>" : q(diagram.title + "\n" + diagram.subtitle)
+        out += "  graph [charset=\"UTF-8\", label=\(label), labelloc=\"t\", labeljust=\"l\", fontname=\"\(DOTStyle.fontname)\", "
+        out += "fontsize=\"20\", rankdir=\(q(diagram.rankdir)), nodesep=\"0.3\", ranksep=\"0.6\", pad=\"0.3\", "
+        out += "outputorder=\"edgesfirst\", forcelabels=\"false\", bgcolor=\"white\""
         if let data = Self.extraData(network.jsonValue(graph: ()), dropping: []) { out += ", bc_data=\(q(data))" }
         out += "];\n"
         out += "  node [fontname=\"\(DOTStyle.fontname)\", fontsize=\"11\", penwidth=\"1.2\", color=\"#4d4d4d\", margin=\"0.08,0.04\"];\n"
@@ -43,7 +37,7 @@ public struct DOTWriter: Sendable {
 
         func nodeLine(_ i: Int, indent: String) -> String {
             let node = network.nodes[i]
-            let (shape, style, _) = DOTStyle.shape(node.kind)
+            let (shape, style, _, _) = DOTStyle.shape(node.kind)
             let s = diagram.nodeSizes.indices.contains(i) && !diagram.nodeSizes[i].isNaN ? min(1, max(0, diagram.nodeSizes[i])) : 0
             var attrs = [
                 "label=\(q(node.label))",
@@ -98,12 +92,14 @@ public struct DOTWriter: Sendable {
                 "style=\"\(style.style)\"",
                 "penwidth=\"\(format(highlighted ? max(4, style.penwidth * 2) : style.penwidth))\"",
             ]
-            if style.labelled {
-                // `xlabel`, not `label`: Graphviz 2.43's dot layout double-frees the virtual nodes it
-                // makes for edge labels inside clusters (gvFreeLayout aborts); xlabels are placed after
-                // layout and do not distort it.
+            if style.labelled && diagram.edgeLabels != .none {
+                // `xlabel` where there are clusters: Graphviz 2.43's dot layout double-frees the virtual
+                // nodes it makes for edge labels inside clusters (gvFreeLayout aborts); xlabels are
+                // placed after layout, and with forcelabels=false only where they overlap nothing.
                 let when = edge.years.isEmpty ? "" : "\n" + edge.years.text
-                attrs.append("xlabel=\(q(name + when))")
+                // (Mixing the two does not work: a `label` outside the boxes crashes nothing, but the
+                // xlabel placer does not see it and may put an xlabel over it.)
+                attrs.append("\(diagram.edgeLabels == .inline ? "label" : "xlabel")=\(q(name + when))")
                 attrs.append("fontcolor=\"\(style.color)\"")
             }
             var tip = "\(network.nodes[s].label) \(name) \(network.nodes[t].label)"
@@ -127,30 +123,77 @@ public struct DOTWriter: Sendable {
         return JSONWriter.compact(.object(kept))
     }
 
-    /// An HTML-like table explaining the shapes, colours, lines and sizes used in `diagram`.
+    /// The graph's label: the title, the subtitle and, below them, the legend (``legendTable(_:)``),
+    /// as one HTML-like table. A graph label, not a node, so the drawing holds only the network's nodes
+    /// and the legend sits above the drawing, as wide as its columns, never inside it.
+    func headerTable(_ diagram: Diagram) -> String {
+        let h = DOTText.html
+        func lines(_ text: String) -> String { text.split(separator: "\n", omittingEmptySubsequences: false).map { h(String($0)) }.joined(separator: "<BR/>") }
+        var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"20\">\(lines(diagram.title))</FONT></TD></TR>"
+        rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">\(lines(diagram.subtitle))</FONT></TD></TR>"
+        rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\">\(legendTable(diagram))</FONT></TD></TR>"
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\(rows)</TABLE>"
+    }
+
+    /// The most rows in one column of the legend; longer sections wrap into further columns.
+    static let legendColumnRows = 5
+
+    /// An HTML-like table that draws what the diagram uses, in sections side by side: a sample of
+    /// each node shape (a rounded cell for conveners, an outline glyph for the rest), a swatch of each
+    /// fill, a line sample of each relation in its colour, width and style, the designation border,
+    /// the highlight and what node size shows. Only what the diagram's network uses is listed.
     func legendTable(_ diagram: Diagram) -> String {
         let network = diagram.network
         let h = DOTText.html
-        var rows = "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
-        for kind in NodeKind.allCases where network.nodes.contains(where: { $0.kind == kind }) {
-            rows += "<TR><TD ALIGN=\"LEFT\">\(h(kind.rawValue))</TD><TD ALIGN=\"LEFT\">\(h(DOTStyle.shape(kind).legend))</TD></TR>"
-        }
+        typealias Row = (sample: String, text: String)
+        var sections: [(title: String, rows: [Row])] = []
+        let kinds = Set(network.nodes.map(\.kind))
+        sections.append(("shape: kind", NodeKind.allCases.filter(kinds.contains).map { kind in
+            let s = DOTStyle.shape(kind)
+            let sample = s.glyph.map { "<TD WIDTH=\"36\" HEIGHT=\"22\"><FONT FACE=\"DejaVu Sans\" POINT-SIZE=\"20\">\($0)</FONT></TD>" }
+                ?? "<TD WIDTH=\"32\" HEIGHT=\"18\" BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#4d4d4d\"> </TD>"
+            return (sample, h(kind.rawValue))
+        }))
+        var fills: [Row] = []
+        func swatch(_ color: String) -> String { "<TD WIDTH=\"32\" HEIGHT=\"18\" BORDER=\"1\" COLOR=\"#4d4d4d\" BGCOLOR=\"\(color)\"> </TD>" }
         for track in Track.allCases where network.nodes.contains(where: { $0.track == track }) {
-            rows += "<TR><TD ALIGN=\"LEFT\">\(h(track.title))</TD><TD BGCOLOR=\"\(DOTStyle.fill(track, kind: .convener))\">fill</TD></TR>"
+            fills.append((swatch(DOTStyle.fill(track, kind: .convener)), h(track.title)))
         }
-        for relation in Relation.allCases where network.edges.contains(where: { $0.relation == relation }) {
+        if network.nodes.contains(where: { $0.track == nil && $0.kind == .conflict }) { fills.append((swatch(DOTStyle.fill(nil, kind: .conflict)), "conflict, no track")) }
+        if network.nodes.contains(where: { $0.track == nil && $0.kind == .legal }) { fills.append((swatch(DOTStyle.fill(nil, kind: .legal)), "legal, no track")) }
+        if network.nodes.contains(where: { $0.track == nil && $0.kind != .conflict && $0.kind != .legal }) { fills.append((swatch(DOTStyle.fill(nil, kind: .convener)), "no track")) }
+        sections.append(("fill: track", fills))
+        func line(_ color: String, _ style: String, _ width: Double) -> String {
+            let border = max(1, min(4, Int((width + 0.5).rounded(.down))))
+            let css = style == "dashed" || style == "dotted" ? " STYLE=\"\(style)\"" : ""
+            return "<TD WIDTH=\"44\" HEIGHT=\"12\" BORDER=\"\(border)\" SIDES=\"B\"\(css) COLOR=\"\(color)\"> </TD>"
+        }
+        let relations = Set(network.edges.map(\.relation))
+        sections.append(("line: relation", Relation.allCases.filter(relations.contains).map { relation in
             let s = DOTStyle.edge(relation)
-            rows += "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(s.color)\">\(h(relation.rawValue))</FONT></TD>"
-            rows += "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(s.color)\">\(h(s.style)) line</FONT></TD></TR>"
-        }
+            return (line(s.color, s.style, s.penwidth), h(relation.rawValue.replacingOccurrences(of: "_", with: " ")))
+        }))
+        var marks: [Row] = []
         if network.nodes.contains(where: \.isDesignated) {
-            rows += "<TR><TD ALIGN=\"LEFT\">designated</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTStyle.designatedBorder.color)\">red border</FONT></TD></TR>"
+            marks.append(("<TD WIDTH=\"32\" HEIGHT=\"18\" BORDER=\"3\" COLOR=\"\(DOTStyle.designatedBorder.color)\"> </TD>", "on a designation list"))
         }
-        if !diagram.highlight.isEmpty {
-            rows += "<TR><TD ALIGN=\"LEFT\">highlighted path</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTStyle.highlight)\">thick orange</FONT></TD></TR>"
+        if !diagram.highlight.isEmpty { marks.append((line(DOTStyle.highlight, "solid", 4), "highlighted path")) }
+        if let measure = diagram.sizeMeasure { marks.append(("<TD WIDTH=\"30\"><FONT POINT-SIZE=\"12\">size</FONT></TD>", "node size: \(h(measure))")) }
+        if let note = diagram.legendNote { marks.append(("<TD> </TD>", h(note))) }
+        sections.append(("marks", marks))
+
+        var columns = ""
+        for section in sections where !section.rows.isEmpty {
+            var start = 0
+            while start < section.rows.count {
+                let chunk = section.rows[start..<min(start + Self.legendColumnRows, section.rows.count)]
+                var cell = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(start == 0 ? h(section.title) : " ")</B></TD></TR>"
+                for row in chunk { cell += "<TR>\(row.sample)<TD ALIGN=\"LEFT\">\(row.text)</TD></TR>" }
+                columns += "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">\(cell)</TABLE></TD>"
+                start += Self.legendColumnRows
+            }
         }
-        if let measure = diagram.sizeMeasure { rows += "<TR><TD COLSPAN=\"2\">node size: \(h(measure))</TD></TR>" }
-        return "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">\(rows)</TABLE>"
+        return "<TABLE BORDER=\"1\" COLOR=\"#bdbdbd\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>\(columns)</TR></TABLE>"
     }
 }
 

@@ -16,6 +16,14 @@ public struct DOTOptions: Sendable {
     /// Paths (node ids) to draw in orange over the rest: their nodes get a double border, the edges
     /// between consecutive nodes a thick orange line.
     public var highlight: [[String]] = []
+    /// Draw only these node ids (a focused view: `render --focus`, `--paths`, `--exposure`); clusters
+    /// still come from the whole network. Everything when nil.
+    public var keep: Set<String>?
+    /// Draw every node of a large network instead of its most connected ones (`render --full`).
+    public var full = false
+    /// Draw the network collapsed to its communities (`render --communities`): one node per Louvain
+    /// community, sized by members and labelled by its most connected members.
+    public var communities = false
 
     public init(title: String? = nil, clusterBy: ClusterBy = .conflict, legend: Bool = true) {
         self.title = title
@@ -61,6 +69,22 @@ public struct Diagram: Sendable {
     public var legend: Bool
     /// Graphviz `rankdir` for the `dot` engine.
     public var rankdir: String
+    /// A line the legend adds under "marks" (e.g. what a reduced drawing leaves out); none when nil.
+    public var legendNote: String?
+    /// How relations that carry a name (``DOTStyle/edge(_:)``'s `labelled`) are annotated.
+    public var edgeLabels: EdgeLabels = .external
+
+    /// How edge annotations are placed.
+    public enum EdgeLabels: String, Sendable {
+        /// No text on edges (large drawings, where it cannot be read); the SVG tooltip still has it.
+        case none
+        /// `xlabel`s, placed after layout; Graphviz drops any it cannot place without overlapping a
+        /// node or another label (`forcelabels=false`). Safe inside clusters.
+        case external
+        /// Edge `label`s, laid out by `dot` as part of the drawing so they never overlap. Graphviz 2.43's
+        /// `dot` aborts on edge labels inside clusters, so only for diagrams without clusters.
+        case inline
+    }
 
     /// A diagram of `network`; the title defaults to the network's title (or name), the subtitle to
     /// ``standardSubtitle(_:)``.
