@@ -86,11 +86,15 @@ public struct DOTWriter: Sendable {
             let style = DOTStyle.edge(edge.relation)
             var name = edge.relation.rawValue.replacingOccurrences(of: "_", with: " ")
             if let support = edge.support { name += ": " + support.title }
+            // An engagement that did not take place (intended or refused) is drawn tapered: the
+            // relation's colour, but a thin dashed line, and its status in the annotation.
+            let happened = edge.tookPlace
+            if !happened { name += " (\(edge.attributes["status"]?.text ?? "not provided"))" }
             let highlighted = highlightedSteps.contains("\(edge.source)\u{0}\(edge.target)") || highlightedSteps.contains("\(edge.target)\u{0}\(edge.source)")
             var attrs = [
                 "color=\"\(highlighted ? DOTStyle.highlight : style.color)\"",
-                "style=\"\(style.style)\"",
-                "penwidth=\"\(format(highlighted ? max(4, style.penwidth * 2) : style.penwidth))\"",
+                "style=\"\(happened ? style.style : "dashed")\"",
+                "penwidth=\"\(format(highlighted ? max(4, style.penwidth * 2) : (happened ? style.penwidth : 1)))\"",
             ]
             if style.labelled && diagram.edgeLabels != .none {
                 // `xlabel` where there are clusters: Graphviz 2.43's dot layout double-frees the virtual
@@ -176,6 +180,9 @@ public struct DOTWriter: Sendable {
         var marks: [Row] = []
         if network.nodes.contains(where: \.isDesignated) {
             marks.append(("<TD WIDTH=\"32\" HEIGHT=\"18\" BORDER=\"3\" COLOR=\"\(DOTStyle.designatedBorder.color)\"> </TD>", "on a designation list"))
+        }
+        if network.edges.contains(where: { !$0.tookPlace }) {
+            marks.append((line("#4d4d4d", "dashed", 1), "thin dashed: intended or refused, not a tie"))
         }
         if !diagram.highlight.isEmpty { marks.append((line(DOTStyle.highlight, "solid", 4), "highlighted path")) }
         if let measure = diagram.sizeMeasure { marks.append(("<TD WIDTH=\"30\"><FONT POINT-SIZE=\"12\">size</FONT></TD>", "node size: \(h(measure))")) }
