@@ -4,9 +4,10 @@ import PackageDescription
 /// Invariant checks inside the analysis layer (`CompactGraph` structure, scratch sizes), as
 /// swift-collections' `COLLECTIONS_INTERNAL_CHECKS`: on in debug builds (and so in `swift test`),
 /// off in release builds unless `BACKCHANNEL_INTERNAL_CHECKS=1` is set when building.
-let analysisChecks: [SwiftSetting] = [
-    .define("BACKCHANNEL_INTERNAL_CHECKS", .when(configuration: .debug)),
-] + (Context.environment["BACKCHANNEL_INTERNAL_CHECKS"] == "1" ? [.define("BACKCHANNEL_INTERNAL_CHECKS")] : [])
+let analysisChecks: [SwiftSetting] =
+    [
+        .define("BACKCHANNEL_INTERNAL_CHECKS", .when(configuration: .debug))
+    ] + (Context.environment["BACKCHANNEL_INTERNAL_CHECKS"] == "1" ? [.define("BACKCHANNEL_INTERNAL_CHECKS")] : [])
 
 let package = Package(
     name: "Backchannel",
@@ -72,7 +73,8 @@ let package = Package(
         .executableTarget(
             name: "backchannel",
             dependencies: [
-                "BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelAnalysis", "BackchannelPresentation", "BackchannelRender",
+                "BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelAnalysis", "BackchannelPresentation",
+                "BackchannelRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,20 +83,38 @@ let package = Package(
         // Fixtures and generators shared by the test targets.
         .target(name: "BackchannelTestSupport", dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelAnalysis"]),
         .testTarget(name: "BackchannelModelTests", dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelTestSupport"]),
-        .testTarget(name: "BackchannelFormatsTests", dependencies: ["BackchannelFormats", "BackchannelModel", "BackchannelAnalysis", "BackchannelTestSupport"]),
+        .testTarget(
+            name: "BackchannelFormatsTests",
+            dependencies: ["BackchannelFormats", "BackchannelModel", "BackchannelAnalysis", "BackchannelTestSupport"]),
         .testTarget(
             name: "BackchannelFuzzTests",
-            dependencies: ["BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelAnalysis", "BackchannelRender", "BackchannelTestSupport"]
+            dependencies: [
+                "BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelAnalysis", "BackchannelRender",
+                "BackchannelTestSupport",
+            ]
         ),
-        .testTarget(name: "BackchannelAnalysisTests", dependencies: ["BackchannelAnalysis", "BackchannelModel", "BackchannelFormats", "BackchannelTestSupport"], swiftSettings: analysisChecks),
+        .testTarget(
+            name: "BackchannelAnalysisTests",
+            dependencies: ["BackchannelAnalysis", "BackchannelModel", "BackchannelFormats", "BackchannelTestSupport"],
+            swiftSettings: analysisChecks),
         .testTarget(
             name: "BackchannelPresentationTests",
-            dependencies: ["BackchannelPresentation", "BackchannelFormats", "BackchannelAnalysis", "BackchannelRender", "BackchannelJobs", "BackchannelTestSupport"]
+            dependencies: [
+                "BackchannelPresentation", "BackchannelFormats", "BackchannelAnalysis", "BackchannelRender", "BackchannelJobs",
+                "BackchannelTestSupport",
+            ]
         ),
-        .testTarget(name: "BackchannelRenderTests", dependencies: ["BackchannelRender", "BackchannelFormats", "BackchannelPresentation", "BackchannelJobs", "BackchannelTestSupport"]),
+        .testTarget(
+            name: "BackchannelRenderTests",
+            dependencies: [
+                "BackchannelRender", "BackchannelFormats", "BackchannelPresentation", "BackchannelJobs", "BackchannelTestSupport",
+            ]),
         .testTarget(
             name: "BackchannelCLITests",
-            dependencies: ["backchannel", "BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelPresentation", "BackchannelTestSupport"]
+            dependencies: [
+                "backchannel", "BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelPresentation",
+                "BackchannelTestSupport",
+            ]
         ),
     ]
 )

@@ -8,7 +8,7 @@ let package = Package(
     name: "BackchannelBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "Backchannel", path: ".."),
+        .package(name: "Backchannel", path: "..")
     ],
     targets: [
         // Times the measures in-process on an edge-list CSV and prints one JSON line, as peers.py does.
@@ -19,6 +19,6 @@ let package = Package(
                 .product(name: "BackchannelFormats", package: "Backchannel"),
             ],
             path: "Sources/backchannel-bench"
-        ),
+        )
     ]
 )

@@ -33,7 +33,8 @@ enum Check {
     /// `index` is a node of a graph with `nodeCount` nodes.
     static func node(_ index: Int, _ name: String, nodeCount: Int) throws(AnalysisError) {
         guard index >= 0 && index < nodeCount else {
-            throw .invalidParameter(name: name, value: String(index), reason: "is not a node index (the graph has \(nodeCount) nodes, 0..<\(nodeCount))")
+            throw .invalidParameter(
+                name: name, value: String(index), reason: "is not a node index (the graph has \(nodeCount) nodes, 0..<\(nodeCount))")
         }
     }
 
@@ -42,7 +43,9 @@ enum Check {
         var seen = distinct ? [Bool](repeating: false, count: nodeCount) : []
         for (i, v) in indices.enumerated() {
             guard v >= 0 && v < nodeCount else {
-                throw .invalidParameter(name: "\(name)[\(i)]", value: String(v), reason: "is not a node index (the graph has \(nodeCount) nodes, 0..<\(nodeCount))")
+                throw .invalidParameter(
+                    name: "\(name)[\(i)]", value: String(v),
+                    reason: "is not a node index (the graph has \(nodeCount) nodes, 0..<\(nodeCount))")
             }
             if distinct {
                 guard !seen[v] else { throw .invalidParameter(name: "\(name)[\(i)]", value: String(v), reason: "repeats an earlier entry") }
@@ -67,7 +70,9 @@ enum Check {
     }
 
     /// A finite number in `range` (bounds given as text for the message).
-    static func finite(_ x: Double, _ name: String, above low: Double? = nil, below high: Double? = nil, atMost: Double? = nil, atLeast: Double? = nil) throws(AnalysisError) {
+    static func finite(
+        _ x: Double, _ name: String, above low: Double? = nil, below high: Double? = nil, atMost: Double? = nil, atLeast: Double? = nil
+    ) throws(AnalysisError) {
         var ok = x.isFinite
         var parts: [String] = []
         if let low { ok = ok && x > low; parts.append("> \(low)") }
@@ -75,7 +80,9 @@ enum Check {
         if let high { ok = ok && x < high; parts.append("< \(high)") }
         if let atMost { ok = ok && x <= atMost; parts.append("≤ \(atMost)") }
         guard ok else {
-            throw .invalidParameter(name: name, value: String(x), reason: "must be a finite number" + (parts.isEmpty ? "" : " " + parts.joined(separator: " and ")))
+            throw .invalidParameter(
+                name: name, value: String(x),
+                reason: "must be a finite number" + (parts.isEmpty ? "" : " " + parts.joined(separator: " and ")))
         }
     }
 

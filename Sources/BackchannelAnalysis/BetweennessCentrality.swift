@@ -37,7 +37,10 @@ public struct BetweennessCentrality: Sendable {
     /// How many partial sums the sources split into (fixed, so results do not depend on ``lanes``).
     static let partialSums = 8
 
-    public init(weight: WeightMode = .none, normalized: Bool = true, endpoints: Bool = false, sources: [Int]? = nil, lanes: Int = BetweennessCentrality.defaultLanes) {
+    public init(
+        weight: WeightMode = .none, normalized: Bool = true, endpoints: Bool = false, sources: [Int]? = nil,
+        lanes: Int = BetweennessCentrality.defaultLanes
+    ) {
         self.weight = weight
         self.normalized = normalized
         self.endpoints = endpoints

@@ -52,7 +52,9 @@ public struct ClosenessCentrality: Sendable {
 
 /// Runs a search from every node along in-arcs (incoming distances) on all cores, mapping each
 /// finished search to a score.
-func incomingSearches(_ graph: CompactGraph, weight: WeightMode, progress: ProgressHandler? = nil, _ score: (ShortestPathSearch) -> Double) throws(AnalysisError) -> [Double] {
+func incomingSearches(_ graph: CompactGraph, weight: WeightMode, progress: ProgressHandler? = nil, _ score: (ShortestPathSearch) -> Double)
+    throws(AnalysisError) -> [Double]
+{
     let n = graph.nodeCount
     let lengths = try graph.lengths(weight, incoming: true)
     guard n > 0 else { return [] }

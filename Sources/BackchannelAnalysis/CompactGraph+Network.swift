@@ -46,7 +46,8 @@ public struct NetworkFilter: Sendable {
         guard isTimed else { return nil }
         var text: String
         if let period {
-            text = period.lowerBound == period.upperBound ? "at \(period.lowerBound)" : "between \(period.lowerBound) and \(period.upperBound)"
+            text =
+                period.lowerBound == period.upperBound ? "at \(period.lowerBound)" : "between \(period.lowerBound) and \(period.upperBound)"
             text += datedOnly ? " (dated nodes and ties only)" : " (undated nodes and ties kept)"
         } else {
             text = "dated nodes and ties only"
@@ -152,7 +153,8 @@ extension Network {
         sub.nodes = nodes.indices.filter { kept[$0] }.map { nodes[$0] }
         let ids = Set(sub.nodes.map { ExactID($0.id) })
         sub.edges = edges.filter { filter.includes($0) && ids.contains(ExactID($0.source)) && ids.contains(ExactID($0.target)) }
-        let used = Set(sub.nodes.flatMap(\.sources) + sub.edges.flatMap(\.sources) + sub.nodes.flatMap { $0.designations.flatMap(\.sources) })
+        let used = Set(
+            sub.nodes.flatMap(\.sources) + sub.edges.flatMap(\.sources) + sub.nodes.flatMap { $0.designations.flatMap(\.sources) })
         sub.sources = sources.filter { used.contains($0.id) }
         return sub
     }

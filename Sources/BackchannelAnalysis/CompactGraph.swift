@@ -46,10 +46,12 @@ public struct CompactGraph: Sendable {
     /// - Complexity: O(n + m).
     public init(ids: [String], sources: [Int32], targets: [Int32], weights: [Double], directed: Bool) throws(AnalysisError) {
         guard sources.count == targets.count else {
-            throw .invalidParameter(name: "targets", value: "\(targets.count) entries", reason: "needs one entry per source (\(sources.count))")
+            throw .invalidParameter(
+                name: "targets", value: "\(targets.count) entries", reason: "needs one entry per source (\(sources.count))")
         }
         guard weights.count == sources.count else {
-            throw .invalidParameter(name: "weights", value: "\(weights.count) entries", reason: "needs one entry per source (\(sources.count))")
+            throw .invalidParameter(
+                name: "weights", value: "\(weights.count) entries", reason: "needs one entry per source (\(sources.count))")
         }
         guard ids.count < Int(Int32.max) else {
             throw .invalidParameter(name: "ids", value: "\(ids.count) entries", reason: "at most \(Int32.max - 1) nodes")
@@ -67,7 +69,10 @@ public struct CompactGraph: Sendable {
     }
 
     /// Builds from arrays already known to be in range; `invalidWeight` records a bad weight kept.
-    init(checked ids: [String], sources: [Int32], targets: [Int32], weights: [Double], directed: Bool, invalidWeight: (edge: Int, weight: Double)?, keepEdges: Bool = false) {
+    init(
+        checked ids: [String], sources: [Int32], targets: [Int32], weights: [Double], directed: Bool,
+        invalidWeight: (edge: Int, weight: Double)?, keepEdges: Bool = false
+    ) {
         let n = ids.count
         self.ids = ids
         self.isDirected = directed
@@ -99,59 +104,63 @@ public struct CompactGraph: Sendable {
             inLengths = out.lengths
         }
         #if BACKCHANNEL_INTERNAL_CHECKS
-        checkInvariants()
+            checkInvariants()
         #endif
     }
 
     #if BACKCHANNEL_INTERNAL_CHECKS
-    /// Traps unless the CSR arrays are consistent: offsets start at 0, never decrease and end at the
-    /// arc count; targets are node indices, strictly ascending within a row, never the row itself;
-    /// strengths ≥ lengths > 0 where weights were valid; the in-arc mirror holds the same arcs; an
-    /// undirected graph's arcs come in pairs. Compiled only with `BACKCHANNEL_INTERNAL_CHECKS`.
-    ///
-    /// - Complexity: O(n + m log m).
-    public func checkInvariants() {
-        let n = nodeCount
-        func checkRows(_ offsets: [Int32], _ columns: [Int32], _ strengths: [Double], _ lengths: [Double], _ what: String) {
-            precondition(offsets.count == n + 1 && offsets[0] == 0, "\(what): offsets must have n + 1 entries from 0")
-            precondition(Int(offsets[n]) == columns.count && strengths.count == columns.count && lengths.count == columns.count, "\(what): array lengths differ")
-            for u in 0..<n {
-                precondition(offsets[u] <= offsets[u + 1], "\(what): offsets decrease at \(u)")
-                var last: Int32 = -1
-                for k in Int(offsets[u])..<Int(offsets[u + 1]) {
-                    let c = columns[k]
-                    precondition(c >= 0 && Int(c) < n, "\(what): arc \(k) leaves the graph")
-                    precondition(c > last, "\(what): row \(u) not strictly ascending")
-                    precondition(Int(c) != u, "\(what): self-loop at \(u)")
-                    if invalidWeight == nil {
-                        precondition(lengths[k] > 0 && lengths[k].isFinite && strengths[k] >= lengths[k], "\(what): arc \(k) weights")
+        /// Traps unless the CSR arrays are consistent: offsets start at 0, never decrease and end at the
+        /// arc count; targets are node indices, strictly ascending within a row, never the row itself;
+        /// strengths ≥ lengths > 0 where weights were valid; the in-arc mirror holds the same arcs; an
+        /// undirected graph's arcs come in pairs. Compiled only with `BACKCHANNEL_INTERNAL_CHECKS`.
+        ///
+        /// - Complexity: O(n + m log m).
+        public func checkInvariants() {
+            let n = nodeCount
+            func checkRows(_ offsets: [Int32], _ columns: [Int32], _ strengths: [Double], _ lengths: [Double], _ what: String) {
+                precondition(offsets.count == n + 1 && offsets[0] == 0, "\(what): offsets must have n + 1 entries from 0")
+                precondition(
+                    Int(offsets[n]) == columns.count && strengths.count == columns.count && lengths.count == columns.count,
+                    "\(what): array lengths differ")
+                for u in 0..<n {
+                    precondition(offsets[u] <= offsets[u + 1], "\(what): offsets decrease at \(u)")
+                    var last: Int32 = -1
+                    for k in Int(offsets[u])..<Int(offsets[u + 1]) {
+                        let c = columns[k]
+                        precondition(c >= 0 && Int(c) < n, "\(what): arc \(k) leaves the graph")
+                        precondition(c > last, "\(what): row \(u) not strictly ascending")
+                        precondition(Int(c) != u, "\(what): self-loop at \(u)")
+                        if invalidWeight == nil {
+                            precondition(lengths[k] > 0 && lengths[k].isFinite && strengths[k] >= lengths[k], "\(what): arc \(k) weights")
+                        }
+                        last = c
                     }
-                    last = c
                 }
             }
+            checkRows(outOffsets, outTargets, outStrengths, outLengths, "out-arcs")
+            if !outArcEdgeOffsets.isEmpty {
+                precondition(
+                    outArcEdgeOffsets.count == arcCount + 1 && Int(outArcEdgeOffsets[arcCount]) == outArcEdges.count, "arc edge map sizes")
+                for k in 0..<arcCount { precondition(outArcEdgeOffsets[k] < outArcEdgeOffsets[k + 1], "every arc holds an edge") }
+            }
+            checkRows(inOffsets, inSources, inStrengths, inLengths, "in-arcs")
+            precondition(inSources.count == outTargets.count, "mirror holds a different number of arcs")
+            var forward: [Int64: Double] = [:], backward: [Int64: Double] = [:]
+            forward.reserveCapacity(arcCount)
+            for u in 0..<n {
+                for k in Int(outOffsets[u])..<Int(outOffsets[u + 1]) { forward[Int64(u) << 32 | Int64(outTargets[k])] = outStrengths[k] }
+                for k in Int(inOffsets[u])..<Int(inOffsets[u + 1]) { backward[Int64(inSources[k]) << 32 | Int64(u)] = inStrengths[k] }
+            }
+            precondition(forward.count == backward.count, "in-arcs do not mirror out-arcs")
+            for (key, strength) in forward {
+                guard let b = backward[key] else { preconditionFailure("in-arcs do not mirror out-arcs") }
+                precondition(b == strength || (b.isNaN && strength.isNaN), "in-arc strengths differ from out-arcs")
+            }
+            if !isDirected {
+                precondition(
+                    forward.keys.allSatisfy { forward[($0 & 0xFFFF_FFFF) << 32 | ($0 >> 32)] != nil }, "undirected arcs must come in pairs")
+            }
         }
-        checkRows(outOffsets, outTargets, outStrengths, outLengths, "out-arcs")
-        if !outArcEdgeOffsets.isEmpty {
-            precondition(outArcEdgeOffsets.count == arcCount + 1 && Int(outArcEdgeOffsets[arcCount]) == outArcEdges.count, "arc edge map sizes")
-            for k in 0..<arcCount { precondition(outArcEdgeOffsets[k] < outArcEdgeOffsets[k + 1], "every arc holds an edge") }
-        }
-        checkRows(inOffsets, inSources, inStrengths, inLengths, "in-arcs")
-        precondition(inSources.count == outTargets.count, "mirror holds a different number of arcs")
-        var forward: [Int64: Double] = [:], backward: [Int64: Double] = [:]
-        forward.reserveCapacity(arcCount)
-        for u in 0..<n {
-            for k in Int(outOffsets[u])..<Int(outOffsets[u + 1]) { forward[Int64(u) << 32 | Int64(outTargets[k])] = outStrengths[k] }
-            for k in Int(inOffsets[u])..<Int(inOffsets[u + 1]) { backward[Int64(inSources[k]) << 32 | Int64(u)] = inStrengths[k] }
-        }
-        precondition(forward.count == backward.count, "in-arcs do not mirror out-arcs")
-        for (key, strength) in forward {
-            guard let b = backward[key] else { preconditionFailure("in-arcs do not mirror out-arcs") }
-            precondition(b == strength || (b.isNaN && strength.isNaN), "in-arc strengths differ from out-arcs")
-        }
-        if !isDirected {
-            precondition(forward.keys.allSatisfy { forward[($0 & 0xFFFF_FFFF) << 32 | ($0 >> 32)] != nil }, "undirected arcs must come in pairs")
-        }
-    }
     #endif
 
     /// Throws when a weighted measure would read an invalid weight, or a merged strength that
@@ -159,7 +168,8 @@ public struct CompactGraph: Sendable {
     func checkWeights(_ mode: WeightMode) throws(AnalysisError) {
         guard mode != .none else { return }
         if let bad = invalidWeight {
-            throw .invalidParameter(name: "weights[\(bad.edge)]", value: String(bad.weight), reason: "must be a positive finite number for weighted measures")
+            throw .invalidParameter(
+                name: "weights[\(bad.edge)]", value: String(bad.weight), reason: "must be a positive finite number for weighted measures")
         }
         if mode == .strength, let k = outStrengths.firstIndex(where: { !$0.isFinite }) {
             var u = 0

@@ -38,7 +38,9 @@ public struct ConvenerInfluence: Sendable {
         }
 
         func map(_ f: (Double, KeyPath<Components, Double>) -> Double) -> Components {
-            Components(brokerage: f(brokerage, \.brokerage), betweenness: f(betweenness, \.betweenness), reach: f(reach, \.reach), pagerank: f(pagerank, \.pagerank))
+            Components(
+                brokerage: f(brokerage, \.brokerage), betweenness: f(betweenness, \.betweenness), reach: f(reach, \.reach),
+                pagerank: f(pagerank, \.pagerank))
         }
     }
 
@@ -89,7 +91,8 @@ public struct ConvenerInfluence: Sendable {
         for v in conveners {
             let d = try ShortestPaths.distances(graph, from: v)
             let reached = (0..<n).count { $0 != v && isReachTarget[$0] && d[$0] <= Double(Self.reachRadius) }
-            raw.append(Components(brokerage: brokerage[v], betweenness: betweenness[v], reach: Double(reached) / targets, pagerank: pagerank[v]))
+            raw.append(
+                Components(brokerage: brokerage[v], betweenness: betweenness[v], reach: Double(reached) / targets, pagerank: pagerank[v]))
         }
         let zero = Components(brokerage: 0, betweenness: 0, reach: 0, pagerank: 0)
         let maxima = zero.map { _, key in raw.map { $0[keyPath: key] }.max() ?? 0 }

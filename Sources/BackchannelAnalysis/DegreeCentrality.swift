@@ -26,11 +26,12 @@ public struct DegreeCentrality: Sendable {
         return (0..<n).map { v in
             let out = Double(graph.outOffsets[v + 1] - graph.outOffsets[v])
             let inn = Double(graph.inOffsets[v + 1] - graph.inOffsets[v])
-            let d: Double = switch direction {
-            case .total: graph.isDirected ? out + inn : out
-            case .incoming: inn
-            case .outgoing: out
-            }
+            let d: Double =
+                switch direction {
+                case .total: graph.isDirected ? out + inn : out
+                case .incoming: inn
+                case .outgoing: out
+                }
             return d * scale
         }
     }

@@ -75,13 +75,14 @@ public struct EdgeBetweennessCentrality: Sendable {
         let N = Double(n)
         let correction: Double = graph.isDirected ? 1 : 2
         let k = Double(sourceList.count)
-        let scale: Double = if N < 2 {
-            1
-        } else if normalized {
-            1 / (k * (N - 1))
-        } else {
-            N / (k * correction)
-        }
+        let scale: Double =
+            if N < 2 {
+                1
+            } else if normalized {
+                1 / (k * (N - 1))
+            } else {
+                N / (k * correction)
+            }
         var result: [(source: Int, target: Int, score: Double)] = []
         for u in 0..<n {
             for a in Int(graph.outOffsets[u])..<Int(graph.outOffsets[u + 1]) {

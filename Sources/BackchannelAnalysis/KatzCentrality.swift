@@ -19,7 +19,10 @@ public struct KatzCentrality: Sendable {
     public var tolerance: Double? = nil
     public var maxIterations = 10_000
 
-    public init(alpha: Double = 0.1, beta: Double = 1, normalized: Bool = true, weight: WeightMode = .none, tolerance: Double? = nil, maxIterations: Int = 10_000) {
+    public init(
+        alpha: Double = 0.1, beta: Double = 1, normalized: Bool = true, weight: WeightMode = .none, tolerance: Double? = nil,
+        maxIterations: Int = 10_000
+    ) {
         self.alpha = alpha
         self.beta = beta
         self.normalized = normalized

@@ -75,7 +75,9 @@ public struct LegalExposure: Sendable {
             }
         }
         let hasProvides = (0..<n).map { graph.outOffsets[$0] < graph.outOffsets[$0 + 1] }
-        let actors = (0..<n).filter { v in !designated[v] && (network.nodes[v].kind == .convener || hasProvides[v]) && index[ExactID(network.nodes[v].id)] == v }
+        let actors = (0..<n).filter { v in
+            !designated[v] && (network.nodes[v].kind == .convener || hasProvides[v]) && index[ExactID(network.nodes[v].id)] == v
+        }
         var result: [(actor: Int, edges: [Int], path: ExposurePath)] = []
         var visited = [Bool](repeating: false, count: n)
         for actor in actors {
@@ -90,7 +92,11 @@ public struct LegalExposure: Sendable {
                         if designated[next] {
                             let edges = stack.map { provides.edgeIndex[$0] }
                             let nodes = [actor] + stack.map { Int(provides.edgeTarget[$0]) }
-                            result.append((actor, edges, describe(nodes, edges, network, bearing: bearing, upholds: upholds, designatedBy: designatedBy)))
+                            result.append(
+                                (
+                                    actor, edges,
+                                    describe(nodes, edges, network, bearing: bearing, upholds: upholds, designatedBy: designatedBy)
+                                ))
                         }
                         if stack.count < Self.maximumHops {
                             visited[next] = true
@@ -113,7 +119,9 @@ public struct LegalExposure: Sendable {
         return result.map(\.path)
     }
 
-    private func describe(_ nodes: [Int], _ edges: [Int], _ network: Network, bearing: [[Int]], upholds: [[Int]], designatedBy: [[Int]]) -> ExposurePath {
+    private func describe(_ nodes: [Int], _ edges: [Int], _ network: Network, bearing: [[Int]], upholds: [[Int]], designatedBy: [[Int]])
+        -> ExposurePath
+    {
         let end = network.nodes[nodes.last!]
         var legal = Set<Int>()
         for v in nodes { legal.formUnion(bearing[v]) }

@@ -93,7 +93,8 @@ public enum Measure: String, CaseIterable, Sendable {
             var m = BetweennessCentrality(weight: p.weight, normalized: p.normalized, endpoints: p.endpoints, sources: sources)
             m.progress = p.progress
             return .betweenness(m)
-        case .edgeBetweenness: return .edgeBetweenness(EdgeBetweennessCentrality(weight: p.weight, normalized: p.normalized, sources: sources))
+        case .edgeBetweenness:
+            return .edgeBetweenness(EdgeBetweennessCentrality(weight: p.weight, normalized: p.normalized, sources: sources))
         case .closeness: return .closeness(ClosenessCentrality(weight: p.weight, progress: p.progress))
         case .harmonic: return .harmonic(HarmonicCentrality(weight: p.weight, progress: p.progress))
         case .eigenvector:

@@ -26,7 +26,8 @@ public struct Modularity: Sendable {
     ///   wrong length or a negative community number, or a non-finite or negative resolution.
     public func score(_ graph: CompactGraph, community: [Int]) throws(AnalysisError) -> Double {
         guard community.count == graph.nodeCount else {
-            throw .invalidParameter(name: "communities", value: "\(community.count) entries", reason: "needs one community per node (\(graph.nodeCount))")
+            throw .invalidParameter(
+                name: "communities", value: "\(community.count) entries", reason: "needs one community per node (\(graph.nodeCount))")
         }
         guard resolution.isFinite, resolution >= 0 else {
             throw .invalidParameter(name: "resolution", value: "\(resolution)", reason: "must be a finite number ≥ 0")

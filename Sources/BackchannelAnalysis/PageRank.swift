@@ -23,7 +23,10 @@ public struct PageRank: Sendable {
     public var tolerance: Double? = nil
     public var maxIterations = 1000
 
-    public init(alpha: Double = 0.85, weight: WeightMode = .none, personalization: [Double]? = nil, dangling: [Double]? = nil, tolerance: Double? = nil, maxIterations: Int = 1000) {
+    public init(
+        alpha: Double = 0.85, weight: WeightMode = .none, personalization: [Double]? = nil, dangling: [Double]? = nil,
+        tolerance: Double? = nil, maxIterations: Int = 1000
+    ) {
         self.alpha = alpha
         self.weight = weight
         self.personalization = personalization

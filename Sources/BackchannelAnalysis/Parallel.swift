@@ -30,15 +30,15 @@ public enum AnalysisThreads {
 enum System {
     static let coreCount: Int = {
         #if canImport(Glibc)
-        return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         #else
-        return 1
+            return 1
         #endif
     }()
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs `body(lane)` for `lanes` lanes on at most ``analysisThreadCount`` threads (lane i on thread

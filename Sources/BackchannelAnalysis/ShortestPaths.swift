@@ -8,7 +8,9 @@ public enum ShortestPaths {
     ///
     /// - Throws: ``AnalysisError/invalidParameter(name:value:reason:)`` when `source` is not a node
     ///   index or a weighted search meets an invalid weight.
-    public static func distances(_ graph: CompactGraph, from source: Int, weight: WeightMode = .none, incoming: Bool = false) throws(AnalysisError) -> [Double] {
+    public static func distances(_ graph: CompactGraph, from source: Int, weight: WeightMode = .none, incoming: Bool = false)
+        throws(AnalysisError) -> [Double]
+    {
         try Check.node(source, "source", nodeCount: graph.nodeCount)
         let lengths = try graph.lengths(weight, incoming: incoming)
         let offsets = incoming ? graph.inOffsets : graph.outOffsets

@@ -66,7 +66,9 @@ public struct TemporalGraph: Sendable {
     }
 
     /// The graph as it stood during `window`, and which nodes were present.
-    public func snapshot(_ window: ClosedRange<Int>, datedOnly: Bool = false) throws(AnalysisError) -> (graph: CompactGraph, present: [Bool]) {
+    public func snapshot(_ window: ClosedRange<Int>, datedOnly: Bool = false) throws(AnalysisError) -> (
+        graph: CompactGraph, present: [Bool]
+    ) {
         var present = nodeStarts.indices.map { nodeStarts[$0] <= window.upperBound && nodeEnds[$0] >= window.lowerBound }
         var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
         var tied = [Bool](repeating: false, count: ids.count)

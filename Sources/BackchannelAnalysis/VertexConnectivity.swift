@@ -48,13 +48,20 @@ public enum VertexConnectivity {
     ///     whatever their flag).
     /// - Throws: ``AnalysisError/invalidParameter(name:value:reason:)`` for an end outside the graph,
     ///   equal ends, or a mask of the wrong length.
-    public static func channels(in graph: CompactGraph, between a: Int, and b: Int, intermediaries: [Bool]) throws(AnalysisError) -> Channels {
+    public static func channels(in graph: CompactGraph, between a: Int, and b: Int, intermediaries: [Bool]) throws(AnalysisError)
+        -> Channels
+    {
         let n = graph.nodeCount
-        guard (0..<n).contains(a) else { throw .invalidParameter(name: "a", value: "\(a)", reason: "not a node index (the graph has \(n) nodes)") }
-        guard (0..<n).contains(b) else { throw .invalidParameter(name: "b", value: "\(b)", reason: "not a node index (the graph has \(n) nodes)") }
+        guard (0..<n).contains(a) else {
+            throw .invalidParameter(name: "a", value: "\(a)", reason: "not a node index (the graph has \(n) nodes)")
+        }
+        guard (0..<n).contains(b) else {
+            throw .invalidParameter(name: "b", value: "\(b)", reason: "not a node index (the graph has \(n) nodes)")
+        }
         guard a != b else { throw .invalidParameter(name: "b", value: "\(b)", reason: "the two ends must differ") }
         guard intermediaries.count == n else {
-            throw .invalidParameter(name: "intermediaries", value: "\(intermediaries.count) flags", reason: "needs one flag per node (\(n))")
+            throw .invalidParameter(
+                name: "intermediaries", value: "\(intermediaries.count) flags", reason: "needs one flag per node (\(n))")
         }
         var flow = FlowNetwork(graph: graph, a: a, b: b, intermediaries: intermediaries)
         let directTie = flow.directTie

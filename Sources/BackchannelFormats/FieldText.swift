@@ -133,7 +133,9 @@ enum FieldText {
             let parts = split(entry, at: "|")
             if parts.count == 1, try unescape(parts[0]).isEmpty { continue }
             guard parts.count <= 5 else {
-                throw Failure(message: "a designation has at most 5 parts, list|by|since|until|sources; found \(parts.count) (escape a literal | as \\|)")
+                throw Failure(
+                    message:
+                        "a designation has at most 5 parts, list|by|since|until|sources; found \(parts.count) (escape a literal | as \\|)")
             }
             let list = try unescape(parts[0])
             let by = parts.count > 1 ? try unescape(parts[1]) : ""

@@ -45,7 +45,8 @@ extension FormatError {
     public var diagnostics: [Diagnostic] {
         switch self {
         case let .problems(d): d
-        case let .malformed(file, line, column, message): [Diagnostic(file: file, line: line > 0 ? line : nil, column: column > 0 ? column : nil, path: "", message: message)]
+        case let .malformed(file, line, column, message):
+            [Diagnostic(file: file, line: line > 0 ? line : nil, column: column > 0 ? column : nil, path: "", message: message)]
         case let .unreadable(file, reason): [Diagnostic(file: file, path: "", message: "cannot read: \(reason)")]
         case .wouldOverwriteInput, .cannotWrite: []
         }

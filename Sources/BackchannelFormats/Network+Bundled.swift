@@ -1,5 +1,5 @@
-import BackchannelModel
 import BackchannelDatasets
+import BackchannelModel
 import Foundation
 
 extension Network {

@@ -57,8 +57,10 @@ extension FieldText {
     }
 
     /// `unknown kind "convenor" (did you mean 'convener'?); expected one of: …`.
-    static func unknown<E: RawRepresentable & CaseIterable>(_ what: String, _ text: String, _: E.Type) -> String where E.RawValue == String {
-        "unknown \(what) \(quoted(text))" + suggestion(for: text, among: E.allCases.map(\.rawValue)) + "; expected one of: \(E.allRawValues)"
+    static func unknown<E: RawRepresentable & CaseIterable>(_ what: String, _ text: String, _: E.Type) -> String
+    where E.RawValue == String {
+        "unknown \(what) \(quoted(text))" + suggestion(for: text, among: E.allCases.map(\.rawValue))
+            + "; expected one of: \(E.allRawValues)"
     }
 
     /// `s` in double quotes with quotes, backslashes and control characters escaped, cut at 80 characters.

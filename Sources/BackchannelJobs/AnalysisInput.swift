@@ -33,11 +33,13 @@ public struct AnalysisInput: Sendable {
             let edgesURL = URL(fileURLWithPath: edges)
             let nodesURL = nodes.map { URL(fileURLWithPath: $0) }
             if let nodeColumn, nodesURL == nil {
-                throw AnalysisError.invalidParameter(name: "partition", value: nodeColumn, reason: "an edge list has no node attributes; give a node list with that column")
+                throw AnalysisError.invalidParameter(
+                    name: "partition", value: nodeColumn, reason: "an edge list has no node attributes; give a node list with that column")
             }
             let loaded = try EdgeListReader.read(edgesURL, nodes: nodesURL, nodeColumn: nodeColumn)
             network = nil
-            graph = try CompactGraph(ids: loaded.ids, sources: loaded.sources, targets: loaded.targets, weights: loaded.weights, directed: directed)
+            graph = try CompactGraph(
+                ids: loaded.ids, sources: loaded.sources, targets: loaded.targets, weights: loaded.weights, directed: directed)
             self.nodeColumn = loaded.column
             protectedFiles = [edgesURL] + (nodesURL.map { [$0] } ?? [])
             warnings = []
@@ -96,10 +98,14 @@ public struct AnalysisInput: Sendable {
             case "conflict":
                 let assignment = ConflictAssignment(network)
                 let position = network.nodeIndex()
-                values = nodes.map { node in assignment.conflictOf[position[ExactID(node.id)]!].map { network.nodes[assignment.roots[$0]].id } ?? "" }
+                values = nodes.map { node in
+                    assignment.conflictOf[position[ExactID(node.id)]!].map { network.nodes[assignment.roots[$0]].id } ?? ""
+                }
             default:
                 guard network.nodes.contains(where: { $0.attributes[partition] != nil }) else {
-                    throw .invalidParameter(name: "--partition", value: partition, reason: "no node has this attribute; use track, kind, conflict or a node attribute")
+                    throw .invalidParameter(
+                        name: "--partition", value: partition,
+                        reason: "no node has this attribute; use track, kind, conflict or a node attribute")
                 }
                 values = nodes.map { $0.attributes[partition]?.text ?? "" }
             }

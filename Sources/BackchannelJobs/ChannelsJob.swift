@@ -123,8 +123,12 @@ public struct ChannelsJob: Sendable {
         var parameters: [(key: String, value: JSONValue)] = [("include_official", .bool(includeOfficial))]
         if let conflict { parameters.insert(("conflict", .string(conflict)), at: 0) }
         if let years = filter.years { parameters.append(("years", .string("\(years.lowerBound)-\(years.upperBound)"))) }
-        if !filter.without.isEmpty { parameters.append(("without", .array(filter.without.map(\.text).sorted().map { JSONNode(.string($0)) }))) }
-        if !filter.withoutKinds.isEmpty { parameters.append(("without_kinds", .array(filter.withoutKinds.map(\.rawValue).sorted().map { JSONNode(.string($0)) }))) }
+        if !filter.without.isEmpty {
+            parameters.append(("without", .array(filter.without.map(\.text).sorted().map { JSONNode(.string($0)) })))
+        }
+        if !filter.withoutKinds.isEmpty {
+            parameters.append(("without_kinds", .array(filter.withoutKinds.map(\.rawValue).sorted().map { JSONNode(.string($0)) })))
+        }
         if filter.withoutDesignated { parameters.append(("without_designated", .bool(true))) }
         parameters += filter.timeParameters
         return parameters
@@ -143,7 +147,9 @@ public struct ChannelsJob: Sendable {
             self.ids = ids
             for (i, id) in ids.enumerated() { index[ExactID(id)] = i }
             let nodeByID = Dictionary(network.nodes.map { (ExactID($0.id), $0) }, uniquingKeysWith: { first, _ in first })
-            for node in network.nodes where actors[ExactID(node.id)] == nil { actors[ExactID(node.id)] = ChannelsReport.Actor(id: node.id, label: node.label) }
+            for node in network.nodes where actors[ExactID(node.id)] == nil {
+                actors[ExactID(node.id)] = ChannelsReport.Actor(id: node.id, label: node.label)
+            }
             mask = ids.map { nodeByID[ExactID($0)].map(job.mayIntermediate) ?? false }
             if let conflict = job.conflict, nodeByID[ExactID(conflict)]?.kind != .conflict {
                 throw JobError.notAConflict(conflict)
@@ -181,10 +187,11 @@ public struct ChannelsJob: Sendable {
                         let u = index[ExactID(p.id)]!, v = index[ExactID(q.id)]!
                         if let present, !(present[u] && present[v]) { continue }
                         let channels = try VertexConnectivity.channels(in: graph, between: u, and: v, intermediaries: mask)
-                        pairs.append(ChannelsReport.Pair(
-                            a: actor(p.id), b: actor(q.id), sideA: p.side, sideB: q.side, directTie: channels.directTie,
-                            paths: channels.paths.map { $0.dropFirst().dropLast().map { actor(graph.ids[$0]) } },
-                            cut: channels.cut.map { actor(graph.ids[$0]) }))
+                        pairs.append(
+                            ChannelsReport.Pair(
+                                a: actor(p.id), b: actor(q.id), sideA: p.side, sideB: q.side, directTie: channels.directTie,
+                                paths: channels.paths.map { $0.dropFirst().dropLast().map { actor(graph.ids[$0]) } },
+                                cut: channels.cut.map { actor(graph.ids[$0]) }))
                     }
                 }
                 conflicts.append(ChannelsReport.Conflict(conflict: actor(c), parties: members.map { actor($0.id) }, pairs: pairs))

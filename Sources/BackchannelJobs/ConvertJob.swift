@@ -1,6 +1,6 @@
 import BackchannelFormats
-import BackchannelPresentation
 import BackchannelModel
+import BackchannelPresentation
 import Foundation
 
 /// The formats a network can be written in, by file extension unless named.
@@ -36,7 +36,9 @@ public enum ConvertJob {
     /// Nothing is written when any output would replace one of `inputs` (every file the input was
     /// read from: sibling sheets, mapping files); CSV's three sheets are written all or nothing.
     /// - Complexity: O(size of the network).
-    public static func write(_ network: Network, to url: URL, as format: OutputFormat, protecting inputs: [URL], dot options: DOTOptions = DOTOptions()) throws -> (files: [URL], warnings: [String]) {
+    public static func write(
+        _ network: Network, to url: URL, as format: OutputFormat, protecting inputs: [URL], dot options: DOTOptions = DOTOptions()
+    ) throws -> (files: [URL], warnings: [String]) {
         switch format {
         case .json:
             try AtomicFile.write(network.jsonText(), to: url, protecting: inputs)
@@ -55,7 +57,11 @@ public enum ConvertJob {
         case .csv:
             let name = url.lastPathComponent
             guard name.lowercased().hasSuffix("edges.csv") else {
-                throw FormatError.malformed(file: url.path, line: 0, column: 0, message: "CSV output is three sheets: name the edges sheet edges.csv or NAME-edges.csv, and nodes.csv and sources.csv are written beside it")
+                throw FormatError.malformed(
+                    file: url.path, line: 0, column: 0,
+                    message:
+                        "CSV output is three sheets: name the edges sheet edges.csv or NAME-edges.csv, and nodes.csv and sources.csv are written beside it"
+                )
             }
             let stem = String(name.dropLast("edges.csv".count))
             let directory = url.deletingLastPathComponent()
@@ -63,9 +69,10 @@ public enum ConvertJob {
             let sourcesURL = directory.appendingPathComponent(stem + "sources.csv")
             let sheets = CSVSheets.write(network)
             // All three or none: every sheet is checked against the inputs before any is written.
-            try AtomicFile.writeAll([
-                (Array(sheets.nodes.utf8), nodesURL), (Array(sheets.edges.utf8), url), (Array(sheets.sources.utf8), sourcesURL),
-            ], protecting: inputs)
+            try AtomicFile.writeAll(
+                [
+                    (Array(sheets.nodes.utf8), nodesURL), (Array(sheets.edges.utf8), url), (Array(sheets.sources.utf8), sourcesURL),
+                ], protecting: inputs)
             return ([nodesURL, url, sourcesURL], sheets.warnings)
         }
     }

@@ -76,4 +76,3 @@ public struct InclusionJob: Sendable {
         return InclusionReport(conflicts: conflicts)
     }
 }
-

@@ -59,7 +59,9 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
             if strict, !warnings.isEmpty {
                 throw FormatError.malformed(
                     file: url.path, line: 0, column: 0,
-                    message: "read strictly, the file is refused: reading it needs \(warnings.count) warning\(warnings.count == 1 ? "" : "s"): \(warnings.joined(separator: "; "))")
+                    message:
+                        "read strictly, the file is refused: reading it needs \(warnings.count) warning\(warnings.count == 1 ? "" : "s"): \(warnings.joined(separator: "; "))"
+                )
             }
             return (network, warnings)
         }
@@ -68,11 +70,16 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
     private static func read(_ url: URL, format: InputFormat?, strict: Bool) throws -> (network: Network, warnings: [String]) {
         let path = url.path
         guard let format = format ?? InputFormat.detect(url) else {
-            throw FormatError.malformed(file: path, line: 0, column: 0, message: "unknown file type \".\(url.pathExtension)\"; name the format with --input-format (--from for convert): \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw FormatError.malformed(
+                file: path, line: 0, column: 0,
+                message:
+                    "unknown file type \".\(url.pathExtension)\"; name the format with --input-format (--from for convert): \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         switch format {
         case .csv:
-            return try CSVSheets.read(nodes: Self.sibling(of: url, "nodes.csv"), edges: url, sources: Self.sibling(of: url, "sources.csv"), mapping: nil)
+            return try CSVSheets.read(
+                nodes: Self.sibling(of: url, "nodes.csv"), edges: url, sources: Self.sibling(of: url, "sources.csv"), mapping: nil)
         case .json: return try Network.read(json: Self.bytes(url), file: path, lenient: !strict)
         case .graphml: return try GraphML.read(Self.bytes(url), file: path)
         case .dot: return try readDOT(Self.bytes(url), file: path)

@@ -125,13 +125,15 @@ public struct NodeLookup: Sendable {
         for stage in Stage.allCases.dropFirst() where stage <= loosest {
             var found: [(index: Int, stage: Stage)] = []
             for (i, entry) in entries.enumerated() where !seen.contains(i) {
-                let hit = switch stage {
-                case .exactID: false
-                case .folded: entry.foldedID == folded || entry.foldedLabel == folded
-                case .prefix: entry.foldedID.hasPrefix(folded) || entry.foldedLabel.hasPrefix(folded)
-                case .wordPrefix: Self.hasWord(startingWith: folded, in: entry.foldedLabel) || Self.hasWord(startingWith: folded, in: entry.foldedID)
-                case .contains: entry.foldedID.contains(folded) || entry.foldedLabel.contains(folded)
-                }
+                let hit =
+                    switch stage {
+                    case .exactID: false
+                    case .folded: entry.foldedID == folded || entry.foldedLabel == folded
+                    case .prefix: entry.foldedID.hasPrefix(folded) || entry.foldedLabel.hasPrefix(folded)
+                    case .wordPrefix:
+                        Self.hasWord(startingWith: folded, in: entry.foldedLabel) || Self.hasWord(startingWith: folded, in: entry.foldedID)
+                    case .contains: entry.foldedID.contains(folded) || entry.foldedLabel.contains(folded)
+                    }
                 if hit { found.append((i, stage)) }
             }
             if !found.isEmpty {

@@ -1,7 +1,7 @@
 import BackchannelAnalysis
 import BackchannelFormats
-import BackchannelPresentation
 import BackchannelModel
+import BackchannelPresentation
 import BackchannelRender
 import Foundation
 
@@ -33,7 +33,9 @@ public struct Overview: Sendable {
     /// root conflict (see ``ConflictAssignment``) the nodes within ``viewRadius`` steps (DOT, SVG), then,
     /// when the network has legal-exposure paths, their focused view (``RenderJob/exposureView(_:)``; DOT, SVG).
     public var plan: [Planned] {
-        var planned = [Planned(fileName: slug(network.name), diagram: RenderJob.diagram(network, options: DOTOptions()), formats: [.dot, .svg, .png])]
+        var planned = [
+            Planned(fileName: slug(network.name), diagram: RenderJob.diagram(network, options: DOTOptions()), formats: [.dot, .svg, .png])
+        ]
         let assignment = ConflictAssignment(network)
         var used: Set<String> = [planned[0].fileName]
         // One undirected compact graph for every view's breadth-first search.
@@ -51,7 +53,8 @@ public struct Overview: Sendable {
             var name = "conflict-" + slug(conflict.id)
             var suffix = 2
             while !used.insert(name).inserted { name = "conflict-\(slug(conflict.id))-\(suffix)"; suffix += 1 }
-            planned.append(Planned(fileName: name, diagram: RenderJob.diagram(view, options: DOTOptions(clusterBy: .none)), formats: [.dot, .svg]))
+            planned.append(
+                Planned(fileName: name, diagram: RenderJob.diagram(view, options: DOTOptions(clusterBy: .none)), formats: [.dot, .svg]))
         }
         // A focused view: the legal-exposure paths with their context (`render --exposure`).
         let exposure = RenderJob.exposureView(network)
@@ -72,12 +75,16 @@ public struct Overview: Sendable {
 
     /// Writes every planned file into `directory` (created if needed), each atomically.
     /// - Returns: the paths written and notes for the user.
-    public func write(to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (written: [URL], notes: [String]) {
+    public func write(to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (
+        written: [URL], notes: [String]
+    ) {
         try write(plan, to: directory, protecting: inputs, worker: worker)
     }
 
     /// Writes `plan` (this overview's ``plan``, computed once by the caller) into `directory`.
-    public func write(_ plan: [Planned], to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (written: [URL], notes: [String]) {
+    public func write(_ plan: [Planned], to directory: URL, protecting inputs: [URL], worker: GraphvizWorker? = nil) throws -> (
+        written: [URL], notes: [String]
+    ) {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         var notes: [String] = []

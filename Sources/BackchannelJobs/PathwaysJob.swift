@@ -57,10 +57,13 @@ public struct PathwaysJob: Sendable {
                 while chain.last! != start { chain.append(parent[chain.last!]) }
                 chain.reverse()
                 var seen = Set<Int>()
-                let along = chain.filter { Self.isUnofficial(network.nodes[$0]) }.flatMap { conveners[$0] }.filter { seen.insert($0).inserted }
+                let along = chain.filter { Self.isUnofficial(network.nodes[$0]) }.flatMap { conveners[$0] }.filter {
+                    seen.insert($0).inserted
+                }
                 let from = network.nodes[start].years.start, to = network.nodes[outcome].years.start
-                pathways.append(PathwaysReport.Pathway(
-                    chain: chain.map(actor), conveners: along.map(actor), years: from.flatMap { f in to.map { $0 - f } }))
+                pathways.append(
+                    PathwaysReport.Pathway(
+                        chain: chain.map(actor), conveners: along.map(actor), years: from.flatMap { f in to.map { $0 - f } }))
             }
         }
         return PathwaysReport(pathways: pathways, withoutOutcome: without)

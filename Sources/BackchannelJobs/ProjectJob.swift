@@ -54,14 +54,17 @@ public struct ProjectJob: Sendable {
         let ties = try BipartiteProjection(weighting: weighting).ties(graph, onto: mask)
         let kept = network.nodes.filter(onto.contains)
         let edges = ties.map { tie in
-            Edge(graph.ids[tie.u], .sharesWith, graph.ids[tie.v], weight: tie.weight, attributes: ["projection": .string(weighting.rawValue)])
+            Edge(
+                graph.ids[tie.u], .sharesWith, graph.ids[tie.v], weight: tie.weight, attributes: ["projection": .string(weighting.rawValue)]
+            )
         }
         let usedSources = Set(kept.flatMap(\.sources) + kept.flatMap { $0.designations.flatMap(\.sources) })
         var projected = Network(
             name: network.name + "-onto-" + onto.text.replacingOccurrences(of: "=", with: "-"),
             title: (network.title ?? network.name) + ": \(onto.text) tied by shared neighbours (\(weighting.rawValue))",
             sources: network.sources.filter { usedSources.contains($0.id) }, nodes: kept, edges: edges)
-        projected.description = "One-mode projection of \(network.name) onto \(onto.text): two nodes are tied when they share a neighbour; weight: \(weighting.rawValue)."
+        projected.description =
+            "One-mode projection of \(network.name) onto \(onto.text): two nodes are tied when they share a neighbour; weight: \(weighting.rawValue)."
         return projected
     }
 }

@@ -1,7 +1,7 @@
 import BackchannelAnalysis
 import BackchannelFormats
-import BackchannelPresentation
 import BackchannelModel
+import BackchannelPresentation
 import BackchannelRender
 import Foundation
 
@@ -33,7 +33,8 @@ public struct RenderJob: Sendable {
         let diagram = Self.diagram(network, options: options)
         let result = try run(diagram, format: format)
         guard !options.communities, diagram.legendNote != nil, diagram.network.nodes.count < network.nodes.count else { return result }
-        let reduced = "drawing the \(diagram.network.nodes.count) most connected of \(network.nodes.count) nodes (by degree), as the network has more than \(Self.largeEdgeThreshold) edges; --full draws every node"
+        let reduced =
+            "drawing the \(diagram.network.nodes.count) most connected of \(network.nodes.count) nodes (by degree), as the network has more than \(Self.largeEdgeThreshold) edges; --full draws every node"
         return (result.bytes, [reduced] + result.notes)
     }
 
@@ -78,15 +79,18 @@ public struct RenderJob: Sendable {
         var notes: [String] = []
         let engine = self.engine ?? LayoutEngine.recommended(edgeCount: edgeCount)
         if self.engine == nil && engine != .dot {
-            notes.append("using the \(engine.rawValue) layout: the network has \(edgeCount) edges, more than dot lays out in reasonable time (\(LayoutEngine.dotEdgeLimit)); pass --engine dot to insist")
+            notes.append(
+                "using the \(engine.rawValue) layout: the network has \(edgeCount) edges, more than dot lays out in reasonable time (\(LayoutEngine.dotEdgeLimit)); pass --engine dot to insist"
+            )
         }
         let progress = LayoutProgress.start("laying out \(edgeCount) edges with \(engine.rawValue)")
         defer { progress?.finish() }
-        let renderings = if let worker {
-            try worker.render(dot: dot, engine: engine, formats: drawn.map(\.format), edgeCount: edgeCount)
-        } else {
-            try Graphviz.shared.render(dot: dot, engine: engine, formats: drawn.map(\.format))
-        }
+        let renderings =
+            if let worker {
+                try worker.render(dot: dot, engine: engine, formats: drawn.map(\.format), edgeCount: edgeCount)
+            } else {
+                try Graphviz.shared.render(dot: dot, engine: engine, formats: drawn.map(\.format))
+            }
         for (k, rendering) in renderings.enumerated() {
             results[drawn[k].index] = (rendering.bytes, (k == 0 ? notes : []) + rendering.notes + rendering.warnings.map(Self.describe))
         }
@@ -99,7 +103,8 @@ extension RenderJob {
     static func describe(_ warning: String) -> String {
         let words = warning.split(separator: " ")
         if words.count >= 6, warning.hasSuffix("exterior labels positioned."), let placed = Int(words[0]), let total = Int(words[3]) {
-            return "\(placed) of \(total) edge annotations inside boxes drawn (the others would overlap a node or a label; every edge's SVG tooltip has its text)"
+            return
+                "\(placed) of \(total) edge annotations inside boxes drawn (the others would overlap a node or a label; every edge's SVG tooltip has its text)"
         }
         return "Graphviz: " + warning
     }
@@ -155,8 +160,10 @@ extension RenderJob {
             let (collapsed, members) = communityNetwork(options.keep.map { network.subnetwork($0) } ?? network)
             var diagram = Diagram(
                 collapsed, title: options.title ?? network.title ?? network.name,
-                subtitle: "\(collapsed.nodes.count) communities (Louvain, seed 0) of \(network.nodes.count) nodes · \(collapsed.edges.count) ties between communities",
-                nodeSizes: Diagram.relativeSizes(members.map(Double.init)), sizeMeasure: "members", legend: options.legend, rankdir: options.rankdir)
+                subtitle:
+                    "\(collapsed.nodes.count) communities (Louvain, seed 0) of \(network.nodes.count) nodes · \(collapsed.edges.count) ties between communities",
+                nodeSizes: Diagram.relativeSizes(members.map(Double.init)), sizeMeasure: "members", legend: options.legend,
+                rankdir: options.rankdir)
             diagram.legendNote = "each node a community, labelled by its three most connected members; shape: its most common kind"
             diagram.edgeLabels = .none
             return diagram
@@ -167,7 +174,8 @@ extension RenderJob {
         if !options.full && drawn.edges.count > largeEdgeThreshold {
             let kept = mostConnected(drawn, edgeLimit: largeEdgeThreshold)
             let reduced = drawn.subnetwork(kept)
-            subtitle = "the \(reduced.nodes.count) most connected of \(drawn.nodes.count) nodes (by degree) and their \(reduced.edges.count) of \(drawn.edges.count) relations"
+            subtitle =
+                "the \(reduced.nodes.count) most connected of \(drawn.nodes.count) nodes (by degree) and their \(reduced.edges.count) of \(drawn.edges.count) relations"
             note = "\(drawn.nodes.count - reduced.nodes.count) less connected nodes left out; --full draws every node"
             drawn = reduced
         }
@@ -187,11 +195,13 @@ extension RenderJob {
             clusters = Diagram.clusters(assignment: assignment, labels: boxes.roots.map { network.nodes[$0].label })
         }
         var diagram = Diagram(
-            drawn, title: options.title ?? network.title ?? network.name, subtitle: subtitle.map { Diagram.standardSubtitle(drawn) + " · " + $0 },
+            drawn, title: options.title ?? network.title ?? network.name,
+            subtitle: subtitle.map { Diagram.standardSubtitle(drawn) + " · " + $0 },
             nodeSizes: Diagram.relativeSizes(scores), sizeMeasure: options.sizeMeasure,
             clusters: clusters, highlight: options.highlight, legend: options.legend, rankdir: options.rankdir)
         diagram.legendNote = note
-        diagram.edgeLabels = drawn.nodes.count > labelledNodeLimit ? .none : (clusters.contains { !$0.members.isEmpty } ? .external : .inline)
+        diagram.edgeLabels =
+            drawn.nodes.count > labelledNodeLimit ? .none : (clusters.contains { !$0.members.isEmpty } ? .external : .inline)
         return diagram
     }
 
@@ -249,7 +259,8 @@ extension RenderJob {
         var parent = [Int?](repeating: nil, count: network.nodes.count)
         for e in network.edges where e.relation == .partOf {
             guard let s = index[ExactID(e.source)], let t = index[ExactID(e.target)], s != t,
-                  network.nodes[s].kind == .conflict, network.nodes[t].kind == .conflict else { continue }
+                network.nodes[s].kind == .conflict, network.nodes[t].kind == .conflict
+            else { continue }
             if parent[s] == nil { parent[s] = t }
         }
         for i in network.nodes.indices where network.nodes[i].kind == .conflict && rootOf[i] == nil {
@@ -286,14 +297,17 @@ extension RenderJob {
             // Louvain's indices are the compact graph's, whose ids are the network's node ids.
             let members = community.compactMap { index[ExactID(graph.ids[$0])] }
             for m in members { communityOf[m] = k }
-            let top = members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }.prefix(3).map { network.nodes[$0].label }
+            let top = members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }.prefix(3).map {
+                network.nodes[$0].label
+            }
             var counts: [NodeKind: Int] = [:]
             for m in members { counts[network.nodes[m].kind, default: 0] += 1 }
             var kind = NodeKind.participant
             var best = -1
             for candidate in NodeKind.allCases where (counts[candidate] ?? 0) > best { kind = candidate; best = counts[candidate] ?? 0 }
             let more = members.count > top.count ? ", … (\(members.count - top.count) more)" : ""
-            collapsed.nodes.append(Node(id: "community-\(k + 1)", label: "\(members.count) members\n" + top.joined(separator: ", ") + more, kind: kind))
+            collapsed.nodes.append(
+                Node(id: "community-\(k + 1)", label: "\(members.count) members\n" + top.joined(separator: ", ") + more, kind: kind))
         }
         var ties: [Int: Int] = [:]
         for e in network.edges {
@@ -303,7 +317,9 @@ extension RenderJob {
         }
         for key in ties.keys.sorted() {
             let a = key / communities.count, b = key % communities.count
-            collapsed.edges.append(Edge("community-\(a + 1)", .sharesWith, "community-\(b + 1)", weight: Double(ties[key]!), description: "\(ties[key]!) ties"))
+            collapsed.edges.append(
+                Edge("community-\(a + 1)", .sharesWith, "community-\(b + 1)", weight: Double(ties[key]!), description: "\(ties[key]!) ties")
+            )
         }
         return (collapsed, communities.map(\.count))
     }

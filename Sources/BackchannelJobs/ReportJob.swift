@@ -38,7 +38,8 @@ public struct ReportJob: Sendable {
     /// the time control, and the page says so.
     public static let perPeriodTablesEdgeLimit = 1_500
 
-    public static let timeRule = "The time control shows the network as recorded up to the chosen year: every actor and tie whose first year is that year or earlier, and everything undated (a tie also needs both its ends). Ties and actors that ended earlier stay shown. The years offered are those in which something begins; the network does not change between them. The diagram keeps the layout of the whole network; the tables are computed again for each year."
+    public static let timeRule =
+        "The time control shows the network as recorded up to the chosen year: every actor and tie whose first year is that year or earlier, and everything undated (a tie also needs both its ends). Ties and actors that ended earlier stay shown. The years offered are those in which something begins; the network does not change between them. The diagram keeps the layout of the whole network; the tables are computed again for each year."
 
     /// The page, and notes for the user (engine chosen, Graphviz warnings).
     public func run(_ input: Network) throws -> (html: String, notes: [String]) {
@@ -61,19 +62,24 @@ public struct ReportJob: Sendable {
         let years = Self.periodYears(network)
         var periods: [InteractiveReport.Period] = []
         if years.isEmpty {
-            periods.append(try period(network, label: "all years", nodes: network.nodes.map { _ in true }, edges: network.edges.map { _ in true }, index: index, channels: hasParties))
+            periods.append(
+                try period(
+                    network, label: "all years", nodes: network.nodes.map { _ in true }, edges: network.edges.map { _ in true },
+                    index: index, channels: hasParties))
         } else {
             let everyPeriod = network.edges.count <= Self.perPeriodTablesEdgeLimit
             for (p, year) in years.enumerated() {
                 let nodes = network.nodes.map { Self.begins($0.years, by: year) }
                 let edges = network.edges.map { e in
-                    Self.begins(e.years, by: year) && (index[ExactID(e.source)].map { nodes[$0] } ?? false) && (index[ExactID(e.target)].map { nodes[$0] } ?? false)
+                    Self.begins(e.years, by: year) && (index[ExactID(e.source)].map { nodes[$0] } ?? false)
+                        && (index[ExactID(e.target)].map { nodes[$0] } ?? false)
                 }
                 if everyPeriod || p == years.count - 1 {
                     periods.append(try period(network, label: String(year), nodes: nodes, edges: edges, index: index, channels: hasParties))
                 } else {
                     var skipped = InteractiveReport.Period(label: String(year), nodes: nodes, edges: edges, rows: [:])
-                    skipped.note = "The tables are computed for \(years[years.count - 1]) only: the network has more than \(Self.perPeriodTablesEdgeLimit) edges (\(network.edges.count))."
+                    skipped.note =
+                        "The tables are computed for \(years[years.count - 1]) only: the network has more than \(Self.perPeriodTablesEdgeLimit) edges (\(network.edges.count))."
                     periods.append(skipped)
                 }
             }
@@ -81,9 +87,12 @@ public struct ReportJob: Sendable {
         return InteractiveReport(
             network: network, svg: svg, title: title, filters: Self.describe(filter), timeRule: years.isEmpty ? nil : Self.timeRule,
             methods: [
-                "Influence of conveners: \(InteractiveReport.influenceTable.note)", "Centralities: \(InteractiveReport.centralityTable.note)",
+                "Influence of conveners: \(InteractiveReport.influenceTable.note)",
+                "Centralities: \(InteractiveReport.centralityTable.note)",
                 "Legal exposure: material-support paths of up to \(LegalExposure.maximumHops) hops.",
-            ] + (hasParties ? ["Channels: maximum flow on the node-split graph (Edmonds–Karp); counts equal NetworkX's node_connectivity."] : []),
+            ]
+                + (hasParties
+                    ? ["Channels: maximum flow on the node-split graph (Edmonds–Karp); counts equal NetworkX's node_connectivity."] : []),
             tables: tables, periods: periods)
     }
 
@@ -95,7 +104,8 @@ public struct ReportJob: Sendable {
 
     /// The years in which a node or tie of `network` begins, ascending.
     static func periodYears(_ network: Network) -> [Int] {
-        Set(network.nodes.compactMap { $0.years.start ?? $0.years.end } + network.edges.compactMap { $0.years.start ?? $0.years.end }).sorted()
+        Set(network.nodes.compactMap { $0.years.start ?? $0.years.end } + network.edges.compactMap { $0.years.start ?? $0.years.end })
+            .sorted()
     }
 
     /// The network restricted by `filter`: kept nodes, and kept edges with both ends kept; sources kept when used.
@@ -123,13 +133,17 @@ public struct ReportJob: Sendable {
         if let relations = filter.relations { lines.append("relations: " + relations.map(\.rawValue).sorted().joined(separator: ", ")) }
         if let years = filter.years { lines.append("ties dated within \(years.lowerBound)–\(years.upperBound) (undated ties kept)") }
         if !filter.without.isEmpty { lines.append("without: " + filter.without.map(\.text).sorted().joined(separator: ", ")) }
-        if !filter.withoutKinds.isEmpty { lines.append("without kinds: " + filter.withoutKinds.map(\.rawValue).sorted().joined(separator: ", ")) }
+        if !filter.withoutKinds.isEmpty {
+            lines.append("without kinds: " + filter.withoutKinds.map(\.rawValue).sorted().joined(separator: ", "))
+        }
         if filter.withoutDesignated { lines.append("without designated actors") }
         return lines
     }
 
     /// One period's tables on the network of the present nodes and edges.
-    func period(_ network: Network, label: String, nodes: [Bool], edges: [Bool], index: [ExactID: Int], channels: Bool) throws -> InteractiveReport.Period {
+    func period(_ network: Network, label: String, nodes: [Bool], edges: [Bool], index: [ExactID: Int], channels: Bool) throws
+        -> InteractiveReport.Period
+    {
         var sub = network
         sub.nodes = network.nodes.indices.filter { nodes[$0] }.map { network.nodes[$0] }
         sub.edges = network.edges.indices.filter { edges[$0] }.map { network.edges[$0] }
@@ -142,9 +156,11 @@ public struct ReportJob: Sendable {
         let tracks = sub.nodes.map { $0.track?.rawValue ?? "" }
         for t in tracks.sorted() where codes[t] == nil { codes[t] = codes.count }
         let influence = ConvenerInfluence(
-            isConvener: kinds.map { noKinds || $0 == .convener }, isReachTarget: kinds.map { noKinds || $0 == .conflict || $0 == .participant },
+            isConvener: kinds.map { noKinds || $0 == .convener },
+            isReachTarget: kinds.map { noKinds || $0 == .conflict || $0 == .participant },
             groups: tracks.map { codes[$0]! })
-        rows[InteractiveReport.influenceTable.id] = InteractiveReport.influenceRows(try influence.rank(undirected), ids: undirected.ids, index: index)
+        rows[InteractiveReport.influenceTable.id] = InteractiveReport.influenceRows(
+            try influence.rank(undirected), ids: undirected.ids, index: index)
 
         let directed = CompactGraph(sub, directed: true)
         var scores = [DegreeCentrality(normalized: false).scores(directed)]
@@ -155,7 +171,8 @@ public struct ReportJob: Sendable {
         rows[InteractiveReport.centralityTable.id] = InteractiveReport.centralityRows(
             ids: directed.ids, present: directed.ids.map { _ in true }, scores: scores, kinds: kinds, index: index)
 
-        rows[InteractiveReport.exposureTable.id] = InteractiveReport.exposureRows(ExposureReport(paths: LegalExposure().paths(sub), network: sub), index: index)
+        rows[InteractiveReport.exposureTable.id] = InteractiveReport.exposureRows(
+            ExposureReport(paths: LegalExposure().paths(sub), network: sub), index: index)
         if channels {
             rows[InteractiveReport.channelsTable.id] = InteractiveReport.channelsRows(try ChannelsJob().run(sub), index: index)
         }

@@ -47,19 +47,25 @@ public struct TimelineJob: Sendable {
             let window = (year - self.window + 1)...year
             let (graph, present) = try temporal.snapshot(window, datedOnly: datedOnly)
             guard case let .nodes(values) = try measure.compute(graph, parameters) else {
-                throw AnalysisError.invalidParameter(name: "measure", value: measure.rawValue, reason: "gives no score per node; a timeline needs one")
+                throw AnalysisError.invalidParameter(
+                    name: "measure", value: measure.rawValue, reason: "gives no score per node; a timeline needs one")
             }
             for i in values.indices { scores[i].append(present[i] ? values[i] : nil) }
             periods.append(self.window == 1 ? String(year) : "\(window.lowerBound)–\(year)")
         }
-        var described: [(key: String, value: JSONValue)] = measure.describe(parameters, directed: directed).map { (key: $0.0, value: Self.json($0.1)) }
+        var described: [(key: String, value: JSONValue)] = measure.describe(parameters, directed: directed).map {
+            (key: $0.0, value: Self.json($0.1))
+        }
         described.append((key: "every", value: .string("year")))
         described.append((key: "window", value: .int(window)))
         described.append((key: "between", value: .string("\(span.lowerBound)-\(span.upperBound)")))
         if datedOnly { described.append((key: "dated_only", value: .bool(true))) }
         return TimelineReport(
             measure: measure.rawValue, parameters: described, periods: periods,
-            series: temporal.ids.indices.map { TimelineReport.Series(id: temporal.ids[$0], label: labels[ExactID(temporal.ids[$0])] ?? temporal.ids[$0], scores: scores[$0]) })
+            series: temporal.ids.indices.map {
+                TimelineReport.Series(
+                    id: temporal.ids[$0], label: labels[ExactID(temporal.ids[$0])] ?? temporal.ids[$0], scores: scores[$0])
+            })
     }
 
     static func json(_ value: AttributeValue) -> JSONValue {

@@ -35,7 +35,8 @@ extension Network {
 
     /// The earliest and latest year mentioned by any node, edge or designation.
     public var yearRange: ClosedRange<Int>? {
-        let years = nodes.flatMap { [$0.years.start, $0.years.end] + $0.designations.flatMap { [$0.since, $0.until] } }
+        let years =
+            nodes.flatMap { [$0.years.start, $0.years.end] + $0.designations.flatMap { [$0.since, $0.until] } }
             + edges.flatMap { [$0.years.start, $0.years.end] }
         let known = years.compactMap { $0 }
         guard let lo = known.min(), let hi = known.max() else { return nil }

@@ -53,8 +53,10 @@ extension Network {
         }
         func checkSources(_ ids: [String], _ path: String) {
             for (j, id) in ids.enumerated() where sourceIDs[ExactID(id)] == nil {
-                problem("\(path)[\(j)]", "unknown source id \(JSONValue.quoted(id))"
-                    + suggestion(for: id, among: sources.map(\.id)) + "; sources are listed in $.graph.sources")
+                problem(
+                    "\(path)[\(j)]",
+                    "unknown source id \(JSONValue.quoted(id))"
+                        + suggestion(for: id, among: sources.map(\.id)) + "; sources are listed in $.graph.sources")
             }
         }
 
@@ -75,8 +77,9 @@ extension Network {
             for (j, designation) in node.designations.enumerated() {
                 let dpath = "\(path).designations[\(j)]"
                 if designation.list.isEmpty { problem(dpath + ".list", "designation names no list") }
-                checkYears(YearSpan(start: designation.since, end: designation.until), dpath, &problems,
-                           startName: "since", endName: "until")
+                checkYears(
+                    YearSpan(start: designation.since, end: designation.until), dpath, &problems,
+                    startName: "since", endName: "until")
                 checkSources(designation.sources, dpath + ".sources")
             }
             checkSources(node.sources, path + ".sources")
@@ -85,17 +88,22 @@ extension Network {
         for (i, edge) in edges.enumerated() {
             let path = "$.edges[\(i)]"
             for (end, id) in [("source", edge.source), ("target", edge.target)] where nodeIDs[ExactID(id)] == nil {
-                problem("\(path).\(end)", "edge \(end) \(JSONValue.quoted(id)) is not a node id"
-                    + suggestion(for: id, among: nodes.map(\.id)))
+                problem(
+                    "\(path).\(end)",
+                    "edge \(end) \(JSONValue.quoted(id)) is not a node id"
+                        + suggestion(for: id, among: nodes.map(\.id)))
             }
             if edge.relation == .provides && edge.support == nil {
                 problem(path, "a 'provides' edge needs \"support\": one of \(SupportType.allRawValues)")
             }
             if edge.relation != .provides, let support = edge.support {
-                problem(path + ".support", "support \(JSONValue.quoted(support.rawValue)) is only meaningful on 'provides' edges, not '\(edge.relation.rawValue)'")
+                problem(
+                    path + ".support",
+                    "support \(JSONValue.quoted(support.rawValue)) is only meaningful on 'provides' edges, not '\(edge.relation.rawValue)'")
             }
             if let status = edge.attributes["status"], EngagementStatus(rawValue: status.text) == nil {
-                problem(path + ".attributes.status", "status \(JSONValue.quoted(status.text)) is not one of \(EngagementStatus.allRawValues)")
+                problem(
+                    path + ".attributes.status", "status \(JSONValue.quoted(status.text)) is not one of \(EngagementStatus.allRawValues)")
             }
             if !edge.weight.isFinite || edge.weight <= 0 {
                 problem(path + ".weight", "weight \(edge.weight) must be a positive finite number")
@@ -122,7 +130,9 @@ private func checkYears(
         // A single year is one field ("year"): reported once, not as its start and its end.
         guard let value, !plausibleYears.contains(value), !(single && name == endName) else { continue }
         let field = single ? "year" : name
-        problems.append(Diagnostic(path: "\(path).\(field)", message: "year \(value) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
+        problems.append(
+            Diagnostic(
+                path: "\(path).\(field)", message: "year \(value) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
     }
     if let s = years.start, let e = years.end, e < s {
         problems.append(Diagnostic(path: "\(path).\(endName)", message: "\(endName) year \(e) is before \(startName) year \(s)"))
@@ -136,7 +146,12 @@ private func checkText(_ text: String, _ path: String, allowLineBreaks: Bool, _ 
         if allowLineBreaks && (scalar == "\n" || scalar == "\t") { continue }
         let hex = String(v, radix: 16, uppercase: true)
         let hint = scalar == "\r" ? "; use \\n alone for a line break" : ""
-        problems.append(Diagnostic(path: path, message: "control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) in \(JSONValue.quoted(text.count > 40 ? String(text.prefix(40)) + "…" : text))\(hint)"))
+        problems.append(
+            Diagnostic(
+                path: path,
+                message:
+                    "control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) in \(JSONValue.quoted(text.count > 40 ? String(text.prefix(40)) + "…" : text))\(hint)"
+            ))
         return
     }
 }

@@ -186,8 +186,9 @@ public struct Network: Sendable, Hashable {
         sub.title = title ?? self.title
         sub.nodes = nodes.filter { ids.contains($0.id) }
         sub.edges = edges.filter { ids.contains($0.source) && ids.contains($0.target) }
-        let used = Set(sub.nodes.flatMap(\.sources) + sub.edges.flatMap(\.sources)
-            + sub.nodes.flatMap { $0.designations.flatMap(\.sources) })
+        let used = Set(
+            sub.nodes.flatMap(\.sources) + sub.edges.flatMap(\.sources)
+                + sub.nodes.flatMap { $0.designations.flatMap(\.sources) })
         sub.sources = sources.filter { used.contains($0.id) }
         return sub
     }

@@ -1,6 +1,6 @@
-import Foundation
 import BackchannelFormats
 import BackchannelModel
+import Foundation
 
 /// A short plain-text account of a network: counts by kind and track, and the best-connected
 /// conveners. Computes nothing: the degrees come with it (the job layer runs the measure).
@@ -39,7 +39,9 @@ public struct Summary: Sendable {
             let width = ranked.map { $0.node.label.count }.max() ?? 0
             for (i, entry) in ranked.enumerated() {
                 let label = entry.node.label.replacingOccurrences(of: "\n", with: " ")
-                lines.append("  \(String(repeating: " ", count: i + 1 < 10 ? 1 : 0))\(i + 1). \(label)\(String(repeating: " ", count: max(1, width - label.count + 2)))\(ReportNumber.whole(entry.degree))")
+                lines.append(
+                    "  \(String(repeating: " ", count: i + 1 < 10 ? 1 : 0))\(i + 1). \(label)\(String(repeating: " ", count: max(1, width - label.count + 2)))\(ReportNumber.whole(entry.degree))"
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -76,7 +76,9 @@ public final class Graphviz: @unchecked Sendable {
             var notes: [String] = []
             if scalePNG && formats[group[0]] == .png {
                 setAttribute(graph, "size", "60,60")
-                notes.append("the PNG is scaled to at most 60×60 inches at 96 dpi because the network has more than \(RenderFormat.pngEdgeLimit) edges; use SVG or PDF for full detail")
+                notes.append(
+                    "the PNG is scaled to at most 60×60 inches at 96 dpi because the network has more than \(RenderFormat.pngEdgeLimit) edges; use SVG or PDF for full detail"
+                )
             }
             if engine != .dot {
                 for (name, value) in [("overlap", "prism"), ("splines", "false")] where attribute(graph, name) == nil {
@@ -97,7 +99,8 @@ public final class Graphviz: @unchecked Sendable {
                     throw .render(format: formats[i], message: takeMessages().joined(separator: "; "))
                 }
                 let bytes = [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
-                results[i] = Rendering(bytes: bytes, warnings: (i == group[0] ? layoutWarnings : []) + takeMessages(), notes: i == group[0] ? notes : [])
+                results[i] = Rendering(
+                    bytes: bytes, warnings: (i == group[0] ? layoutWarnings : []) + takeMessages(), notes: i == group[0] ? notes : [])
             }
         }
         return results.map { $0! }
@@ -141,7 +144,10 @@ public final class Graphviz: @unchecked Sendable {
             }
             if agreseterrors() > 0 || graphs.isEmpty {
                 let messages = takeMessages()
-                return .failure(.syntax(message: messages.isEmpty ? (graphs.isEmpty ? "no graph found" : "syntax error") : messages.joined(separator: "; ")))
+                return .failure(
+                    .syntax(
+                        message: messages.isEmpty ? (graphs.isEmpty ? "no graph found" : "syntax error") : messages.joined(separator: "; "))
+                )
             }
             _ = takeMessages()
             return .success(graphs)
@@ -179,7 +185,9 @@ public final class Graphviz: @unchecked Sendable {
     }
 
     private func describe(_ graph: UnsafeMutablePointer<Agraph_t>) -> DOTGraph {
-        func attributes(_ object: UnsafeMutableRawPointer, kind: Int32, root: UnsafeMutablePointer<Agraph_t>, keepDefaults: Bool = false) -> [String: String] {
+        func attributes(_ object: UnsafeMutableRawPointer, kind: Int32, root: UnsafeMutablePointer<Agraph_t>, keepDefaults: Bool = false)
+            -> [String: String]
+        {
             var result: [String: String] = [:]
             var symbol = agnxtattr(root, kind, nil)
             while let s = symbol {
@@ -208,7 +216,9 @@ public final class Graphviz: @unchecked Sendable {
             var result: [String: String] = [:]
             var symbol = agnxtattr(graph, kind, nil)
             while let s = symbol {
-                if let name = s.pointee.name, let d = s.pointee.defval, d.pointee != 0 { result[String(cString: name)] = String(cString: d) }
+                if let name = s.pointee.name, let d = s.pointee.defval, d.pointee != 0 {
+                    result[String(cString: name)] = String(cString: d)
+                }
                 symbol = agnxtattr(graph, kind, s)
             }
             return result
@@ -220,16 +230,20 @@ public final class Graphviz: @unchecked Sendable {
         var node = agfstnode(graph)
         while let n = node {
             nodeSeq.append(UInt64(n.pointee.base.tag.seq))
-            nodes.append(.init(
-                name: String(cString: agnameof(n)), attributes: attributes(UnsafeMutableRawPointer(n), kind: Int32(AGNODE), root: graph),
-                html: html(UnsafeMutableRawPointer(n), kind: Int32(AGNODE), root: graph)))
+            nodes.append(
+                .init(
+                    name: String(cString: agnameof(n)),
+                    attributes: attributes(UnsafeMutableRawPointer(n), kind: Int32(AGNODE), root: graph),
+                    html: html(UnsafeMutableRawPointer(n), kind: Int32(AGNODE), root: graph)))
             var edge = agfstout(graph, n)
             while let e = edge {
                 edgeSeq.append(UInt64(e.pointee.base.tag.seq))
-                edges.append(.init(
-                    tail: String(cString: agnameof(n)), head: String(cString: agnameof(e.pointee.node)),  // an out-edge's node is its head
-                    attributes: attributes(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE), root: graph),
-                    html: html(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE), root: graph)))
+                edges.append(
+                    .init(
+                        // An out-edge's node is its head.
+                        tail: String(cString: agnameof(n)), head: String(cString: agnameof(e.pointee.node)),
+                        attributes: attributes(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE), root: graph),
+                        html: html(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE), root: graph)))
                 edge = agnxtout(graph, e)
             }
             node = agnxtnode(graph, n)
@@ -247,7 +261,8 @@ public final class Graphviz: @unchecked Sendable {
                     members.append(String(cString: agnameof(m)))
                     n = agnxtnode(s, m)
                 }
-                subgraphs.append((String(cString: agnameof(s)), attributes(UnsafeMutableRawPointer(s), kind: Int32(AGRAPH), root: graph), members))
+                subgraphs.append(
+                    (String(cString: agnameof(s)), attributes(UnsafeMutableRawPointer(s), kind: Int32(AGRAPH), root: graph), members))
                 walk(s)
                 sub = agnxtsubg(s)
             }
@@ -268,7 +283,8 @@ private func setAttribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: Strin
     name.withCString { n in
         value.withCString { v in
             "".withCString { d in
-                _ = agsafeset(graph, UnsafeMutablePointer(mutating: n), UnsafeMutablePointer(mutating: v), UnsafeMutablePointer(mutating: d))
+                _ = agsafeset(
+                    graph, UnsafeMutablePointer(mutating: n), UnsafeMutablePointer(mutating: v), UnsafeMutablePointer(mutating: d))
             }
         }
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How much one render in the worker may cost before it is refused or stopped.
@@ -31,7 +31,8 @@ public struct RenderLimits: Sendable, Equatable {
 
     /// The defaults (``defaultTimeout``, ``defaultMaxEdges``, ``defaultMaxDOTBytes``), or nothing
     /// where an argument says nil.
-    public init(timeout: Double? = Self.defaultTimeout, maxEdges: Int? = Self.defaultMaxEdges, maxDOTBytes: Int? = Self.defaultMaxDOTBytes) {
+    public init(timeout: Double? = Self.defaultTimeout, maxEdges: Int? = Self.defaultMaxEdges, maxDOTBytes: Int? = Self.defaultMaxDOTBytes)
+    {
         self.timeout = timeout
         self.maxEdges = maxEdges
         self.maxDOTBytes = maxDOTBytes
@@ -95,13 +96,15 @@ public struct GraphvizWorker: Sendable {
     /// (``Graphviz/render(dot:engine:formats:)``). With more than one format the child frames its
     /// answer: for each format, its byte count in decimal and a newline, then the bytes.
     /// - Complexity: the layout's, in the child; O(`dot` size + output size) here.
-    public func render(dot: String, engine: LayoutEngine, formats: [RenderFormat], edgeCount: Int? = nil) throws(RenderError) -> [Rendering] {
+    public func render(dot: String, engine: LayoutEngine, formats: [RenderFormat], edgeCount: Int? = nil) throws(RenderError) -> [Rendering]
+    {
         precondition(!formats.isEmpty, "at least one format")
         let format = formats[0]
         try limits.check(dot: dot, edgeCount: edgeCount)
         let process = Process()
         process.executableURL = executable
-        process.arguments = arguments + ["--parent", String(getpid()), "--engine", engine.rawValue] + formats.flatMap { ["--format", $0.rawValue] }
+        process.arguments =
+            arguments + ["--parent", String(getpid()), "--engine", engine.rawValue] + formats.flatMap { ["--format", $0.rawValue] }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -153,15 +156,18 @@ public struct GraphvizWorker: Sendable {
             throw .crashed(engine: engine, signal: process.terminationStatus)
         }
         guard process.terminationStatus == 0 else {
-            throw .layout(engine: engine, message: messages.isEmpty ? "the render worker exited with status \(process.terminationStatus)" : messages.joined(separator: "; "))
+            throw .layout(
+                engine: engine,
+                message: messages.isEmpty
+                    ? "the render worker exited with status \(process.terminationStatus)" : messages.joined(separator: "; "))
         }
         guard formats.count > 1 else { return [Rendering(bytes: [UInt8](bytes), warnings: [], notes: notes)] }
         var results: [Rendering] = []
         var rest = bytes[...]
         for _ in formats {
             guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")),
-                  let count = Int(String(decoding: rest[..<newline], as: UTF8.self)), count >= 0,
-                  rest.distance(from: newline, to: rest.endIndex) > count
+                let count = Int(String(decoding: rest[..<newline], as: UTF8.self)), count >= 0,
+                rest.distance(from: newline, to: rest.endIndex) > count
             else { throw .render(format: format, message: "the render worker's answer is not framed as expected") }
             let start = rest.index(after: newline)
             let end = rest.index(start, offsetBy: count)
@@ -211,17 +217,18 @@ public struct GraphvizWorker: Sendable {
     /// Makes this process end when `parent` does, and ends it now if `parent` is already gone.
     private static func dieWithParent(_ parent: Int32) {
         #if os(Linux)
-        // prctl is variadic, so Swift does not import it; call it through a fixed-argument pointer.
-        typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-        if let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "prctl") {
-            let prctl = unsafeBitCast(symbol, to: Prctl.self)
-            _ = prctl(1 /* PR_SET_PDEATHSIG */, UInt(SIGKILL), 0, 0, 0)
-        }
+            // prctl is variadic, so Swift does not import it; call it through a fixed-argument pointer.
+            typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+            if let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "prctl") {
+                let prctl = unsafeBitCast(symbol, to: Prctl.self)
+                let setParentDeathSignal: Int32 = 1  // PR_SET_PDEATHSIG
+                _ = prctl(setParentDeathSignal, UInt(SIGKILL), 0, 0, 0)
+            }
         #else
-        Thread.detachNewThread {
-            while getppid() == parent { sleep(1) }
-            _exit(70)
-        }
+            Thread.detachNewThread {
+                while getppid() == parent { sleep(1) }
+                _exit(70)
+            }
         #endif
         // Checked after the request: a parent that died before it was made has already re-parented us.
         if getppid() != parent {
@@ -257,7 +264,11 @@ private final class DataBox: @unchecked Sendable {
 
     var data: Data {
         get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue; finished = true } }
+        set {
+            lock.withLock {
+                stored = newValue; finished = true
+            }
+        }
     }
 
     var done: Bool { lock.withLock { finished } }

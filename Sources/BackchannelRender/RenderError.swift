@@ -48,7 +48,8 @@ public enum RenderError: Error, Sendable, CustomStringConvertible {
     /// - Complexity: O(1).
     static func timeoutAdvice(engine: LayoutEngine, edges: Int?) -> String {
         if engine != .sfdp {
-            return "try the sfdp engine, the one that finishes on large graphs" + (edges.map { $0 > LayoutEngine.dotEdgeLimit ? " (dot is slow past \(LayoutEngine.dotEdgeLimit) edges)" : "" } ?? "")
+            return "try the sfdp engine, the one that finishes on large graphs"
+                + (edges.map { $0 > LayoutEngine.dotEdgeLimit ? " (dot is slow past \(LayoutEngine.dotEdgeLimit) edges)" : "" } ?? "")
                 + ", or lay out a smaller part of the network"
         }
         return "lay out a smaller part of the network (one node's neighbourhood, one conflict, a filter), or allow more time"

@@ -70,7 +70,13 @@ public enum ColourDifference {
         let lBar = (l1 + l2) / 2, cBarP = (c1p + c2p) / 2
         var hBar = h1p + h2p
         if c1p * c2p != 0 {
-            if abs(h1p - h2p) <= 180 { hBar = (h1p + h2p) / 2 } else if h1p + h2p < 360 { hBar = (h1p + h2p + 360) / 2 } else { hBar = (h1p + h2p - 360) / 2 }
+            if abs(h1p - h2p) <= 180 {
+                hBar = (h1p + h2p) / 2
+            } else if h1p + h2p < 360 {
+                hBar = (h1p + h2p + 360) / 2
+            } else {
+                hBar = (h1p + h2p - 360) / 2
+            }
         }
         let t = 1 - 0.17 * cos(rad(hBar - 30)) + 0.24 * cos(rad(2 * hBar)) + 0.32 * cos(rad(3 * hBar + 6)) - 0.20 * cos(rad(4 * hBar - 63))
         let dTheta = 30 * exp(-pow((hBar - 275) / 25, 2))

@@ -25,7 +25,8 @@ public enum Fixtures {
     /// Whether ``sharedPAXSignatories`` is present, for `.enabled(if: Fixtures.hasSharedPAX, Fixtures.needsSharedPAX)`.
     public static var hasSharedPAX: Bool { FileManager.default.isReadableFile(atPath: sharedPAXSignatories.path) }
     /// Why a test that reads the real PA-X table is skipped where it is absent.
-    public static let needsSharedPAX = "needs ../shared/data/peace-processes/paax_signatories_links_table.csv (PA-X data, not committed); the project-written fixture Tests/Fixtures/paax-shaped covers the same code paths"
+    public static let needsSharedPAX =
+        "needs ../shared/data/peace-processes/paax_signatories_links_table.csv (PA-X data, not committed); the project-written fixture Tests/Fixtures/paax-shaped covers the same code paths"
     /// A small PA-X-shaped signatory table written by the project (`Tests/Fixtures/paax-shaped`).
     public static var paxShapedSignatories: URL { committedFixtures.appendingPathComponent("paax-shaped/signatories.csv") }
 
@@ -57,7 +58,9 @@ public enum Fixtures {
         sources: [Source(id: "s1", citation: "Fixture source")],
         nodes: [
             Node(id: "ngo", label: "Peace NGO", kind: .convener, track: .two, sources: ["s1"]),
-            Node(id: "group", label: "Armed group", kind: .participant, designations: [Designation(list: "FTO list", by: "State", since: 1997, sources: ["s1"])], sources: ["s1"]),
+            Node(
+                id: "group", label: "Armed group", kind: .participant,
+                designations: [Designation(list: "FTO list", by: "State", since: 1997, sources: ["s1"])], sources: ["s1"]),
             Node(id: "war", label: "A war", kind: .conflict, years: YearSpan(start: 1980, end: 2009), sources: ["s1"]),
             Node(id: "talks", label: "Talks", kind: .dialogue, track: .two, years: .year(1995), sources: ["s1"]),
             Node(id: "court", label: "A ruling", kind: .legal, years: .year(2010), sources: ["s1"]),
@@ -70,12 +73,16 @@ public enum Fixtures {
             Edge("group", .partyTo, "war", sources: ["s1"]),
             Edge("gov", .partyTo, "war", sources: ["s1"]),
             Edge("ngo", .provides, "group", support: .training, weight: 2.5, years: YearSpan(start: 1996, end: 1998), sources: ["s1"]),
-            Edge("court", .constrains, "ngo", years: YearSpan(start: 2010), attributes: ["note": .string("scope"), "count": .int(3), "share": .double(0.5), "ok": .bool(true)], sources: ["s1"]),
+            Edge(
+                "court", .constrains, "ngo", years: YearSpan(start: 2010),
+                attributes: ["note": .string("scope"), "count": .int(3), "share": .double(0.5), "ok": .bool(true)], sources: ["s1"]),
         ]
     )
 
     /// Runs `executable` with `arguments` in `directory`; returns exit status, stdout and stderr.
-    public static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    public static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -19,16 +19,20 @@ public enum HostileReportNetwork {
             Source(id: "s2", citation: "A web source & more", url: "https://example.org/?a=1&b=%3C2%3E"),
         ],
         nodes: [
-            Node(id: "ngo</script>", label: scriptLabel, kind: .convener, track: .two, years: .year(1990),
-                 description: "<script>window.__pwned='desc'</script>", sources: ["s\"<1", "s2"]),
-            Node(id: "q\"'&", label: quotesLabel, kind: .participant, years: .year(1995),
-                 designations: [Designation(list: "<list>", by: "</script>", since: 1997, sources: ["s2"])], sources: ["s2"]),
+            Node(
+                id: "ngo</script>", label: scriptLabel, kind: .convener, track: .two, years: .year(1990),
+                description: "<script>window.__pwned='desc'</script>", sources: ["s\"<1", "s2"]),
+            Node(
+                id: "q\"'&", label: quotesLabel, kind: .participant, years: .year(1995),
+                designations: [Designation(list: "<list>", by: "</script>", since: 1997, sources: ["s2"])], sources: ["s2"]),
             Node(id: "war", label: "War & <peace>", kind: .conflict, years: YearSpan(start: 1980, end: 2009)),
             Node(id: "gov", label: "Line\u{2028}separator", kind: .official, track: .one),
             Node(id: "talks", label: "Talks ]]> -->", kind: .dialogue, track: .two, years: .year(2001)),
         ],
         edges: [
-            Edge("ngo</script>", .provides, "q\"'&", support: .training, years: YearSpan(start: 1995, end: 2001), description: "</script> training", sources: ["s2"]),
+            Edge(
+                "ngo</script>", .provides, "q\"'&", support: .training, years: YearSpan(start: 1995, end: 2001),
+                description: "</script> training", sources: ["s2"]),
             Edge("q\"'&", .partyTo, "war", sources: ["s2"]),
             Edge("gov", .partyTo, "war", sources: ["s2"]),
             Edge("ngo</script>", .convenes, "talks", years: .year(2001), sources: ["s2"]),

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The geometry Graphviz drew in an SVG, for checking that no text lies over a node or over other
@@ -56,7 +56,9 @@ public final class SVGBoxes: NSObject, XMLParserDelegate {
         return nil
     }
 
-    public func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    public func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         switch name {
         case "g":
             let cls = attributes["class"]
@@ -85,10 +87,13 @@ public final class SVGBoxes: NSObject, XMLParserDelegate {
         case "ellipse" where currentClass == "node" && !nodeShapeTaken:
             let cx = Double(attributes["cx"] ?? "") ?? 0, cy = Double(attributes["cy"] ?? "") ?? 0
             let rx = Double(attributes["rx"] ?? "") ?? 0, ry = Double(attributes["ry"] ?? "") ?? 0
-            shapes.append(Shape(owner: currentOwner, polygon: (0..<24).map { i in
-                let a = Double(i) * .pi / 12
-                return (cx + rx * cos(a), cy + ry * sin(a))
-            }))
+            shapes.append(
+                Shape(
+                    owner: currentOwner,
+                    polygon: (0..<24).map { i in
+                        let a = Double(i) * .pi / 12
+                        return (cx + rx * cos(a), cy + ry * sin(a))
+                    }))
             nodeShapeTaken = true
         default: break
         }
@@ -111,16 +116,20 @@ public final class SVGBoxes: NSObject, XMLParserDelegate {
             textAttributes = nil
             let text = buffer.replacingOccurrences(of: "\u{A0}", with: " ")
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty,
-                  let x = Double(a["x"] ?? ""), let y = Double(a["y"] ?? "") else { return }
+                let x = Double(a["x"] ?? ""), let y = Double(a["y"] ?? "")
+            else { return }
             let size = Double(a["font-size"] ?? "") ?? 14
             let width = Double(text.count) * size * Self.characterWidth
-            let minX = switch a["text-anchor"] {
-            case "middle": x - width / 2
-            case "end": x - width
-            default: x
-            }
+            let minX =
+                switch a["text-anchor"] {
+                case "middle": x - width / 2
+                case "end": x - width
+                default: x
+                }
             // The baseline is at y: ascenders reach about 0.75 em above it, descenders 0.2 below.
-            texts.append(Text(text: text, owner: currentOwner, box: Box(minX: minX, minY: y - 0.75 * size, maxX: minX + width, maxY: y + 0.2 * size)))
+            texts.append(
+                Text(text: text, owner: currentOwner, box: Box(minX: minX, minY: y - 0.75 * size, maxX: minX + width, maxY: y + 0.2 * size))
+            )
         default: break
         }
     }
@@ -140,7 +149,8 @@ public final class SVGBoxes: NSObject, XMLParserDelegate {
     public func overlaps(tolerance: Double = 1.5) -> [String] {
         var found: [String] = []
         for t in texts {
-            let box = Box(minX: t.box.minX + tolerance, minY: t.box.minY + tolerance, maxX: t.box.maxX - tolerance, maxY: t.box.maxY - tolerance)
+            let box = Box(
+                minX: t.box.minX + tolerance, minY: t.box.minY + tolerance, maxX: t.box.maxX - tolerance, maxY: t.box.maxY - tolerance)
             guard box.minX < box.maxX, box.minY < box.maxY else { continue }
             for s in shapes where s.owner != t.owner && Self.intersects(box.corners, s.polygon) {
                 found.append("\"\(t.text)\" (\(t.owner)) over \(s.owner)")

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The text Graphviz drew for each node of an SVG, keyed by its DOT name (the `<title>`), one entry
@@ -14,7 +14,9 @@ public final class SVGTextCollector: NSObject, XMLParserDelegate {
     private var inText = false
     private var buffer = ""
 
-    public func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    public func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         switch name {
         case "g" where attributes["class"] == "node" || attributes["class"] == "edge" || attributes["class"] == "cluster":
             groupClass = attributes["class"]
@@ -47,4 +49,3 @@ public final class SVGTextCollector: NSObject, XMLParserDelegate {
         return parser.parse() ? collector.texts : nil
     }
 }
-

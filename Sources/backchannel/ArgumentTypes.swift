@@ -29,7 +29,9 @@ struct YearRange: ExpressibleByArgument, Equatable, Sendable {
         }
     }
 
-    var defaultValueDescription: String { range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)-\(range.upperBound)" }
+    var defaultValueDescription: String {
+        range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)-\(range.upperBound)"
+    }
 }
 
 /// A comma-separated list of option values, each parsed as `Element`: `--kinds convener,participant`.

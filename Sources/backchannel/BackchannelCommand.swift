@@ -25,7 +25,9 @@ struct BackchannelCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             OverviewCommand.self, RenderCommand.self, ExportCommand.self, ValidateCommand.self, InfoCommand.self, FindCommand.self,
-            CentralityCommand.self, InfluenceCommand.self, PathsCommand.self, ChannelsCommand.self, CommunitiesCommand.self, ProjectCommand.self, PathwaysCommand.self, InclusionCommand.self, TimelineCommand.self, WarningsCommand.self, ReachCommand.self, ExposureCommand.self, ReportCommand.self, ConvertCommand.self, RenderWorkerCommand.self,
+            CentralityCommand.self, InfluenceCommand.self, PathsCommand.self, ChannelsCommand.self, CommunitiesCommand.self,
+            ProjectCommand.self, PathwaysCommand.self, InclusionCommand.self, TimelineCommand.self, WarningsCommand.self, ReachCommand.self,
+            ExposureCommand.self, ReportCommand.self, ConvertCommand.self, RenderWorkerCommand.self,
         ],
         defaultSubcommand: OverviewCommand.self
     )

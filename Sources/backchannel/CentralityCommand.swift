@@ -1,9 +1,9 @@
 import ArgumentParser
-import BackchannelJobs
 import BackchannelAnalysis
 import BackchannelFormats
-import BackchannelPresentation
+import BackchannelJobs
 import BackchannelModel
+import BackchannelPresentation
 
 struct CentralityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +31,9 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: "How to write the scores.")
     var format: ReportFormat = .table
 
-    @Flag(inversion: .prefixedNo, help: "Betweenness: normalized as NetworkX (--no-normalized: raw sums, halved on undirected graphs, as NetworkX).")
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Betweenness: normalized as NetworkX (--no-normalized: raw sums, halved on undirected graphs, as NetworkX).")
     var normalized = true
 
     @Flag(help: "Betweenness: count the path ends too.")
@@ -46,7 +48,10 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: "PageRank damping (default 0.85) or Katz attenuation (default 0.1).")
     var alpha: Double?
 
-    @Option(help: "Iterative measures: stop as NetworkX does, when the L1 change is below n × tolerance (default: run until every score is within 1e-10 of the exact answer; NetworkX's default is 1e-6).")
+    @Option(
+        help:
+            "Iterative measures: stop as NetworkX does, when the L1 change is below n × tolerance (default: run until every score is within 1e-10 of the exact answer; NetworkX's default is 1e-6)."
+    )
     var tolerance: Double?
 
     @Option(name: .customLong("max-iter"), help: "Iterative measures: the most iterations before giving up.")
@@ -64,9 +69,13 @@ struct CentralityCommand: ParsableCommand {
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
         if let alpha {
             guard alpha.isFinite, alpha >= 0 else { throw ValidationError("--alpha must be a number 0 or more, not \(alpha)") }
-            if measure == .pagerank && alpha > 1 { throw ValidationError("--alpha for pagerank is a damping factor, at most 1, not \(alpha)") }
+            if measure == .pagerank && alpha > 1 {
+                throw ValidationError("--alpha for pagerank is a damping factor, at most 1, not \(alpha)")
+            }
         }
-        if let tolerance, !(tolerance.isFinite && tolerance > 0) { throw ValidationError("--tolerance must be a positive number, not \(tolerance)") }
+        if let tolerance, !(tolerance.isFinite && tolerance > 0) {
+            throw ValidationError("--tolerance must be a positive number, not \(tolerance)")
+        }
         if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iter must be at least 1, not \(maxIterations)") }
     }
 
@@ -96,7 +105,9 @@ struct CentralityCommand: ParsableCommand {
                 measure: measure, parameters: measure.describe(p, directed: input.graph.isDirected), ids: input.graph.ids,
                 labels: nodes?.map(\.label), kinds: nodes?.map(\.kind), scores: scores, kind: kind,
                 top: top ?? (format == .table ? 20 : nil))
-            try output.write(Array(TimeScope(graph.filter).record(report.render(format), format: format).utf8), binary: false, protecting: input.protectedFiles)
+            try output.write(
+                Array(TimeScope(graph.filter).record(report.render(format), format: format).utf8), binary: false,
+                protecting: input.protectedFiles)
         }
     }
 }

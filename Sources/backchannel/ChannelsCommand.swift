@@ -36,7 +36,9 @@ struct ChannelsCommand: ParsableCommand {
 
     func validate() throws {
         if graph.edges != nil { throw ValidationError("channels needs a typed network (party_to edges), not --edges") }
-        if compare && !graph.filter.isCounterfactual { throw ValidationError("--compare needs --without, --without-kind or --without-designated") }
+        if compare && !graph.filter.isCounterfactual {
+            throw ValidationError("--compare needs --without, --without-kind or --without-designated")
+        }
         try every?.check()
         if every != nil && compare { throw ValidationError("--every and --compare do not go together") }
     }
@@ -47,13 +49,14 @@ struct ChannelsCommand: ParsableCommand {
             guard let network = input.network else { throw UsageFailure(message: "channels needs a typed network") }
             let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
             let job = ChannelsJob(conflict: conflictID, includeOfficial: includeOfficial, filter: input.filter)
-            let text = if compare {
-                try job.compare(network).render(format)
-            } else if every != nil {
-                try job.runEvery(network).render(format)
-            } else {
-                try job.run(network).render(format)
-            }
+            let text =
+                if compare {
+                    try job.compare(network).render(format)
+                } else if every != nil {
+                    try job.runEvery(network).render(format)
+                } else {
+                    try job.run(network).render(format)
+                }
             let recorded = every != nil ? text : TimeScope(graph.filter).record(text, format: format)
             try output.write(Array(recorded.utf8), binary: false, protecting: input.protectedFiles)
         }

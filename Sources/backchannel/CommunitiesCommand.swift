@@ -52,10 +52,15 @@ struct CommunitiesCommand: ParsableCommand {
             let nodes = input.nodes
             let report = CommunitiesReport(
                 method: method.rawValue,
-                parameters: [("seed", .int(Int(truncatingIfNeeded: seed))), ("resolution", .double(resolution)), ("weight", .string(weighting.weight.rawValue)), ("threshold", .double(louvain.threshold))],
+                parameters: [
+                    ("seed", .int(Int(truncatingIfNeeded: seed))), ("resolution", .double(resolution)),
+                    ("weight", .string(weighting.weight.rawValue)), ("threshold", .double(louvain.threshold)),
+                ],
                 modularity: q,
                 communities: communities.map { $0.map { (input.graph.ids[$0], nodes?[$0].label ?? input.graph.ids[$0]) } })
-            try output.write(Array(TimeScope(graph.filter).record(report.render(format), format: format).utf8), binary: false, protecting: input.protectedFiles)
+            try output.write(
+                Array(TimeScope(graph.filter).record(report.render(format), format: format).utf8), binary: false,
+                protecting: input.protectedFiles)
         }
     }
 }

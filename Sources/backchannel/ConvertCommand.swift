@@ -1,6 +1,6 @@
 import ArgumentParser
-import BackchannelJobs
 import BackchannelFormats
+import BackchannelJobs
 import BackchannelModel
 import Foundation
 
@@ -31,10 +31,16 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("For CSV input with --mapping: a nodes sheet to read too.", valueName: "file.csv"))
     var nodesSheet: String?
 
-    @Option(help: ArgumentHelp("For CSV input: an import recipe (TOML; see Datasets/README.md): several node and edge rules per row, lists, dates, several tables.", valueName: "file.toml"))
+    @Option(
+        help: ArgumentHelp(
+            "For CSV input: an import recipe (TOML; see Datasets/README.md): several node and edge rules per row, lists, dates, several tables.",
+            valueName: "file.toml"))
     var recipe: String?
 
-    @Flag(help: "Refuse an input that needs any warning to read (defaults, foreign fields kept as attributes, dates cut, data left out); JSON only in the canonical form.")
+    @Flag(
+        help:
+            "Refuse an input that needs any warning to read (defaults, foreign fields kept as attributes, dates cut, data left out); JSON only in the canonical form."
+    )
     var strict = false
 
     @OptionGroup var diagram: DiagramOptions
@@ -44,7 +50,9 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         if format == nil {
-            throw ValidationError("cannot tell the output format from \"\(URL(fileURLWithPath: output).lastPathComponent)\"; use --to (\(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ValidationError(
+                "cannot tell the output format from \"\(URL(fileURLWithPath: output).lastPathComponent)\"; use --to (\(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         if nodesSheet != nil && mapping == nil { throw ValidationError("--nodes-sheet goes with --mapping") }
         if recipe != nil && mapping != nil { throw ValidationError("give --recipe or --mapping, not both") }
@@ -64,13 +72,17 @@ struct ConvertCommand: ParsableCommand {
                 recipeFiles = read.files + [recipeURL]
             } else if let mapping {
                 let parsed = try CSVMapping.read(contentsOf: URL(fileURLWithPath: mapping))
-                (network, readWarnings) = try CSVSheets.read(nodes: nodesSheet.map { URL(fileURLWithPath: $0) }, edges: inURL, sources: nil, mapping: parsed)
+                (network, readWarnings) = try CSVSheets.read(
+                    nodes: nodesSheet.map { URL(fileURLWithPath: $0) }, edges: inURL, sources: nil, mapping: parsed)
             } else {
                 (network, readWarnings) = try source.loadWithWarnings()
             }
             readWarnings.forEach { note("warning: " + $0) }
-            let read = recipe != nil ? recipeFiles
-                : mapping == nil ? source.protectedFiles : [inURL] + [nodesSheet, mapping].compactMap { $0.map { URL(fileURLWithPath: $0) } }
+            let read =
+                recipe != nil
+                ? recipeFiles
+                : mapping == nil
+                    ? source.protectedFiles : [inURL] + [nodesSheet, mapping].compactMap { $0.map { URL(fileURLWithPath: $0) } }
             let (files, warnings) = try ConvertJob.write(network, to: outURL, as: format, protecting: read, dot: diagram.dotOptions)
             warnings.forEach { note("warning: " + $0) }
             note("wrote \(files.map(\.path).joined(separator: ", ")): \(network.nodes.count) nodes, \(network.edges.count) edges")

@@ -3,7 +3,10 @@ import BackchannelPresentation
 
 /// How diagrams look: clusters, title, legend.
 struct DiagramOptions: ParsableArguments {
-    @Option(help: "Group nodes into boxes: by conflict (each conflict with the nodes tied directly to it and to no other conflict), by track, or none (default: conflict; none for focused views).")
+    @Option(
+        help:
+            "Group nodes into boxes: by conflict (each conflict with the nodes tied directly to it and to no other conflict), by track, or none (default: conflict; none for focused views)."
+    )
     var clusterBy: ClusterBy?
 
     @Option(help: "Diagram title (default: the network's title).")

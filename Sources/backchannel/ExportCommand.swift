@@ -1,6 +1,6 @@
 import ArgumentParser
-import BackchannelJobs
 import BackchannelFormats
+import BackchannelJobs
 import BackchannelPresentation
 import Foundation
 
@@ -8,7 +8,8 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the network as styled DOT, canonical node-link JSON, GraphML, GEXF or CSV sheets.",
-        discussion: "Output is deterministic: the same input gives byte-identical files. export and convert write the same formats (dot, json, graphml, gexf, csv); export writes to stdout or -o and takes the diagram options for DOT, convert names its output file. CSV is three sheets, so it needs -o NAME-edges.csv."
+        discussion:
+            "Output is deterministic: the same input gives byte-identical files. export and convert write the same formats (dot, json, graphml, gexf, csv); export writes to stdout or -o and takes the diagram options for DOT, convert names its output file. CSV is three sheets, so it needs -o NAME-edges.csv."
     )
 
     @OptionGroup var input: InputOptions
@@ -22,7 +23,8 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if format == .csv, output.output == nil || output.output == "-" {
-            throw ValidationError("CSV output is three sheets: name the edges sheet with -o NAME-edges.csv (nodes and sources sheets are written beside it)")
+            throw ValidationError(
+                "CSV output is three sheets: name the edges sheet with -o NAME-edges.csv (nodes and sources sheets are written beside it)")
         }
     }
 
@@ -30,7 +32,8 @@ struct ExportCommand: ParsableCommand {
         try reportingFailures {
             let network = try input.load()
             if format == .csv, let path = output.output {
-                let (_, warnings) = try ConvertJob.write(network, to: URL(fileURLWithPath: path), as: .csv, protecting: input.source.protectedFiles)
+                let (_, warnings) = try ConvertJob.write(
+                    network, to: URL(fileURLWithPath: path), as: .csv, protecting: input.source.protectedFiles)
                 warnings.forEach { note("warning: " + $0) }
                 return
             }

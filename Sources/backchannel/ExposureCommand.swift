@@ -1,9 +1,9 @@
 import ArgumentParser
-import BackchannelJobs
 import BackchannelAnalysis
 import BackchannelFormats
-import BackchannelPresentation
+import BackchannelJobs
 import BackchannelModel
+import BackchannelPresentation
 import Foundation
 
 struct ExposureCommand: ParsableCommand {
@@ -24,7 +24,11 @@ struct ExposureCommand: ParsableCommand {
     @Option(help: "table (the numbered paths in words; also `text`) or json.")
     var format: ReportFormat = .table
 
-    @Option(name: .customLong("render"), help: ArgumentHelp("Also draw the paths, highlighted, with their context: the designators, the legal decisions bearing on them and the nodes tied to two or more path nodes (SVG, PNG or PDF by extension).", valueName: "file"))
+    @Option(
+        name: .customLong("render"),
+        help: ArgumentHelp(
+            "Also draw the paths, highlighted, with their context: the designators, the legal decisions bearing on them and the nodes tied to two or more path nodes (SVG, PNG or PDF by extension).",
+            valueName: "file"))
     var renderFile: String?
 
     @OptionGroup var output: OutputOptions
@@ -47,9 +51,12 @@ struct ExposureCommand: ParsableCommand {
             let network = time.restrict(try input.load())
             let paths = LegalExposure().paths(network)
             let report = ExposureReport(paths: paths, network: network)
-            try output.write(Array(time.scope.record(format == .json ? report.json() : report.text(), format: format).utf8), binary: false, protecting: input.source.protectedFiles)
+            try output.write(
+                Array(time.scope.record(format == .json ? report.json() : report.text(), format: format).utf8), binary: false,
+                protecting: input.source.protectedFiles)
             if let renderFile, let diagram = diagramFormat(renderFile) {
-                var options = DOTOptions(title: time.scope.title("Legal exposure: material-support paths to designated actors"), clusterBy: .none)
+                var options = DOTOptions(
+                    title: time.scope.title("Legal exposure: material-support paths to designated actors"), clusterBy: .none)
                 // Only the paths and their context, not the whole network.
                 let view = RenderJob.exposureView(network)
                 options.highlight = view.highlight

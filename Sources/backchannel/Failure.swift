@@ -96,7 +96,9 @@ struct Failure: Equatable {
     /// A bad value for a parameter no flag sets is the command line's own mistake: internal, 70.
     private static func analysis(_ error: AnalysisError) -> Failure {
         if case let .unsupportedWeight(measure, weight, allowed) = error {
-            return Failure(message: "\(measure) cannot use --weight \(weight.rawValue); use \(allowed.map(\.rawValue).joined(separator: " or "))", exitCode: .usage)
+            return Failure(
+                message: "\(measure) cannot use --weight \(weight.rawValue); use \(allowed.map(\.rawValue).joined(separator: " or "))",
+                exitCode: .usage)
         }
         if case .unknownNode = error {
             return Failure(message: error.description, exitCode: .dataError)
@@ -112,7 +114,9 @@ struct Failure: Equatable {
             return Failure(message: "\(flag) \(value): \(reason)", exitCode: .usage)
         }
         if case let .noConvergence(measure, iterations) = error {
-            return Failure(message: "\(measure) did not converge in \(iterations) iterations; raise --max-iter or loosen --tolerance", exitCode: .internalError)
+            return Failure(
+                message: "\(measure) did not converge in \(iterations) iterations; raise --max-iter or loosen --tolerance",
+                exitCode: .internalError)
         }
         return Failure(message: "internal error: \(error.description)", exitCode: .internalError)
     }

@@ -30,10 +30,13 @@ struct FindCommand: ParsableCommand {
         try reportingFailures {
             let network = try input.load()
             let lookup = NodeLookup(network)
-            let names: [NodeLookup.Stage: String] = [.exactID: "exact id", .folded: "name", .prefix: "prefix", .wordPrefix: "word prefix", .contains: "contains"]
+            let names: [NodeLookup.Stage: String] = [
+                .exactID: "exact id", .folded: "name", .prefix: "prefix", .wordPrefix: "word prefix", .contains: "contains",
+            ]
             let rows = lookup.matches(text, every: true).map { match in
                 let node = network.nodes[match.index]
-                return FindReport.Row(id: node.id, label: node.label, kind: node.kind, track: node.track, years: node.years, match: names[match.stage]!)
+                return FindReport.Row(
+                    id: node.id, label: node.label, kind: node.kind, track: node.track, years: node.years, match: names[match.stage]!)
             }
             let closest = rows.isEmpty ? lookup.closest(to: text).map { (id: $0.id, label: $0.label) } : []
             let report = FindReport(query: text, rows: rows, closest: closest)

@@ -1,15 +1,19 @@
-import Foundation
 import ArgumentParser
 import BackchannelAnalysis
 import BackchannelJobs
 import BackchannelModel
+import Foundation
 
 /// `--edges` and `--nodes`: a plain edge list to analyse instead of a typed network.
 struct EdgeListOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Analyse a plain edge list instead: CSV with header source,target or source,target,weight.", valueName: "file.csv"))
+    @Option(
+        help: ArgumentHelp(
+            "Analyse a plain edge list instead: CSV with header source,target or source,target,weight.", valueName: "file.csv"))
     var edges: String?
 
-    @Option(help: ArgumentHelp("Node list for --edges: CSV whose first column is id (adds isolated nodes, fixes order).", valueName: "file.csv"))
+    @Option(
+        help: ArgumentHelp("Node list for --edges: CSV whose first column is id (adds isolated nodes, fixes order).", valueName: "file.csv")
+    )
     var nodes: String?
 
     func validate() throws {
@@ -31,10 +35,14 @@ struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Keep only edges dated within FROM-TO, or in one year (undated edges stay).", valueName: "from-to"))
     var years: YearRange?
 
-    @Option(help: ArgumentHelp("Leave out these nodes (comma-separated ids, names or unique prefixes) and their ties: the network without them.", valueName: "ids"))
+    @Option(
+        help: ArgumentHelp(
+            "Leave out these nodes (comma-separated ids, names or unique prefixes) and their ties: the network without them.",
+            valueName: "ids"))
     var without: String?
 
-    @Option(name: .customLong("without-kind"), help: ArgumentHelp("Leave out every node of these kinds (comma-separated).", valueName: "kinds"))
+    @Option(
+        name: .customLong("without-kind"), help: ArgumentHelp("Leave out every node of these kinds (comma-separated).", valueName: "kinds"))
     var withoutKind: CommaList<NodeKind>?
 
     @Flag(help: "Leave out every node with a designation (on any list).")
@@ -49,7 +57,8 @@ struct FilterOptions: ParsableArguments {
     /// - Complexity: O(*k*) in the number of values given.
     var filter: NetworkFilter {
         var filter = NetworkFilter(kinds: kinds?.set, tracks: tracks?.set, relations: relations?.set, years: years?.range)
-        filter.without = Set((without ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(ExactID.init))
+        filter.without = Set(
+            (without ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(ExactID.init))
         filter.withoutKinds = withoutKind?.set ?? []
         filter.withoutDesignated = withoutDesignated
         filter.includeIntended = includeIntended
@@ -59,7 +68,10 @@ struct FilterOptions: ParsableArguments {
 
 /// `--weight`: how edge weights count, for the commands whose measures use them.
 struct WeightOptions: ParsableArguments {
-    @Option(help: "How weights count: none (every edge 1), distance (weight is a length), strength (weight is a tie's strength; paths use 1/weight).")
+    @Option(
+        help:
+            "How weights count: none (every edge 1), distance (weight is a length), strength (weight is a tie's strength; paths use 1/weight)."
+    )
     var weight: WeightMode = .none
 }
 
@@ -79,7 +91,9 @@ struct GraphOptions: ParsableArguments {
 
     func validate() throws {
         if edgeList.edges != nil && input.input != nil { throw ValidationError("give either INPUT or --edges, not both") }
-        if edgeList.edges != nil && filters.time.isSet { throw ValidationError("--at, --between and --dated-only need a typed network with years, not --edges") }
+        if edgeList.edges != nil && filters.time.isSet {
+            throw ValidationError("--at, --between and --dated-only need a typed network with years, not --edges")
+        }
     }
 
     /// Builds the compact graph (directed unless `--undirected` or `undirected`) and reports read warnings on stderr.

@@ -1,9 +1,9 @@
 import ArgumentParser
-import BackchannelJobs
 import BackchannelAnalysis
 import BackchannelFormats
-import BackchannelPresentation
+import BackchannelJobs
 import BackchannelModel
+import BackchannelPresentation
 
 struct InfluenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,7 +45,9 @@ struct InfluenceCommand: ParsableCommand {
             var entries = try influence.rank(input.graph)
             if let limit = top ?? (format == .table ? 15 : nil) { entries = Array(entries.prefix(limit)) }
             let report = InfluenceReport(entries: entries, ids: input.graph.ids, labels: input.nodes?.map(\.label), directed: false)
-            try output.write(Array(TimeScope(graph.filter).record(report.render(format), format: format).utf8), binary: false, protecting: input.protectedFiles)
+            try output.write(
+                Array(TimeScope(graph.filter).record(report.render(format), format: format).utf8), binary: false,
+                protecting: input.protectedFiles)
         }
     }
 }

@@ -1,6 +1,6 @@
-import BackchannelPresentation
 import ArgumentParser
 import BackchannelJobs
+import BackchannelPresentation
 import BackchannelRender
 
 struct InfoCommand: ParsableCommand {
@@ -25,9 +25,13 @@ struct InfoCommand: ParsableCommand {
             print("  by relation: " + network.countsByRelation.map { "\($0.relation.rawValue) \($0.count)" }.joined(separator: " · "))
             let designated = network.nodes.filter(\.isDesignated)
             if !designated.isEmpty {
-                print("  designated: " + designated.map { node in
-                    node.label + " (" + node.designations.map { "\($0.list)\($0.since.map { " since \($0)" } ?? "")" }.joined(separator: "; ") + ")"
-                }.joined(separator: ", "))
+                print(
+                    "  designated: "
+                        + designated.map { node in
+                            node.label + " ("
+                                + node.designations.map { "\($0.list)\($0.since.map { " since \($0)" } ?? "")" }.joined(separator: "; ")
+                                + ")"
+                        }.joined(separator: ", "))
             }
             print("  source: \(input.source); Graphviz \(Graphviz.shared.version)")
         }

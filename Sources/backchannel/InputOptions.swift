@@ -5,15 +5,19 @@ import Foundation
 
 /// The optional INPUT argument and `--input-format`, which every command that reads a network takes.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
-        "A network: JSON, GraphML, GEXF, DOT or CSV (by extension). Omit it to use the bundled history of Track II diplomacy.",
-        valueName: "input"))
+    @Argument(
+        help: ArgumentHelp(
+            "A network: JSON, GraphML, GEXF, DOT or CSV (by extension). Omit it to use the bundled history of Track II diplomacy.",
+            valueName: "input"))
     var input: String?
 
     @Option(name: .customLong("input-format"), help: "The input's format when its extension does not say.")
     var inputFormat: InputFormat?
 
-    @Flag(help: "Refuse an input that needs any warning to read (defaults, foreign fields kept as attributes, dates cut, data left out); JSON only in the canonical form.")
+    @Flag(
+        help:
+            "Refuse an input that needs any warning to read (defaults, foreign fields kept as attributes, dates cut, data left out); JSON only in the canonical form."
+    )
     var strict = false
 
     /// Where the network comes from: the file named, or the bundled history.

@@ -1,6 +1,6 @@
-import BackchannelPresentation
 import ArgumentParser
 import BackchannelJobs
+import BackchannelPresentation
 import Foundation
 
 struct OverviewCommand: ParsableCommand {
@@ -29,13 +29,16 @@ struct OverviewCommand: ParsableCommand {
             overview.scope = time.scope.text.map { $0.components(separatedBy: " (").first ?? $0 }
             let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
             let plan = overview.plan
-            let (written, notes) = try overview.write(plan, to: directory, protecting: input.source.protectedFiles, worker: renderLimits.worker)
+            let (written, notes) = try overview.write(
+                plan, to: directory, protecting: input.source.protectedFiles, worker: renderLimits.worker)
             notes.forEach(note)
             if let header = time.scope.header { print(header) }
             print(Overview.summary(network).text, terminator: "")
             let views = plan.filter { $0.fileName.hasPrefix("conflict-") }.count
             let exposure = plan.contains { $0.fileName == "exposure" } ? ", and the legal-exposure view" : ""
-            print("  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, \(views) conflict views\(exposure)")
+            print(
+                "  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, \(views) conflict views\(exposure)"
+            )
         }
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
-import BackchannelJobs
 import BackchannelAnalysis
 import BackchannelFormats
-import BackchannelPresentation
+import BackchannelJobs
 import BackchannelModel
+import BackchannelPresentation
 
 struct PathsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -70,21 +70,25 @@ struct PathsCommand: ParsableCommand {
                 if let found = TimeRespectingPath.find(network, from: from, to: to, filter: filter, directed: directed) {
                     // Each hop walks one recorded edge: backward when that edge runs from the hop's end to its start.
                     let reversed = found.edges.indices.map { ExactID(network.edges[found.edges[$0]].source) != ExactID(found.nodes[$0]) }
-                    entries.append(PathReport.Entry(
-                        nodes: found.nodes, relations: found.edges.map { network.edges[$0].relation.rawValue }, length: Double(found.edges.count), reversed: reversed))
+                    entries.append(
+                        PathReport.Entry(
+                            nodes: found.nodes, relations: found.edges.map { network.edges[$0].relation.rawValue },
+                            length: Double(found.edges.count), reversed: reversed))
                 }
             } else {
                 // One path more than the cap tells whether the cap cut the list.
                 let cap = maxPaths + 1
-                var paths: [BackchannelAnalysis.Path] = if allShortest {
-                    try AllShortestPaths.find(input.graph, from: source, to: target, weight: weighting.weight, limit: cap)
-                } else if let k {
-                    try KShortestPaths.find(input.graph, from: source, to: target, k: min(k, cap), weight: weighting.weight)
-                } else if allSimple {
-                    try AllSimplePaths.find(input.graph, from: source, to: target, maxLength: maxLength, weight: weighting.weight, limit: cap)
-                } else {
-                    try ShortestPath.find(input.graph, from: source, to: target, weight: weighting.weight).map { [$0] } ?? []
-                }
+                var paths: [BackchannelAnalysis.Path] =
+                    if allShortest {
+                        try AllShortestPaths.find(input.graph, from: source, to: target, weight: weighting.weight, limit: cap)
+                    } else if let k {
+                        try KShortestPaths.find(input.graph, from: source, to: target, k: min(k, cap), weight: weighting.weight)
+                    } else if allSimple {
+                        try AllSimplePaths.find(
+                            input.graph, from: source, to: target, maxLength: maxLength, weight: weighting.weight, limit: cap)
+                    } else {
+                        try ShortestPath.find(input.graph, from: source, to: target, weight: weighting.weight).map { [$0] } ?? []
+                    }
                 if paths.count > maxPaths {
                     paths.removeLast(paths.count - maxPaths)
                     note("stopped at \(maxPaths) paths (--max-paths); there are more")
@@ -96,7 +100,9 @@ struct PathsCommand: ParsableCommand {
                 }
             }
             let labels = Dictionary(uniqueKeysWithValues: (input.nodes ?? []).map { ($0.id, $0.label) })
-            try output.write(Array(TimeScope(filter).record(PathReport(entries: entries, labels: labels).render(format), format: format).utf8), binary: false, protecting: input.protectedFiles)
+            try output.write(
+                Array(TimeScope(filter).record(PathReport(entries: entries, labels: labels).render(format), format: format).utf8),
+                binary: false, protecting: input.protectedFiles)
         }
     }
 }

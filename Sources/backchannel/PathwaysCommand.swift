@@ -25,7 +25,9 @@ struct PathwaysCommand: ParsableCommand {
     func run() throws {
         try table.reportingFailures {
             let network = time.restrict(try input.load())
-            try output.write(Array(time.scope.record(PathwaysJob().run(network).render(format), format: format).utf8), binary: false, protecting: input.source.protectedFiles)
+            try output.write(
+                Array(time.scope.record(PathwaysJob().run(network).render(format), format: format).utf8), binary: false,
+                protecting: input.source.protectedFiles)
         }
     }
 }
@@ -58,7 +60,9 @@ struct InclusionCommand: ParsableCommand {
             let network = time.restrict(try input.load())
             let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
             let report = try InclusionJob(conflict: conflictID).run(network)
-            try output.write(Array(time.scope.record(report.render(format), format: format).utf8), binary: false, protecting: input.source.protectedFiles)
+            try output.write(
+                Array(time.scope.record(report.render(format), format: format).utf8), binary: false, protecting: input.source.protectedFiles
+            )
         }
     }
 }

@@ -29,7 +29,9 @@ struct ProjectCommand: ParsableCommand {
 
     func validate() throws {
         if to == nil && OutputFormat.detect(URL(fileURLWithPath: output)) == nil {
-            throw ValidationError("cannot tell the output format from \"\(output)\"; use --to (\(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ValidationError(
+                "cannot tell the output format from \"\(output)\"; use --to (\(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
     }
 
@@ -39,7 +41,8 @@ struct ProjectCommand: ParsableCommand {
             let network = try input.load()
             let projected = try ProjectJob(onto: onto, weighting: weighting).run(network)
             let url = URL(fileURLWithPath: output)
-            let (files, warnings) = try ConvertJob.write(projected, to: url, as: to ?? OutputFormat.detect(url)!, protecting: source.protectedFiles)
+            let (files, warnings) = try ConvertJob.write(
+                projected, to: url, as: to ?? OutputFormat.detect(url)!, protecting: source.protectedFiles)
             warnings.forEach { note("warning: " + $0) }
             note("wrote \(files.map(\.path).joined(separator: ", ")): \(projected.nodes.count) nodes, \(projected.edges.count) ties")
         }

@@ -1,9 +1,9 @@
 import ArgumentParser
-import BackchannelJobs
 import BackchannelAnalysis
 import BackchannelFormats
-import BackchannelPresentation
+import BackchannelJobs
 import BackchannelModel
+import BackchannelPresentation
 import Foundation
 
 struct ReachCommand: ParsableCommand {
@@ -53,14 +53,19 @@ struct ReachCommand: ParsableCommand {
             switch format {
             case let .report(listFormat):
                 let rows = members.map { i in
-                    ReachReport.Row(id: input.graph.ids[i], label: nodes?[i].label ?? input.graph.ids[i], kind: nodes?[i].kind.rawValue, distance: Int(distance[i]))
+                    ReachReport.Row(
+                        id: input.graph.ids[i], label: nodes?[i].label ?? input.graph.ids[i], kind: nodes?[i].kind.rawValue,
+                        distance: Int(distance[i]))
                 }
-                let report = ReachReport(center: from, centerLabel: nodes?[center].label ?? from, radius: radius, direction: direction.rawValue, rows: rows)
+                let report = ReachReport(
+                    center: from, centerLabel: nodes?[center].label ?? from, radius: radius, direction: direction.rawValue, rows: rows)
                 bytes = Array(TimeScope(graph.filter).record(report.render(listFormat), format: listFormat).utf8)
             case let .diagram(diagramFormat):
                 guard let network = input.network else { throw UsageFailure(message: "diagrams need a typed network, not --edges") }
                 let label = nodes?[center].label ?? from
-                let ego = network.subnetwork(Set(ids), name: network.name + "-reach", title: TimeScope(graph.filter).title("Within \(radius) step\(radius == 1 ? "" : "s") of \(label)"))
+                let ego = network.subnetwork(
+                    Set(ids), name: network.name + "-reach",
+                    title: TimeScope(graph.filter).title("Within \(radius) step\(radius == 1 ? "" : "s") of \(label)"))
                 var dot = DOTOptions(clusterBy: .none)
                 dot.highlight = [[from]]
                 let (rendered, notes) = try RenderJob(options: dot, worker: renderLimits.worker).run(ego, format: diagramFormat)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import BackchannelJobs
 import BackchannelAnalysis
+import BackchannelJobs
 import BackchannelModel
 import BackchannelRender
 import Foundation
@@ -28,10 +28,15 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var time: TimeOptions
 
-    @Option(help: ArgumentHelp("Scale nodes by this measure instead of degree (any `centrality` measure that scores nodes).", valueName: "measure"))
+    @Option(
+        help: ArgumentHelp(
+            "Scale nodes by this measure instead of degree (any `centrality` measure that scores nodes).", valueName: "measure"))
     var sizeBy: Measure?
 
-    @Option(help: ArgumentHelp("Highlight the paths in this JSON file (the output of `paths --format json` or `exposure --format json`).", valueName: "file.json"))
+    @Option(
+        help: ArgumentHelp(
+            "Highlight the paths in this JSON file (the output of `paths --format json` or `exposure --format json`).",
+            valueName: "file.json"))
     var highlightPaths: String?
 
     @Flag(help: "For a DOT input: draw the file as it is, with its own styling, instead of Backchannel's.")
@@ -43,13 +48,22 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Steps around --focus to draw.", valueName: "n"))
     var focusRadius = 1
 
-    @Option(help: ArgumentHelp("Draw only the paths in this JSON file (as --highlight-paths reads it), highlighted, with the nodes tied to two or more of their nodes.", valueName: "file.json"))
+    @Option(
+        help: ArgumentHelp(
+            "Draw only the paths in this JSON file (as --highlight-paths reads it), highlighted, with the nodes tied to two or more of their nodes.",
+            valueName: "file.json"))
     var paths: String?
 
-    @Flag(help: "Draw only the legal-exposure paths (as `exposure` finds them), highlighted, with the designators, the legal decisions bearing on them and the nodes tied to two or more path nodes.")
+    @Flag(
+        help:
+            "Draw only the legal-exposure paths (as `exposure` finds them), highlighted, with the designators, the legal decisions bearing on them and the nodes tied to two or more path nodes."
+    )
     var exposure = false
 
-    @Flag(help: "Draw the network collapsed to its Louvain communities (seed 0): one node per community, sized by members, labelled by its most connected members.")
+    @Flag(
+        help:
+            "Draw the network collapsed to its Louvain communities (seed 0): one node per community, sized by members, labelled by its most connected members."
+    )
     var communities = false
 
     @Flag(help: "Draw every node of a network past \(RenderJob.largeEdgeThreshold) edges, not only its most connected ones.")
@@ -63,12 +77,18 @@ struct RenderCommand: ParsableCommand {
                 throw ValidationError("--as-is draws a DOT file as it is; give a .dot or .gv INPUT")
             }
             if sizeBy != nil || highlightPaths != nil || focus != nil || paths != nil || exposure || full || communities {
-                throw ValidationError("--as-is draws the file's own styling; it cannot take --size-by, --highlight-paths, --focus, --paths, --exposure or --full")
+                throw ValidationError(
+                    "--as-is draws the file's own styling; it cannot take --size-by, --highlight-paths, --focus, --paths, --exposure or --full"
+                )
             }
             if time.isSet { throw ValidationError("--as-is draws the file as it is; it cannot take --at, --between or --dated-only") }
         }
-        if [focus != nil, paths != nil, exposure].filter({ $0 }).count > 1 { throw ValidationError("give at most one of --focus, --paths and --exposure") }
-        if communities && (full || sizeBy != nil || highlightPaths != nil) { throw ValidationError("--communities draws communities sized by members; it cannot take --full, --size-by or --highlight-paths") }
+        if [focus != nil, paths != nil, exposure].filter({ $0 }).count > 1 {
+            throw ValidationError("give at most one of --focus, --paths and --exposure")
+        }
+        if communities && (full || sizeBy != nil || highlightPaths != nil) {
+            throw ValidationError("--communities draws communities sized by members; it cannot take --full, --size-by or --highlight-paths")
+        }
         if focusRadius < 0 { throw ValidationError("--focus-radius must be 0 or more, not \(focusRadius)") }
     }
 
@@ -77,7 +97,8 @@ struct RenderCommand: ParsableCommand {
             if asIs, let path = input.input {
                 let network = try input.load()
                 let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-                let (bytes, notes) = try RenderJob(engine: engine, worker: renderLimits.worker).run(dot: text, edgeCount: network.edges.count, format: format)
+                let (bytes, notes) = try RenderJob(engine: engine, worker: renderLimits.worker).run(
+                    dot: text, edgeCount: network.edges.count, format: format)
                 notes.forEach(note)
                 try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles)
                 return
@@ -116,7 +137,9 @@ struct RenderCommand: ParsableCommand {
             }
             let (bytes, notes) = try RenderJob(options: options, engine: engine, worker: renderLimits.worker).run(network, format: format)
             notes.forEach(note)
-            try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles + [highlightPaths, paths].compactMap { $0.map { URL(fileURLWithPath: $0) } })
+            try output.write(
+                bytes, binary: format.isBinary,
+                protecting: input.source.protectedFiles + [highlightPaths, paths].compactMap { $0.map { URL(fileURLWithPath: $0) } })
         }
     }
 }

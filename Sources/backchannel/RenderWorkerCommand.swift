@@ -23,5 +23,6 @@ struct RenderWorkerCommand: ParsableCommand {
 
 /// The CLI renders in a child copy of itself, so a crash inside Graphviz is reported, not fatal.
 let renderWorker = GraphvizWorker(
-    executable: URL(fileURLWithPath: FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments[0]).resolvingSymlinksInPath(),
+    executable: URL(fileURLWithPath: FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments[0])
+        .resolvingSymlinksInPath(),
     arguments: ["_render-worker"])

@@ -44,8 +44,12 @@ struct TimelineCommand: ParsableCommand {
         if window < 1 { throw ValidationError("--window must be 1 or more, not \(window)") }
         if top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
         if graph.edges != nil { throw ValidationError("a timeline needs a dated network, not --edges") }
-        if [.edgeBetweenness, .brokerage].contains(measure) { throw ValidationError("timeline takes a measure with one score per node, not \(measure.rawValue)") }
-        if let range = graph.filters.time.period, range.count > 1000 { throw ValidationError("--between spans \(range.count) years; at most 1000") }
+        if [.edgeBetweenness, .brokerage].contains(measure) {
+            throw ValidationError("timeline takes a measure with one score per node, not \(measure.rawValue)")
+        }
+        if let range = graph.filters.time.period, range.count > 1000 {
+            throw ValidationError("--between spans \(range.count) years; at most 1000")
+        }
     }
 
     func run() throws {
@@ -61,12 +65,13 @@ struct TimelineCommand: ParsableCommand {
                 measure: measure, parameters: p, window: window, years: filter.period, datedOnly: filter.datedOnly,
                 filter: input.filter.untimed, directed: !graph.undirected)
             let report = try job.run(network)
-            let text = switch format {
-            case .svg: report.svg(top: top, title: "\(network.title ?? network.name): \(measure.rawValue) by year")
-            case .table: report.render(.table, top: top)
-            case .json: report.render(.json)
-            case .csv: report.render(.csv)
-            }
+            let text =
+                switch format {
+                case .svg: report.svg(top: top, title: "\(network.title ?? network.name): \(measure.rawValue) by year")
+                case .table: report.render(.table, top: top)
+                case .json: report.render(.json)
+                case .csv: report.render(.csv)
+                }
             try output.write(Array(text.utf8), binary: false, protecting: input.protectedFiles)
         }
     }

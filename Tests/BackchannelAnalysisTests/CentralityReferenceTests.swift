@@ -1,5 +1,5 @@
-import BackchannelFormats
 import BackchannelAnalysis
+import BackchannelFormats
 import BackchannelModel
 import BackchannelTestSupport
 import Testing
@@ -12,15 +12,19 @@ struct CentralityReferenceTests {
     static let names = ReferenceGraph.all.map(\.name)
     static let tight = 1e-13
 
-    func expectClose(_ ours: [Double], _ reference: [Double?], _ what: String, in g: ReferenceGraph, tolerance: Double = 1e-9,
-                     allowNaNWhereReferenceHas: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectClose(
+        _ ours: [Double], _ reference: [Double?], _ what: String, in g: ReferenceGraph, tolerance: Double = 1e-9,
+        allowNaNWhereReferenceHas: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(ours.count == reference.count, "\(g.name) \(what): count", sourceLocation: sourceLocation)
         for (i, r) in reference.enumerated() where i < ours.count {
             if let r {
                 let ok = abs(ours[i] - r) <= tolerance * max(1, abs(r))
                 #expect(ok, "\(g.name) \(what) node \(g.graph.ids[i]): ours \(ours[i]), NetworkX \(r)", sourceLocation: sourceLocation)
             } else {
-                #expect(ours[i].isNaN, "\(g.name) \(what) node \(g.graph.ids[i]): NetworkX NaN, ours \(ours[i])", sourceLocation: sourceLocation)
+                #expect(
+                    ours[i].isNaN, "\(g.name) \(what) node \(g.graph.ids[i]): NetworkX NaN, ours \(ours[i])", sourceLocation: sourceLocation
+                )
             }
         }
     }
@@ -95,8 +99,10 @@ struct CentralityReferenceTests {
     func closenessAndHarmonic(name: String) throws {
         let g = ReferenceGraph.named(name)
         expectClose(try ClosenessCentrality().scores(g.graph), g.measure("closeness")!, "closeness", in: g)
-        expectClose(try ClosenessCentrality(weight: .distance).scores(g.graph), g.measure("closeness_distance")!, "closeness_distance", in: g)
-        expectClose(try ClosenessCentrality(weight: .strength).scores(g.graph), g.measure("closeness_strength")!, "closeness_strength", in: g)
+        expectClose(
+            try ClosenessCentrality(weight: .distance).scores(g.graph), g.measure("closeness_distance")!, "closeness_distance", in: g)
+        expectClose(
+            try ClosenessCentrality(weight: .strength).scores(g.graph), g.measure("closeness_strength")!, "closeness_strength", in: g)
         expectClose(try ClosenessCentrality(wfImproved: false).scores(g.graph), g.measure("closeness_no_wf")!, "closeness_no_wf", in: g)
         expectClose(try HarmonicCentrality().scores(g.graph), g.measure("harmonic")!, "harmonic", in: g)
         expectClose(try HarmonicCentrality(weight: .distance).scores(g.graph), g.measure("harmonic_distance")!, "harmonic_distance", in: g)
@@ -107,15 +113,21 @@ struct CentralityReferenceTests {
         let g = ReferenceGraph.named(name)
         let n = g.graph.nodeCount
         expectClose(try PageRank(tolerance: Self.tight, maxIterations: 100_000).scores(g.graph), g.measure("pagerank")!, "pagerank", in: g)
-        expectClose(try PageRank(weight: .strength, tolerance: Self.tight, maxIterations: 100_000).scores(g.graph), g.measure("pagerank_strength")!, "pagerank_strength", in: g)
+        expectClose(
+            try PageRank(weight: .strength, tolerance: Self.tight, maxIterations: 100_000).scores(g.graph), g.measure("pagerank_strength")!,
+            "pagerank_strength", in: g)
         var personal = [Double](repeating: 0, count: n)
         personal[0] = 1
         personal[1] = 1
-        expectClose(try PageRank(personalization: personal, tolerance: Self.tight, maxIterations: 100_000).scores(g.graph), g.measure("pagerank_personalized")!, "pagerank_personalized", in: g)
+        expectClose(
+            try PageRank(personalization: personal, tolerance: Self.tight, maxIterations: 100_000).scores(g.graph),
+            g.measure("pagerank_personalized")!, "pagerank_personalized", in: g)
         if let reference = g.measure("pagerank_dangling") {
             var dangling = [Double](repeating: 0, count: n)
             dangling[n - 1] = 1
-            expectClose(try PageRank(dangling: dangling, tolerance: Self.tight, maxIterations: 100_000).scores(g.graph), reference, "pagerank_dangling", in: g)
+            expectClose(
+                try PageRank(dangling: dangling, tolerance: Self.tight, maxIterations: 100_000).scores(g.graph), reference,
+                "pagerank_dangling", in: g)
         }
     }
 
@@ -128,7 +140,9 @@ struct CentralityReferenceTests {
                 #expect(g.root["errors"]?[key] != nil, "\(g.name) \(key) null without a recorded error")
                 continue
             }
-            expectClose(try EigenvectorCentrality(weight: weight, tolerance: 1e-15, maxIterations: 1_000_000).scores(g.graph), reference, key, in: g, tolerance: 1e-8)
+            expectClose(
+                try EigenvectorCentrality(weight: weight, tolerance: 1e-15, maxIterations: 1_000_000).scores(g.graph), reference, key,
+                in: g, tolerance: 1e-8)
         }
         for (key, weight) in [("katz", WeightMode.none), ("katz_strength", .strength)] {
             let reference = g.measure(key)!
@@ -138,7 +152,8 @@ struct CentralityReferenceTests {
                 }
                 continue
             }
-            expectClose(try KatzCentrality(weight: weight, tolerance: Self.tight, maxIterations: 100_000).scores(g.graph), reference, key, in: g)
+            expectClose(
+                try KatzCentrality(weight: weight, tolerance: Self.tight, maxIterations: 100_000).scores(g.graph), reference, key, in: g)
         }
         for (suffix, weight) in [("", WeightMode.none), ("_strength", .strength)] {
             guard let hubs = g.measure("hits_hub" + suffix), hubs.allSatisfy({ $0 != nil }) else {
@@ -162,7 +177,10 @@ struct CentralityReferenceTests {
         for (key, weight) in [("effective_size_nodes", WeightMode.none), ("effective_size_weighted_nodes", .strength)] {
             let ours = try EffectiveSize(weight: weight).scores(g.graph)
             var reference = g.measure(key)!
-            for i in reference.indices where reference[i] == nil && g.graph.outOffsets[i] == g.graph.outOffsets[i + 1] && g.graph.inOffsets[i] != g.graph.inOffsets[i + 1] {
+            for i in reference.indices
+            where reference[i] == nil && g.graph.outOffsets[i] == g.graph.outOffsets[i + 1]
+                && g.graph.inOffsets[i] != g.graph.inOffsets[i + 1]
+            {
                 #expect(!ours[i].isNaN)
                 reference[i] = ours[i]
             }
@@ -177,8 +195,12 @@ struct CentralityReferenceTests {
         #expect(g.root["brokerage"] != nil, "\(g.name): brokerage reference missing")
         let (raw, expected) = try Brokerage(groups: groups).scores(g.graph)
         for role in Brokerage.Role.allCases {
-            let r = try g.graph.ids.map { try #require(g.root["brokerage"]?[role.rawValue]?[$0]?.number, "\(g.name) brokerage \(role) \($0)") }
-            let e = try g.graph.ids.map { try #require(g.root["brokerage_expected"]?[role.rawValue]?[$0]?.number, "\(g.name) brokerage expected \(role) \($0)") }
+            let r = try g.graph.ids.map {
+                try #require(g.root["brokerage"]?[role.rawValue]?[$0]?.number, "\(g.name) brokerage \(role) \($0)")
+            }
+            let e = try g.graph.ids.map {
+                try #require(g.root["brokerage_expected"]?[role.rawValue]?[$0]?.number, "\(g.name) brokerage expected \(role) \($0)")
+            }
             expectClose(raw[role]!, r, "brokerage \(role)", in: g)
             expectClose(expected[role]!, e, "brokerage expected \(role)", in: g)
         }
@@ -196,7 +218,9 @@ struct CentralityReferenceTests {
             #expect(ours.count == reference.count)
             for (i, r) in reference.enumerated() {
                 let r = try #require(r, "\(g.name) \(key) \(g.graph.ids[i]) reference is null")
-                #expect(abs(ours[i] - r) <= 1e-10, "\(g.name) \(key) \(g.graph.ids[i]): ours \(ours[i]), exact \(r), off by \(abs(ours[i] - r))")
+                #expect(
+                    abs(ours[i] - r) <= 1e-10, "\(g.name) \(key) \(g.graph.ids[i]): ours \(ours[i]), exact \(r), off by \(abs(ours[i] - r))"
+                )
             }
         }
         try expectExact(try PageRank().scores(g.graph), "pagerank")

@@ -71,7 +71,9 @@ struct CommunityTests {
 
     @Test(arguments: references.filter { $0.planted != nil })
     func louvainFindsUnambiguousCommunities(_ r: Reference) throws {
-        let found = try Louvain(seed: 3).communities(r.graph).map { $0.map { r.graph.ids[$0] }.sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
+        let found = try Louvain(seed: 3).communities(r.graph).map { $0.map { r.graph.ids[$0] }.sorted() }.sorted {
+            $0.lexicographicallyPrecedes($1)
+        }
         #expect(found == r.planted!.map { $0.sorted() }.sorted { $0.lexicographicallyPrecedes($1) })
     }
 

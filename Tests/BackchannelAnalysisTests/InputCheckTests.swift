@@ -1,6 +1,7 @@
-@testable import BackchannelAnalysis
 import BackchannelModel
 import Testing
+
+@testable import BackchannelAnalysis
 
 /// Every public entry point of the analysis API refuses bad arguments up front with a typed
 /// ``AnalysisError`` naming the parameter: no trap, no read past an array, no silent wrong answer.
@@ -21,7 +22,9 @@ struct InputCheckTests {
             }
             #expect(got == name, "parameter named", sourceLocation: sourceLocation)
             #expect(!reason.isEmpty, sourceLocation: sourceLocation)
-            #expect(!error.description.contains("--"), "library messages name parameters, not CLI flags: \(error)", sourceLocation: sourceLocation)
+            #expect(
+                !error.description.contains("--"), "library messages name parameters, not CLI flags: \(error)",
+                sourceLocation: sourceLocation)
         } catch {
             Issue.record("untyped error \(error)", sourceLocation: sourceLocation)
         }
@@ -50,19 +53,27 @@ struct InputCheckTests {
     }
 
     @Test func negativeWeightsAreRefused() {
-        expectInvalid("weights[0]") { _ = try CompactGraph(ids: ["a", "b", "c"], sources: [0, 1], targets: [1, 2], weights: [-5, 1], directed: true) }
+        expectInvalid("weights[0]") {
+            _ = try CompactGraph(ids: ["a", "b", "c"], sources: [0, 1], targets: [1, 2], weights: [-5, 1], directed: true)
+        }
         for bad in [0, -0.0, .nan, .infinity, -.infinity] {
-            expectInvalid("weights[1]") { _ = try CompactGraph(ids: ["a", "b", "c"], sources: [0, 1], targets: [1, 2], weights: [1, bad], directed: false) }
+            expectInvalid("weights[1]") {
+                _ = try CompactGraph(ids: ["a", "b", "c"], sources: [0, 1], targets: [1, 2], weights: [1, bad], directed: false)
+            }
         }
     }
 
     // CompactGraph's other arguments.
 
     @Test func compactGraphArraysMustAgree() {
-        expectInvalid("targets") { _ = try CompactGraph(ids: ["a", "b"], sources: [0, 1], targets: [1], weights: [1, 1], directed: true) }
+        expectInvalid("targets") {
+            _ = try CompactGraph(ids: ["a", "b"], sources: [0, 1], targets: [1], weights: [1, 1], directed: true)
+        }
         expectInvalid("weights") { _ = try CompactGraph(ids: ["a", "b"], sources: [0], targets: [1], weights: [], directed: true) }
         expectInvalid("targets[0]") { _ = try CompactGraph(ids: ["a", "b"], sources: [0], targets: [2], weights: [1], directed: true) }
-        expectInvalid("sources[1]") { _ = try CompactGraph(ids: ["a", "b"], sources: [0, -1], targets: [1, 0], weights: [1, 1], directed: true) }
+        expectInvalid("sources[1]") {
+            _ = try CompactGraph(ids: ["a", "b"], sources: [0, -1], targets: [1, 0], weights: [1, 1], directed: true)
+        }
         expectInvalid("sources[0]") { _ = try CompactGraph(ids: [], sources: [0], targets: [0], weights: [1], directed: true) }
     }
 
@@ -144,9 +155,15 @@ struct InputCheckTests {
         let g = Self.three
         expectInvalid("groups") { _ = try Brokerage(groups: [0, 1]).scores(g) }
         let undirected = try! CompactGraph(ids: ["a", "b", "c"], sources: [0, 1], targets: [1, 2], weights: [1, 1], directed: false)
-        expectInvalid("isConvener") { _ = try ConvenerInfluence(isConvener: [true], isReachTarget: [true, true, true], groups: [0, 0, 0]).rank(undirected) }
-        expectInvalid("isReachTarget") { _ = try ConvenerInfluence(isConvener: [true, false, false], isReachTarget: [], groups: [0, 0, 0]).rank(undirected) }
-        expectInvalid("groups") { _ = try ConvenerInfluence(isConvener: [true, false, false], isReachTarget: [true, true, true], groups: [0]).rank(undirected) }
+        expectInvalid("isConvener") {
+            _ = try ConvenerInfluence(isConvener: [true], isReachTarget: [true, true, true], groups: [0, 0, 0]).rank(undirected)
+        }
+        expectInvalid("isReachTarget") {
+            _ = try ConvenerInfluence(isConvener: [true, false, false], isReachTarget: [], groups: [0, 0, 0]).rank(undirected)
+        }
+        expectInvalid("groups") {
+            _ = try ConvenerInfluence(isConvener: [true, false, false], isReachTarget: [true, true, true], groups: [0]).rank(undirected)
+        }
     }
 
     @Test func measureParameters() {
@@ -198,21 +215,23 @@ struct InputCheckTests {
     }
 
     #if BACKCHANNEL_INTERNAL_CHECKS
-    @Test func invariantsHoldOnRandomGraphs() {
-        for seed in UInt64(1)...6 {
-            for directed in [true, false] {
-                randomGraph(nodes: 30, arcs: 90, seed: seed, directed: directed).checkInvariants()
+        @Test func invariantsHoldOnRandomGraphs() {
+            for seed in UInt64(1)...6 {
+                for directed in [true, false] {
+                    randomGraph(nodes: 30, arcs: 90, seed: seed, directed: directed).checkInvariants()
+                }
             }
+            Self.three.checkInvariants()
+            try! CompactGraph(ids: [], sources: [], targets: [], weights: [], directed: true).checkInvariants()
         }
-        Self.three.checkInvariants()
-        try! CompactGraph(ids: [], sources: [], targets: [], weights: [], directed: true).checkInvariants()
-    }
     #endif
 
     /// A shortest path as long as the graph: no recursion as deep as the path.
     @Test func allShortestPathsOnALongPath() throws {
         let n = 50_000
-        let g = try CompactGraph(ids: (0..<n).map(String.init), sources: (0..<Int32(n - 1)).map { $0 }, targets: (1..<Int32(n)).map { $0 }, weights: [Double](repeating: 1, count: n - 1), directed: true)
+        let g = try CompactGraph(
+            ids: (0..<n).map(String.init), sources: (0..<Int32(n - 1)).map { $0 }, targets: (1..<Int32(n)).map { $0 },
+            weights: [Double](repeating: 1, count: n - 1), directed: true)
         let paths = try AllShortestPaths.find(g, from: 0, to: n - 1)
         #expect(paths.count == 1 && paths[0].nodes.count == n && paths[0].length == Double(n - 1))
         let simple = try AllSimplePaths.find(g, from: 0, to: n - 1, maxLength: Int.max)

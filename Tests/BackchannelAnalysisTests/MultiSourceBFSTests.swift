@@ -13,7 +13,8 @@ struct MultiSourceBFSTests {
             s.append(Int32(Int.random(in: 0..<n, using: &random)))
             t.append(Int32(Int.random(in: 0..<n, using: &random)))
         }
-        return try CompactGraph(ids: (0..<n).map { "v\($0)" }, sources: s, targets: t, weights: Array(repeating: 1, count: m), directed: directed)
+        return try CompactGraph(
+            ids: (0..<n).map { "v\($0)" }, sources: s, targets: t, weights: Array(repeating: 1, count: m), directed: directed)
     }
 
     @Test(arguments: [(1, 0), (63, 120), (64, 200), (65, 90), (300, 900), (300, 250)], [true, false])

@@ -1,5 +1,5 @@
-import BackchannelFormats
 import BackchannelAnalysis
+import BackchannelFormats
 import BackchannelModel
 import BackchannelTestSupport
 import Foundation

@@ -1,8 +1,9 @@
 import BackchannelFormats
-@testable import BackchannelAnalysis
 import BackchannelModel
 import BackchannelTestSupport
 import Testing
+
+@testable import BackchannelAnalysis
 
 /// Paths against NetworkX: lengths exactly, and the same paths (as sets; NetworkX's order among ties
 /// depends on its search).
@@ -27,7 +28,9 @@ struct PathReferenceTests {
 
             let dijkstra = try ShortestPath.find(g.graph, from: s, to: t, weight: .distance)
             #expect(dijkstra?.length == record["dijkstra_length"]?.number, "\(label) Dijkstra length")
-            #expect(Set(try AllShortestPaths.find(g.graph, from: s, to: t, weight: .distance).map(ids)) == set(record["all_shortest_distance"]), "\(label) all shortest (distance)")
+            #expect(
+                Set(try AllShortestPaths.find(g.graph, from: s, to: t, weight: .distance).map(ids)) == set(record["all_shortest_distance"]),
+                "\(label) all shortest (distance)")
 
             for (key, weight) in [("k_shortest", WeightMode.distance), ("k_shortest_unweighted", .none)] {
                 let reference = record[key]!.items
@@ -94,13 +97,16 @@ struct TypedAnalysisTests {
         let ab = try #require(typed.graph.outTargets.firstIndex(of: 1))
         #expect(typed.edges(ofArc: ab).map { typed.graph.outArcEdges[$0] } == [0, 2])
         #if BACKCHANNEL_INTERNAL_CHECKS
-        typed.graph.checkInvariants()
+            typed.graph.checkInvariants()
         #endif
     }
 
     @Test func conflictsAndNeighbourhoods() {
         let network = Network(
-            nodes: [Node(id: "war", kind: .conflict), Node(id: "crisis", kind: .conflict), Node(id: "talks", kind: .dialogue), Node(id: "far", kind: .participant), Node(id: "farther", kind: .participant)],
+            nodes: [
+                Node(id: "war", kind: .conflict), Node(id: "crisis", kind: .conflict), Node(id: "talks", kind: .dialogue),
+                Node(id: "far", kind: .participant), Node(id: "farther", kind: .participant),
+            ],
             edges: [
                 Edge("crisis", .partOf, "war"), Edge("talks", .partOf, "crisis"),
                 Edge("far", .partnersWith, "talks"), Edge("farther", .partnersWith, "far"),

@@ -1,7 +1,8 @@
 import BackchannelFormats
-@testable import BackchannelAnalysis
 import BackchannelTestSupport
 import Testing
+
+@testable import BackchannelAnalysis
 
 /// A seeded random directed graph with weights 1...9 and some isolated nodes.
 func randomGraph(nodes n: Int, arcs m: Int, seed: UInt64, directed: Bool = true) -> CompactGraph {
@@ -85,7 +86,8 @@ struct PropertyTests {
         let k = Int(try #require(record["k"]?.number)), seed = UInt64(try #require(record["seed"]?.number))
         #expect(k < g.graph.nodeCount, "a real sample")
         let sources = try BetweennessCentrality.sampleSources(k, nodeCount: g.graph.nodeCount, seed: seed)
-        #expect(sources.map { g.graph.ids[$0] } == record["sources"]!.strings, "\(name): the sources NetworkX was given are the ones we draw")
+        #expect(
+            sources.map { g.graph.ids[$0] } == record["sources"]!.strings, "\(name): the sources NetworkX was given are the ones we draw")
         for (key, normalized) in [("values", true), ("values_raw", false)] {
             var p = Measure.Parameters()
             p.samples = k
@@ -143,7 +145,8 @@ struct PropertyTests {
 
     @Test func parallelEdgesMergeAndSelfLoopsDrop() throws {
         // a→b twice (weights 2 and 5), a→a, b→c.
-        let g = try CompactGraph(ids: ["a", "b", "c"], sources: [0, 0, 0, 1], targets: [1, 1, 0, 2], weights: [2, 5, 3, 1], directed: true)
+        let g = try CompactGraph(
+            ids: ["a", "b", "c"], sources: [0, 0, 0, 1], targets: [1, 1, 0, 2], weights: [2, 5, 3, 1], directed: true)
         #expect(g.arcCount == 2)
         #expect(g.outStrengths == [7, 1], "strength: parallel weights add")
         #expect(g.outLengths == [2, 1], "distance: the shortest parallel edge")

@@ -31,11 +31,12 @@ struct VertexConnectivityTests {
             let ids = g["nodes"]!.strings
             let edges = g["edges"]!.items.map { ($0.items[0].string, $0.items[1].string) }
             for c in g["cases"]!.items {
-                result.append(Case(
-                    graph: g["name"]!.string, directed: g["directed"]!.value == .bool(true), ids: ids, edges: edges,
-                    a: c["a"]!.string, b: c["b"]!.string, excluded: c["excluded"]!.strings,
-                    directTie: c["direct_tie"]!.value == .bool(true),
-                    connectivity: Int(c["connectivity"]!.number!), cutSize: Int(c["cut_size"]!.number!)))
+                result.append(
+                    Case(
+                        graph: g["name"]!.string, directed: g["directed"]!.value == .bool(true), ids: ids, edges: edges,
+                        a: c["a"]!.string, b: c["b"]!.string, excluded: c["excluded"]!.strings,
+                        directTie: c["direct_tie"]!.value == .bool(true),
+                        connectivity: Int(c["connectivity"]!.number!), cutSize: Int(c["cut_size"]!.number!)))
             }
         }
         return result
@@ -43,7 +44,9 @@ struct VertexConnectivityTests {
 
     @Test func referencesArePresent() {
         #expect(Self.cases.count >= 300, "Tests/References/connectivity-references.json holds the cases")
-        #expect(Self.cases.contains { $0.connectivity == 0 } && Self.cases.contains { $0.connectivity >= 5 } && Self.cases.contains(where: \.directTie))
+        #expect(
+            Self.cases.contains { $0.connectivity == 0 } && Self.cases.contains { $0.connectivity >= 5 }
+                && Self.cases.contains(where: \.directTie))
     }
 
     @Test(arguments: cases)
@@ -107,9 +110,15 @@ struct VertexConnectivityTests {
 
     @Test func badArgumentsAreTypedErrors() throws {
         let graph = try CompactGraph(ids: ["a", "b"], sources: [0], targets: [1], weights: [1], directed: false)
-        #expect(throws: AnalysisError.self) { try VertexConnectivity.channels(in: graph, between: 0, and: 7, intermediaries: [true, true]) }
-        #expect(throws: AnalysisError.self) { try VertexConnectivity.channels(in: graph, between: -1, and: 1, intermediaries: [true, true]) }
-        #expect(throws: AnalysisError.self) { try VertexConnectivity.channels(in: graph, between: 1, and: 1, intermediaries: [true, true]) }
+        #expect(throws: AnalysisError.self) {
+            try VertexConnectivity.channels(in: graph, between: 0, and: 7, intermediaries: [true, true])
+        }
+        #expect(throws: AnalysisError.self) {
+            try VertexConnectivity.channels(in: graph, between: -1, and: 1, intermediaries: [true, true])
+        }
+        #expect(throws: AnalysisError.self) {
+            try VertexConnectivity.channels(in: graph, between: 1, and: 1, intermediaries: [true, true])
+        }
         #expect(throws: AnalysisError.self) { try VertexConnectivity.channels(in: graph, between: 0, and: 1, intermediaries: [true]) }
     }
 }

@@ -11,28 +11,34 @@ struct AnalysisCLITests {
     static func karateCSV(in dir: URL) throws -> (URL, [String: Double]) {
         let data = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/References/networkx-references.json"))
         let karate = try JSONParser.parse([UInt8](data))["graphs"]!["karate"]!
-        guard case let .array(edges) = karate["edges"]!.value, case let .object(bc) = karate["measures"]!["betweenness_distance"]!.value else { throw CocoaError(.fileReadCorruptFile) }
+        guard case let .array(edges) = karate["edges"]!.value, case let .object(bc) = karate["measures"]!["betweenness_distance"]!.value
+        else { throw CocoaError(.fileReadCorruptFile) }
         var csv = "source,target,weight\n"
         for edge in edges {
             guard case let .array(e) = edge.value, case let .string(a) = e[0].value, case let .string(b) = e[1].value else { continue }
-            let w: String = switch e[2].value {
-            case let .int(i): String(i)
-            case let .double(d): String(d)
-            default: "1"
-            }
+            let w: String =
+                switch e[2].value {
+                case let .int(i): String(i)
+                case let .double(d): String(d)
+                default: "1"
+                }
             csv += "\(a),\(b),\(w)\n"
         }
         let url = dir.appendingPathComponent("karate.csv")
         try csv.write(to: url, atomically: true, encoding: .utf8)
         var expected: [String: Double] = [:]
-        for (k, v) in bc { if case let .double(d) = v.value { expected[k] = d } else if case let .int(i) = v.value { expected[k] = Double(i) } }
+        for (k, v) in bc {
+            if case let .double(d) = v.value { expected[k] = d } else if case let .int(i) = v.value { expected[k] = Double(i) }
+        }
         return (url, expected)
     }
 
     @Test func centralityOnAnEdgeListMatchesNetworkX() throws {
         let dir = try Fixtures.temporaryDirectory()
         let (csv, expected) = try Self.karateCSV(in: dir)
-        let result = try Fixtures.run(["centrality", "--edges", csv.path, "--undirected", "--weight", "distance", "--measure", "betweenness", "--format", "json"])
+        let result = try Fixtures.run([
+            "centrality", "--edges", csv.path, "--undirected", "--weight", "distance", "--measure", "betweenness", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
         let json = try JSONParser.parse(result.stdout)
@@ -67,7 +73,9 @@ struct AnalysisCLITests {
         #expect(bad.stderr.contains("broken.csv:3:5: weight \"heavy\" is not a positive number"))
         let header = dir.appendingPathComponent("header.csv")
         try "from,to\na,b\n".write(to: header, atomically: true, encoding: .utf8)
-        #expect(try Fixtures.run(["centrality", "--edges", header.path, "--measure", "degree"]).stderr.contains("the header must begin with source,target"))
+        #expect(
+            try Fixtures.run(["centrality", "--edges", header.path, "--measure", "degree"]).stderr.contains(
+                "the header must begin with source,target"))
     }
 
     @Test func influenceShowsEveryComponent() throws {
@@ -93,17 +101,27 @@ struct AnalysisCLITests {
             guard case let .array(items)? = try JSONParser.parse(Array(text.utf8))["paths"]?.value else { return [] }
             return items.map(\.value)
         }
-        let expected = try JSONParser.parse(Array(#"{"nodes": ["norman-cousins", "dartmouth-conference", "cold-war"], "relations": ["convenes", "addresses"], "directions": ["forward", "forward"], "length": 2.0}"#.utf8)).value
+        let expected = try JSONParser.parse(
+            Array(
+                #"{"nodes": ["norman-cousins", "dartmouth-conference", "cold-war"], "relations": ["convenes", "addresses"], "directions": ["forward", "forward"], "length": 2.0}"#
+                    .utf8)
+        ).value
         #expect(try paths(result.stdout).contains(expected))
         let none = try Fixtures.run(["paths", "--from", "cold-war", "--to", "norman-cousins", "--format", "json"])
         #expect(none.stdout.contains("\"paths\": []"), "edges run one way")
         let back = try Fixtures.run(["paths", "--from", "cold-war", "--to", "norman-cousins", "--undirected", "--format", "json"])
         #expect(try paths(back.stdout).first.map { JSONNode($0)["length"]?.value } == .double(2.0))
-        #expect(try paths(back.stdout).first.map { JSONNode($0)["directions"]?.value } == .array([JSONNode(.string("backward")), JSONNode(.string("backward"))]),
-                "walked against both edges")
-        let filtered = try Fixtures.run(["paths", "--from", "norman-cousins", "--to", "cold-war", "--relations", "convenes", "--format", "json"])
+        #expect(
+            try paths(back.stdout).first.map { JSONNode($0)["directions"]?.value }
+                == .array([JSONNode(.string("backward")), JSONNode(.string("backward"))]),
+            "walked against both edges")
+        let filtered = try Fixtures.run([
+            "paths", "--from", "norman-cousins", "--to", "cold-war", "--relations", "convenes", "--format", "json",
+        ])
         #expect(filtered.stdout.contains("\"paths\": []"), "no addresses edge allowed")
-        let k = try Fixtures.run(["paths", "--from", "dwight-d-eisenhower", "--to", "oslo-accords", "--undirected", "--k", "3", "--format", "json"])
+        let k = try Fixtures.run([
+            "paths", "--from", "dwight-d-eisenhower", "--to", "oslo-accords", "--undirected", "--k", "3", "--format", "json",
+        ])
         #expect(k.stdout.components(separatedBy: "\"nodes\"").count - 1 == 3)
         let unknown = try Fixtures.run(["paths", "--from", "nobody", "--to", "cold-war"])
         #expect(unknown.status == 65 && unknown.stderr.contains("--from: no node has the id or name \"nobody\""))
@@ -111,7 +129,10 @@ struct AnalysisCLITests {
 
     @Test func reachListsAndDraws() throws {
         let result = try Fixtures.run(["reach", "--from", "norman-cousins", "--radius", "1", "--format", "csv"])
-        #expect(result.stdout == "id,label,distance\nnorman-cousins,Norman Cousins,0\ndwight-d-eisenhower,Dwight D. Eisenhower,1\ndartmouth-conference,Dartmouth Conference,1\n")
+        #expect(
+            result.stdout
+                == "id,label,distance\nnorman-cousins,Norman Cousins,0\ndwight-d-eisenhower,Dwight D. Eisenhower,1\ndartmouth-conference,Dartmouth Conference,1\n"
+        )
         let svg = try Fixtures.run(["reach", "--from", "norman-cousins", "--radius", "2", "--format", "svg"])
         #expect(svg.status == 0 && svg.stdout.contains("Norman Cousins") && svg.stdout.contains("</svg>"))
     }
@@ -150,8 +171,10 @@ struct PAXTests {
         let out = dir.appendingPathComponent("paax.json")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.datasetsDirectory.appendingPathComponent("derive_paax.py").path,
-                             Fixtures.sharedPAXSignatories.path, "--output", out.path]
+        process.arguments = [
+            "python3", Fixtures.datasetsDirectory.appendingPathComponent("derive_paax.py").path,
+            Fixtures.sharedPAXSignatories.path, "--output", out.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         let err = Pipe()
         process.standardError = err

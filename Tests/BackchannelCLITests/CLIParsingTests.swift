@@ -66,7 +66,9 @@ struct CLIParsingTests {
     }
 
     @Test func validNumbersStillParse() throws {
-        let command: CentralityCommand = try parsed(["centrality", "--measure", "pagerank", "--alpha", "0.9", "--tolerance", "1e-10", "--max-iter", "500", "--top", "0"])
+        let command: CentralityCommand = try parsed([
+            "centrality", "--measure", "pagerank", "--alpha", "0.9", "--tolerance", "1e-10", "--max-iter", "500", "--top", "0",
+        ])
         #expect(command.alpha == 0.9 && command.tolerance == 1e-10 && command.maxIterations == 500 && command.top == 0)
         #expect(parseStatus(["paths", "--from", "a", "--to", "b", "--k", "1", "--undirected"]) == 0)
         #expect(parseStatus(["reach", "--from", "a", "--radius", "0"]) == 0)
@@ -91,7 +93,9 @@ struct CLIParsingTests {
         let raw = try Fixtures.run(["centrality", "--edges", edges.path, "--measure", "betweenness", "--no-normalized", "--format", "csv"])
         #expect(raw.status == 0, "\(raw.stderr)")
         #expect(raw.stdout.contains("b,1\n") || raw.stdout.contains("b,1.0\n"), "\(raw.stdout)")
-        let normalized = try Fixtures.run(["centrality", "--edges", edges.path, "--measure", "betweenness", "--normalized", "--format", "csv"])
+        let normalized = try Fixtures.run([
+            "centrality", "--edges", edges.path, "--measure", "betweenness", "--normalized", "--format", "csv",
+        ])
         #expect(normalized.status == 0, "\(normalized.stderr)")
         #expect(normalized.stdout.contains("b,0.5\n"), "\(normalized.stdout)")
     }
@@ -117,7 +121,8 @@ struct CLIParsingTests {
 
     @Test func commaListsParseEachItem() throws {
         let command: PathsCommand = try parsed([
-            "paths", "--from", "a", "--to", "b", "--kinds", "convener, participant", "--relations", "convenes,participates_in", "--tracks", "II",
+            "paths", "--from", "a", "--to", "b", "--kinds", "convener, participant", "--relations", "convenes,participates_in", "--tracks",
+            "II",
         ])
         #expect(command.graph.filter.kinds == [.convener, .participant])
         #expect(command.graph.filter.relations == [.convenes, .participatesIn])
@@ -207,13 +212,21 @@ struct CLIParsingTests {
     }
 
     @Test func parametersAreReportedByTheirFlags() {
-        #expect(Failure(AnalysisError.invalidParameter(name: "max_iter", value: "0", reason: "must be at least 1")).message == "--max-iter 0: must be at least 1")
-        #expect(Failure(AnalysisError.invalidParameter(name: "tolerance", value: "-1", reason: "must be positive")).message == "--tolerance -1: must be positive")
+        #expect(
+            Failure(AnalysisError.invalidParameter(name: "max_iter", value: "0", reason: "must be at least 1")).message
+                == "--max-iter 0: must be at least 1")
+        #expect(
+            Failure(AnalysisError.invalidParameter(name: "tolerance", value: "-1", reason: "must be positive")).message
+                == "--tolerance -1: must be positive")
         #expect(Failure(AnalysisError.invalidParameter(name: "source", value: "7", reason: "not a node")).message == "--from 7: not a node")
-        #expect(Failure(AnalysisError.invalidParameter(name: "partition", value: "x", reason: "no such attribute")).message == "--partition x: no such attribute")
-        #expect(Failure(AnalysisError.unsupportedWeight(measure: "pagerank", weight: .distance, allowed: [.none, .strength])).message
-            == "pagerank cannot use --weight distance; use none or strength")
-        #expect(Failure(AnalysisError.noConvergence(measure: "katz", iterations: 3)).message.contains("raise --max-iter or loosen --tolerance"))
+        #expect(
+            Failure(AnalysisError.invalidParameter(name: "partition", value: "x", reason: "no such attribute")).message
+                == "--partition x: no such attribute")
+        #expect(
+            Failure(AnalysisError.unsupportedWeight(measure: "pagerank", weight: .distance, allowed: [.none, .strength])).message
+                == "pagerank cannot use --weight distance; use none or strength")
+        #expect(
+            Failure(AnalysisError.noConvergence(measure: "katz", iterations: 3)).message.contains("raise --max-iter or loosen --tolerance"))
         #expect(CommandLineName.flag(forParameter: "max_iter") == "--max-iter")
         #expect(CommandLineName.flag(forParameter: "maxIterations") == "--max-iter")
         #expect(CommandLineName.flag(forParameter: "max_length") == "--max-length")
@@ -251,7 +264,9 @@ struct CLIParsingTests {
         let dir = try Fixtures.temporaryDirectory()
         let edges = dir.appendingPathComponent("edges.csv")
         try "a,b\nx,y\n".write(to: edges, atomically: true, encoding: .utf8)
-        let result = try Fixtures.run(["convert", edges.path, dir.appendingPathComponent("out.json").path, "--mapping", dir.appendingPathComponent("nope.txt").path])
+        let result = try Fixtures.run([
+            "convert", edges.path, dir.appendingPathComponent("out.json").path, "--mapping", dir.appendingPathComponent("nope.txt").path,
+        ])
         #expect(result.status == 65, "\(result.stderr)")
         #expect(result.stderr.contains("nope.txt: cannot read: no such file"), "\(result.stderr)")
     }

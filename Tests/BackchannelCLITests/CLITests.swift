@@ -1,7 +1,7 @@
-import BackchannelJobs
 import BackchannelFormats
-import BackchannelPresentation
+import BackchannelJobs
 import BackchannelModel
+import BackchannelPresentation
 import BackchannelTestSupport
 import Foundation
 import Testing
@@ -43,7 +43,9 @@ struct CLITests {
         #expect(result.stderr.contains("\(bad.path):4:"))
         #expect(result.stderr.contains("$.nodes[1].kind: unknown kind \"mediator\""))
         let lenient = try Fixtures.run(["validate", bad.path])
-        #expect(lenient.status == 65 && !lenient.stderr.contains("unknown kind") && lenient.stderr.contains("edge target \"c\" is not a node id"))
+        #expect(
+            lenient.status == 65 && !lenient.stderr.contains("unknown kind")
+                && lenient.stderr.contains("edge target \"c\" is not a node id"))
         let fixed = try String(contentsOf: bad, encoding: .utf8).replacingOccurrences(of: "mediator", with: "dialogue")
         try fixed.write(to: bad, atomically: true, encoding: .utf8)
         let second = try Fixtures.run(["validate", bad.path])
@@ -71,7 +73,9 @@ struct CLITests {
         let input = dir.appendingPathComponent("net.json")
         try Fixtures.small.jsonText().write(to: input, atomically: true, encoding: .utf8)
         let before = try Data(contentsOf: input)
-        for args in [["render", input.path, "--format", "svg", "-o", input.path], ["export", input.path, "--format", "json", "-o", input.path]] {
+        for args in [
+            ["render", input.path, "--format", "svg", "-o", input.path], ["export", input.path, "--format", "json", "-o", input.path],
+        ] {
             let result = try Fixtures.run(args)
             #expect(result.status == 73)
             #expect(result.stderr.contains("refusing to write"))
@@ -87,7 +91,9 @@ struct CLITests {
         let result = try Fixtures.run(["render", "--format", format, "--cluster-by", "track", "-o", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let bytes = try Data(contentsOf: out)
-        let signature: [String: [UInt8]] = ["svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8), "dot": Array("digraph".utf8)]
+        let signature: [String: [UInt8]] = [
+            "svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8), "dot": Array("digraph".utf8),
+        ]
         #expect(bytes.starts(with: signature[format]!))
     }
 
@@ -145,11 +151,15 @@ struct RendersAreCurrentTests {
         let committed = try FileManager.default.contentsOfDirectory(atPath: Fixtures.rendersDirectory.path)
         for item in plan {
             for format in item.formats {
-                #expect(committed.contains("\(item.fileName).\(format.rawValue)"), "Renders/ lacks \(item.fileName).\(format.rawValue); run `swift run backchannel` in the package root")
+                #expect(
+                    committed.contains("\(item.fileName).\(format.rawValue)"),
+                    "Renders/ lacks \(item.fileName).\(format.rawValue); run `swift run backchannel` in the package root")
             }
             let url = Fixtures.rendersDirectory.appendingPathComponent(item.fileName + ".dot")
             let text = try String(contentsOf: url, encoding: .utf8)
-            #expect(text == DOTWriter().write(item.diagram), "Renders/\(item.fileName).dot is stale; run `swift run backchannel` in the package root and commit Renders/")
+            #expect(
+                text == DOTWriter().write(item.diagram),
+                "Renders/\(item.fileName).dot is stale; run `swift run backchannel` in the package root and commit Renders/")
         }
         let expected = Set(plan.flatMap { item in item.formats.map { "\(item.fileName).\($0.rawValue)" } })
         #expect(Set(committed.filter { !$0.hasPrefix(".") }) == expected, "Renders/ holds exactly the main job's output")
@@ -184,7 +194,9 @@ struct ForeignInputTests {
     @Test func plainNetworkXJSONReadsWithWarnings() throws {
         let dir = try Fixtures.temporaryDirectory()
         let url = dir.appendingPathComponent("plain.json")
-        try #"{"directed": false, "multigraph": false, "graph": {"name": "plain"}, "nodes": [{"id": 0, "club": "Mr. Hi"}, {"id": 1, "name": "One"}], "links": [{"source": 0, "target": 1, "weight": 2}]}"#.write(to: url, atomically: true, encoding: .utf8)
+        try
+            #"{"directed": false, "multigraph": false, "graph": {"name": "plain"}, "nodes": [{"id": 0, "club": "Mr. Hi"}, {"id": 1, "name": "One"}], "links": [{"source": 0, "target": 1, "weight": 2}]}"#
+            .write(to: url, atomically: true, encoding: .utf8)
         let result = try Fixtures.run(["export", url.path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("plain node-link data"))
@@ -196,7 +208,9 @@ struct ForeignInputTests {
         #expect(network.edges[0].weight == 2 && network.edges[0].relation == .partnersWith)
         // d3's older format: nodes without ids, edges by position.
         let d3 = dir.appendingPathComponent("miserables.json")
-        try #"{"nodes": [{"name": "Myriel", "group": 1}, {"name": "Napoleon", "group": 1}], "links": [{"source": 1, "target": 0, "value": 1}]}"#.write(to: d3, atomically: true, encoding: .utf8)
+        try
+            #"{"nodes": [{"name": "Myriel", "group": 1}, {"name": "Napoleon", "group": 1}], "links": [{"source": 1, "target": 0, "value": 1}]}"#
+            .write(to: d3, atomically: true, encoding: .utf8)
         let d3Result = try Fixtures.run(["export", d3.path, "--format", "json"])
         #expect(d3Result.status == 0, "\(d3Result.stderr)")
         let d3Network = try Network(json: Array(d3Result.stdout.utf8))
@@ -210,7 +224,9 @@ struct ForeignInputTests {
         let strict = try Fixtures.run(["validate", typo.path, "--strict"])
         #expect(strict.status == 65 && strict.stderr.contains("did you mean 'label'"))
         let lenient = try Fixtures.run(["validate", typo.path])
-        #expect(lenient.status == 0 && lenient.stderr.contains("fields Backchannel does not define kept as attributes: \"lable\""), "\(lenient.stderr)")
+        #expect(
+            lenient.status == 0 && lenient.stderr.contains("fields Backchannel does not define kept as attributes: \"lable\""),
+            "\(lenient.stderr)")
     }
 }
 
@@ -219,7 +235,12 @@ struct InterruptTests {
     @Test func sigintDuringAWriteLeavesNoTemporaryFile() throws {
         let dir = try Fixtures.temporaryDirectory()
         var network = Network(name: "big")
-        for i in 0..<40_000 { network.nodes.append(Node(id: "node-\(i)", label: "A long label for node number \(i)", kind: .participant, description: String(repeating: "text ", count: 20))) }
+        for i in 0..<40_000 {
+            network.nodes.append(
+                Node(
+                    id: "node-\(i)", label: "A long label for node number \(i)", kind: .participant,
+                    description: String(repeating: "text ", count: 20)))
+        }
         for i in 1..<40_000 { network.edges.append(Edge("node-\(i - 1)", .partnersWith, "node-\(i)")) }
         let input = dir.appendingPathComponent("big.json")
         try network.jsonText().write(to: input, atomically: true, encoding: .utf8)
@@ -230,7 +251,9 @@ struct InterruptTests {
             let out = dir.appendingPathComponent("out-\(attempt).json")
             let temporaryPrefix = ".out-\(attempt).json."
             func temporaries() -> [String] {
-                ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasPrefix(temporaryPrefix) && $0.hasSuffix(".tmp") }
+                ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter {
+                    $0.hasPrefix(temporaryPrefix) && $0.hasSuffix(".tmp")
+                }
             }
             let process = Process()
             process.executableURL = Fixtures.executable
@@ -247,9 +270,13 @@ struct InterruptTests {
             if !seen.isEmpty { kill(process.processIdentifier, SIGINT) }
             process.waitUntilExit()
             #expect(temporaries().isEmpty, "attempt \(attempt) left \(temporaries())")
-            if !seen.isEmpty && process.terminationReason == .exit && process.terminationStatus == 130 && !FileManager.default.fileExists(atPath: out.path) {
+            if !seen.isEmpty && process.terminationReason == .exit && process.terminationStatus == 130
+                && !FileManager.default.fileExists(atPath: out.path)
+            {
                 interruptedMidWrite += 1
-                #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(seen[0]).path), "the temporary file \(seen[0]) was removed")
+                #expect(
+                    !FileManager.default.fileExists(atPath: dir.appendingPathComponent(seen[0]).path),
+                    "the temporary file \(seen[0]) was removed")
             }
             if FileManager.default.fileExists(atPath: out.path) {
                 #expect(try Network(contentsOf: out).nodes.count == 40_000, "an output that exists is whole")
@@ -304,7 +331,10 @@ struct PAXShapedTests {
         let out = dir.appendingPathComponent("paax.json")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.datasetsDirectory.appendingPathComponent("derive_paax.py").path, Fixtures.paxShapedSignatories.path, "--output", out.path]
+        process.arguments = [
+            "python3", Fixtures.datasetsDirectory.appendingPathComponent("derive_paax.py").path, Fixtures.paxShapedSignatories.path,
+            "--output", out.path,
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -322,7 +352,8 @@ struct PAXShapedTests {
         #expect(network.nodes.count { $0.kind == .conflict } == 2, "every peace process")
         #expect(network.nodes.count { $0.kind == .convener } == 4 && network.nodes.count { $0.kind == .participant } == 4)
         #expect(network.edges.count == 25)
-        #expect(network.node("actor-kingdom-of-westmere")?.attributes["roles"] == .string("party;third party"), "both roles, a tie: convener")
+        #expect(
+            network.node("actor-kingdom-of-westmere")?.attributes["roles"] == .string("party;third party"), "both roles, a tie: convener")
         #expect(network.node("actor-kingdom-of-westmere")?.kind == .convener)
         #expect(network.node("agt-2")?.attributes["date"] == .string("1997-01-13"))
         #expect(network.sources.first?.citation.contains("PA-X") == true)
@@ -330,7 +361,8 @@ struct PAXShapedTests {
 
         let influence = try Fixtures.run(["influence", out.path, "--format", "json", "--top", "3"])
         #expect(influence.status == 0, "\(influence.stderr)")
-        #expect(influence.stdout.contains("\"id\": \"actor-union-of-coastal-states\""), "the convener of three agreements in both processes")
+        #expect(
+            influence.stdout.contains("\"id\": \"actor-union-of-coastal-states\""), "the convener of three agreements in both processes")
         #expect(!influence.stdout.contains("actor-northland-liberation-front"), "participants are not ranked")
         let svg = dir.appendingPathComponent("paax.svg")
         let render = try Fixtures.run(["render", out.path, "--format", "svg", "-o", svg.path])

@@ -13,7 +13,9 @@ struct ChannelsTests {
     /// court sit between a1 and b1 too, and carry nothing by default.
     static let war: Network = {
         let s = ["s"]
-        func node(_ id: String, _ kind: NodeKind, _ track: Track? = nil) -> Node { Node(id: id, label: id.uppercased(), kind: kind, track: track, sources: s) }
+        func node(_ id: String, _ kind: NodeKind, _ track: Track? = nil) -> Node {
+            Node(id: id, label: id.uppercased(), kind: kind, track: track, sources: s)
+        }
         return Network(
             name: "war", title: "War", sources: [Source(id: "s", citation: "Fixture")],
             nodes: [
@@ -61,7 +63,9 @@ struct ChannelsTests {
 
     @Test func withoutSidesEveryPairIsOpposed() throws {
         var network = Self.war
-        network.edges = network.edges.map { var e = $0; e.attributes = [:]; return e }
+        network.edges = network.edges.map {
+            var e = $0; e.attributes = [:]; return e
+        }
         let report = try ChannelsJob(conflict: "war").run(network)
         #expect(report.conflicts[0].pairs.count == 3)
     }
@@ -84,7 +88,10 @@ struct ChannelsTests {
     }
 
     @Test func compareOnTheCommandLine() throws {
-        let result = try Fixtures.run(["channels", "--include-official", "--conflict", "israeli-palestinian-conflict", "--without", "oslo-accords", "--compare", "--format", "json"])
+        let result = try Fixtures.run([
+            "channels", "--include-official", "--conflict", "israeli-palestinian-conflict", "--without", "oslo-accords", "--compare",
+            "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"channels_before\": 2") && result.stdout.contains("\"channels_after\": 1"))
         #expect(try Fixtures.run(["channels", "--compare"]).status == 64, "--compare needs something left out")
@@ -102,10 +109,12 @@ struct ChannelsTests {
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONParser.parse(Array(result.stdout.utf8))
         #expect(json["parameters"]?["conflict"]?.value == .string("israeli-palestinian-conflict"))
-        guard case let .array(conflicts)? = json["conflicts"]?.value, let pair = conflicts.first?["pairs"].flatMap({ node -> JSONNode? in
-            if case let .array(pairs) = node.value { return pairs.first }
-            return nil
-        }) else {
+        guard case let .array(conflicts)? = json["conflicts"]?.value,
+            let pair = conflicts.first?["pairs"].flatMap({ node -> JSONNode? in
+                if case let .array(pairs) = node.value { return pairs.first }
+                return nil
+            })
+        else {
             Issue.record("no pair in \(result.stdout)")
             return
         }
@@ -113,6 +122,8 @@ struct ChannelsTests {
         #expect(pair["channels"]?.value == .int(2))
         // Without officials, no unofficial channel joins the two parties in the bundled data.
         let unofficial = try Fixtures.run(["channels", "--conflict", "israeli-palestinian-conflict", "--format", "csv"])
-        #expect(unofficial.stdout == "conflict,a,b,side_a,side_b,direct_tie,channels,cut\nisraeli-palestinian-conflict,government-of-israel,plo,,,false,0,\n")
+        #expect(
+            unofficial.stdout
+                == "conflict,a,b,side_a,side_b,direct_tie,channels,cut\nisraeli-palestinian-conflict,government-of-israel,plo,,,false,0,\n")
     }
 }

@@ -19,7 +19,9 @@ struct CommunitiesCLITests {
         // NetworkX 3.6.1's louvain_communities on the same undirected graph reaches 0.7568 at best over ten seeds.
         #expect(q > 0.73 && q < 0.78)
         var ids: [String] = []
-        for c in communities { if case let .array(members) = c.value { ids += members.compactMap { if case let .string(s) = $0.value { s } else { nil } } } }
+        for c in communities {
+            if case let .array(members) = c.value { ids += members.compactMap { if case let .string(s) = $0.value { s } else { nil } } }
+        }
         #expect(ids.count == 83 && Set(ids).count == 83)
         let again = try Fixtures.run(["communities", "--format", "json", "--seed", "4"])
         #expect(again.stdout == result.stdout, "deterministic for a seed")

@@ -46,18 +46,19 @@ struct ConvertTests {
     @Test func mappedForeignTable() throws {
         let dir = try Fixtures.temporaryDirectory()
         let table = dir.appendingPathComponent("links.csv")
-        try "agreement,actor,role,year\nA1,UN,third party,1995\nA1,Govt,party,1995\nA2,UN,third party,1999\n".write(to: table, atomically: true, encoding: .utf8)
+        try "agreement,actor,role,year\nA1,UN,third party,1995\nA1,Govt,party,1995\nA2,UN,third party,1999\n".write(
+            to: table, atomically: true, encoding: .utf8)
         let mapping = dir.appendingPathComponent("links.mapping")
         try """
-            source = actor
-            target = agreement
-            year = year
-            relation = role
-            relation.value.third party = convenes
-            relation.value.party = participates_in
-            source.kind = convener
-            target.kind = dialogue
-            """.write(to: mapping, atomically: true, encoding: .utf8)
+        source = actor
+        target = agreement
+        year = year
+        relation = role
+        relation.value.third party = convenes
+        relation.value.party = participates_in
+        source.kind = convener
+        target.kind = dialogue
+        """.write(to: mapping, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("links.json")
         let result = try Fixtures.run(["convert", table.path, out.path, "--mapping", mapping.path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -69,7 +70,9 @@ struct ConvertTests {
     @Test func largeGraphMLReads() throws {
         // Past libxml2's 10 MB look-up limit, which a whole-document parse would hit.
         var network = Network(name: "large")
-        for i in 0..<40_000 { network.nodes.append(Node(id: "n\(i)", label: "A label long enough to make the file large \(i)", kind: .participant)) }
+        for i in 0..<40_000 {
+            network.nodes.append(Node(id: "n\(i)", label: "A label long enough to make the file large \(i)", kind: .participant))
+        }
         for i in 1..<40_000 { network.edges.append(Edge("n\(i - 1)", .partnersWith, "n\(i)", weight: Double(i % 7 + 1))) }
         let (text, _) = GraphML.write(network)
         #expect(text.utf8.count > 10_000_000)

@@ -22,7 +22,9 @@ struct ExtremeNumbersCLITests {
     @Test func strengthWithWeightsOf1e19ExitsZero() throws {
         let csv = try Self.edgeList("a,b,1e19\nb,c,1e19\nc,a,2\n")
         for format in ["table", "json", "csv"] {
-            let result = try Fixtures.run(["centrality", "--edges", csv.path, "--measure", "strength", "--weight", "strength", "--format", format])
+            let result = try Fixtures.run([
+                "centrality", "--edges", csv.path, "--measure", "strength", "--weight", "strength", "--format", format,
+            ])
             #expect(result.status == 0, "\(format): exit \(result.status), \(result.stderr)")
             switch format {
             case "table": #expect(result.stdout.contains("2e+19") && result.stdout.contains("1e+19"), "\(result.stdout)")
@@ -38,14 +40,20 @@ struct ExtremeNumbersCLITests {
     /// 1e-300, and two parallel 1.7e308 edges whose strengths add up to infinity.
     @Test func everyMeasureWeightAndFormatAnswersWithoutASignal() throws {
         let csv = try Self.edgeList("a,b,1e19\nb,c,1e300\nc,d,1e-300\nd,a,1.7e308\na,d,1.7e308\nc,e,1\ne,a,2.5\nf,a,1e19\n")
-        let measures = ["degree", "in-degree", "out-degree", "strength", "betweenness", "edge-betweenness", "closeness", "harmonic", "eigenvector",
-                        "katz", "pagerank", "hits-hub", "hits-authority", "constraint", "effective-size", "brokerage"]
+        let measures = [
+            "degree", "in-degree", "out-degree", "strength", "betweenness", "edge-betweenness", "closeness", "harmonic", "eigenvector",
+            "katz", "pagerank", "hits-hub", "hits-authority", "constraint", "effective-size", "brokerage",
+        ]
         var answeredZero = 0
         for measure in measures {
             for weight in ["none", "distance", "strength"] {
                 for format in ["table", "json", "csv"] {
-                    let result = try Fixtures.run(["centrality", "--edges", csv.path, "--measure", measure, "--weight", weight, "--format", format])
-                    #expect(Self.answered.contains(result.status), "\(measure) --weight \(weight) --format \(format): exit \(result.status)\n\(result.stderr)")
+                    let result = try Fixtures.run([
+                        "centrality", "--edges", csv.path, "--measure", measure, "--weight", weight, "--format", format,
+                    ])
+                    #expect(
+                        Self.answered.contains(result.status),
+                        "\(measure) --weight \(weight) --format \(format): exit \(result.status)\n\(result.stderr)")
                     #expect(!result.stderr.contains("Fatal error"), "\(measure) \(weight) \(format): \(result.stderr)")
                     guard result.status == 0 else { continue }
                     answeredZero += 1
@@ -64,7 +72,8 @@ struct ExtremeNumbersCLITests {
             for mode in ["distance", "strength"] {
                 for format in ["table", "json", "csv"] {
                     for extra in [[], ["--k", "2"], ["--all-shortest"]] {
-                        let result = try Fixtures.run(["paths", "--edges", csv.path, "--from", "a", "--to", "d", "--weight", mode, "--format", format] + extra)
+                        let result = try Fixtures.run(
+                            ["paths", "--edges", csv.path, "--from", "a", "--to", "d", "--weight", mode, "--format", format] + extra)
                         #expect(result.status == 0, "paths \(weight) \(mode) \(format) \(extra): exit \(result.status)\n\(result.stderr)")
                     }
                 }

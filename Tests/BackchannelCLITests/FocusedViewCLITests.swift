@@ -34,7 +34,10 @@ struct FocusedViewCLITests {
         let viaRender = try Fixtures.run(["render", "--exposure", "--format", "dot"])
         #expect(Self.nodeCount(viaRender.stdout) == Self.nodeCount(dot))
         let json = dir.appendingPathComponent("p.json")
-        #expect(try Fixtures.run(["paths", "--from", "humanitarian-law-project", "--to", "pkk", "--include-intended", "--format", "json", "-o", json.path]).status == 0)
+        #expect(
+            try Fixtures.run([
+                "paths", "--from", "humanitarian-law-project", "--to", "pkk", "--include-intended", "--format", "json", "-o", json.path,
+            ]).status == 0)
         let paths = try Fixtures.run(["render", "--paths", json.path, "--format", "dot"])
         #expect(paths.status == 0 && Self.nodeCount(paths.stdout) >= 2 && Self.nodeCount(paths.stdout) < 10, "\(paths.stderr)")
     }

@@ -20,7 +20,9 @@ struct ForeignFormatsCLITests {
             let exported = dir.appendingPathComponent("export.\(format)"), converted = dir.appendingPathComponent("convert.\(format)")
             let e = try Fixtures.run(["export", "--format", format, "-o", exported.path])
             #expect(e.status == 0, "export \(format): \(e.stderr)")
-            let c = try Fixtures.run(["convert", Fixtures.datasetsDirectory.appendingPathComponent("track2-history.json").path, converted.path])
+            let c = try Fixtures.run([
+                "convert", Fixtures.datasetsDirectory.appendingPathComponent("track2-history.json").path, converted.path,
+            ])
             #expect(c.status == 0, "convert \(format): \(c.stderr)")
             #expect(try Data(contentsOf: exported) == Data(contentsOf: converted), "export and convert write the same \(format)")
         }
@@ -30,7 +32,11 @@ struct ForeignFormatsCLITests {
         #expect(try Fixtures.run(["export", "--format", "csv"]).status == 64)
         // convert takes the diagram options export takes.
         let bare = dir.appendingPathComponent("bare.dot")
-        #expect(try Fixtures.run(["convert", Fixtures.datasetsDirectory.appendingPathComponent("track2-history.json").path, bare.path, "--no-legend", "--title", "T"]).status == 0)
+        #expect(
+            try Fixtures.run([
+                "convert", Fixtures.datasetsDirectory.appendingPathComponent("track2-history.json").path, bare.path, "--no-legend",
+                "--title", "T",
+            ]).status == 0)
         let text = try String(contentsOf: bare, encoding: .utf8)
         #expect(!text.contains("Legend") && text.contains("label=\"T\\n"))
     }

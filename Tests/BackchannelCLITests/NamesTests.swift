@@ -51,10 +51,12 @@ struct NamesTests {
     }
 
     @Test func ambiguousNamesListEveryCandidateWithIDAndLabel() {
-        #expect(throws: NodeLookupError(
-            name: "carter", reason: .ambiguous([
-                .init(id: "carter-center", label: "The Carter Center"), .init(id: "carter-talks", label: "Carter–Kim talks"),
-            ]), parameter: "source")
+        #expect(
+            throws: NodeLookupError(
+                name: "carter",
+                reason: .ambiguous([
+                    .init(id: "carter-center", label: "The Carter Center"), .init(id: "carter-talks", label: "Carter–Kim talks"),
+                ]), parameter: "source")
         ) { try lookup.resolve("carter", parameter: "source") }
         // Two labels equal after folding are ambiguous at the strictest stage that matches.
         do {
@@ -107,9 +109,13 @@ struct NamesTests {
     // MARK: The command line
 
     @Test func pathsTakeNamesAndFoldedIDs() throws {
-        let byName = try Fixtures.run(["paths", "--from", "Humanitarian Law Project", "--to", "PKK", "--include-intended", "--format", "json"])
+        let byName = try Fixtures.run([
+            "paths", "--from", "Humanitarian Law Project", "--to", "PKK", "--include-intended", "--format", "json",
+        ])
         #expect(byName.status == 0, "\(byName.stderr)")
-        let byID = try Fixtures.run(["paths", "--from", "humanitarian-law-project", "--to", "pkk", "--include-intended", "--format", "json"])
+        let byID = try Fixtures.run([
+            "paths", "--from", "humanitarian-law-project", "--to", "pkk", "--include-intended", "--format", "json",
+        ])
         #expect(byName.stdout == byID.stdout)
         #expect(byName.stdout.contains("\"humanitarian-law-project\""))
     }
@@ -117,18 +123,27 @@ struct NamesTests {
     @Test func unknownAndAmbiguousNamesExit65WithCandidates() throws {
         let unknown = try Fixtures.run(["paths", "--from", "humanitarian-law-project", "--to", "pkkk"])
         #expect(unknown.status == 65)
-        #expect(unknown.stderr.contains("--to: no node has the id or name \"pkkk\"; closest: \"pkk\" (Kurdistan Workers' Party (PKK))"), "\(unknown.stderr)")
+        #expect(
+            unknown.stderr.contains("--to: no node has the id or name \"pkkk\"; closest: \"pkk\" (Kurdistan Workers' Party (PKK))"),
+            "\(unknown.stderr)")
         let ambiguous = try Fixtures.run(["reach", "--from", "Carter"])
         #expect(ambiguous.status == 65)
-        #expect(ambiguous.stderr.contains("--from: \"Carter\" matches 2 nodes: \"carter-center\" (The Carter Center)"), "\(ambiguous.stderr)")
+        #expect(
+            ambiguous.stderr.contains("--from: \"Carter\" matches 2 nodes: \"carter-center\" (The Carter Center)"), "\(ambiguous.stderr)")
         let without = try Fixtures.run(["centrality", "--measure", "degree", "--without", "Carter"])
         #expect(without.status == 65)
         #expect(without.stderr.contains("--without: \"Carter\" matches"), "\(without.stderr)")
     }
 
     @Test func withoutAndConflictTakeNames() throws {
-        let byName = try Fixtures.run(["channels", "--include-official", "--conflict", "Israeli–Palestinian", "--without", "oslo accords", "--compare", "--format", "json"])
-        let byID = try Fixtures.run(["channels", "--include-official", "--conflict", "israeli-palestinian-conflict", "--without", "oslo-accords", "--compare", "--format", "json"])
+        let byName = try Fixtures.run([
+            "channels", "--include-official", "--conflict", "Israeli–Palestinian", "--without", "oslo accords", "--compare", "--format",
+            "json",
+        ])
+        let byID = try Fixtures.run([
+            "channels", "--include-official", "--conflict", "israeli-palestinian-conflict", "--without", "oslo-accords", "--compare",
+            "--format", "json",
+        ])
         #expect(byName.status == 0, "\(byName.stderr)")
         #expect(byName.stdout == byID.stdout)
         let inclusion = try Fixtures.run(["inclusion", "--conflict", "troubles", "--format", "csv"])
@@ -139,12 +154,13 @@ struct NamesTests {
     @Test func findListsIDLabelKindTrackAndYears() throws {
         let csv = try Fixtures.run(["find", "humanitarian", "--format", "csv"])
         #expect(csv.status == 0)
-        #expect(csv.stdout == """
-            id,label,kind,track,start,end,match
-            humanitarian-law-project,Humanitarian Law Project,convener,II,,,prefix
-            holder-v-hlp,Holder v. Humanitarian Law Project,legal,,2010,,word prefix
+        #expect(
+            csv.stdout == """
+                id,label,kind,track,start,end,match
+                humanitarian-law-project,Humanitarian Law Project,convener,II,,,prefix
+                holder-v-hlp,Holder v. Humanitarian Law Project,legal,,2010,,word prefix
 
-            """)
+                """)
         let table = try Fixtures.run(["find", "Rod-Larsen"])
         #expect(table.stdout.contains("terje-rod-larsen  Terje Rød-Larsen  convener"), "\(table.stdout)")
         let none = try Fixtures.run(["find", "pkkk", "--format", "json"])
@@ -167,6 +183,8 @@ struct NamesTests {
         let scores = try Fixtures.run(["centrality", "--measure", "degree", "--top", "1", "--format", "json"])
         #expect(scores.stdout.contains("\"labels\": {\n    \"dartmouth-conference\": \"Dartmouth Conference\""), "\(scores.stdout)")
         let path = try Fixtures.run(["paths", "--from", "humanitarian-law-project", "--to", "pkk", "--include-intended", "--ids"])
-        #expect(path.stdout.contains("Humanitarian Law Project [humanitarian-law-project] —provides→ Kurdistan Workers' Party (PKK) [pkk]"), "\(path.stdout)")
+        #expect(
+            path.stdout.contains("Humanitarian Law Project [humanitarian-law-project] —provides→ Kurdistan Workers' Party (PKK) [pkk]"),
+            "\(path.stdout)")
     }
 }

@@ -35,15 +35,25 @@ struct PathLimitsTests {
     @Test func theCapIsStatedAndSettable() throws {
         let dir = try Fixtures.temporaryDirectory()
         let (edges, nodes) = try Self.complete(in: dir)
-        let none = try Fixtures.run(["paths", "--edges", edges.path, "--nodes", nodes.path, "--from", "n0", "--to", "lonely", "--all-simple", "--max-length", "20"])
+        let none = try Fixtures.run([
+            "paths", "--edges", edges.path, "--nodes", nodes.path, "--from", "n0", "--to", "lonely", "--all-simple", "--max-length", "20",
+        ])
         #expect(none.status == 0 && none.stderr.isEmpty, "\(none.stderr)")
-        let capped = try Fixtures.run(["paths", "--edges", edges.path, "--from", "n0", "--to", "n1", "--all-simple", "--max-length", "20", "--max-paths", "50", "--format", "json"])
+        let capped = try Fixtures.run([
+            "paths", "--edges", edges.path, "--from", "n0", "--to", "n1", "--all-simple", "--max-length", "20", "--max-paths", "50",
+            "--format", "json",
+        ])
         #expect(capped.status == 0)
         #expect(capped.stderr.contains("stopped at 50 paths (--max-paths)"))
         #expect(capped.stdout.components(separatedBy: "\"nodes\"").count - 1 == 50)
-        let k = try Fixtures.run(["paths", "--edges", edges.path, "--from", "n0", "--to", "n1", "--k", "1000000", "--max-paths", "20", "--format", "json"])
+        let k = try Fixtures.run([
+            "paths", "--edges", edges.path, "--from", "n0", "--to", "n1", "--k", "1000000", "--max-paths", "20", "--format", "json",
+        ])
         #expect(k.status == 0 && k.stderr.contains("stopped at 20 paths"))
-        let exact = try Fixtures.run(["paths", "--edges", edges.path, "--from", "n0", "--to", "n1", "--all-simple", "--max-length", "2", "--max-paths", "14", "--format", "json"])
+        let exact = try Fixtures.run([
+            "paths", "--edges", edges.path, "--from", "n0", "--to", "n1", "--all-simple", "--max-length", "2", "--max-paths", "14",
+            "--format", "json",
+        ])
         #expect(exact.stderr.isEmpty, "exactly the cap is not cut")
         #expect(try Fixtures.run(["paths", "--from", "pkk", "--to", "ltte", "--max-paths", "0"]).status == 64)
     }

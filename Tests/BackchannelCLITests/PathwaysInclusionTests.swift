@@ -11,8 +11,9 @@ import Testing
 struct PathwaysInclusionTests {
     static let s = ["s"]
     static func node(_ id: String, _ kind: NodeKind, _ track: Track? = nil, _ year: Int? = nil, designated: Bool = false) -> Node {
-        Node(id: id, label: id, kind: kind, track: track, years: year.map { .year($0) } ?? YearSpan(),
-             designations: designated ? [Designation(list: "L", sources: s)] : [], sources: s)
+        Node(
+            id: id, label: id, kind: kind, track: track, years: year.map { .year($0) } ?? YearSpan(),
+            designations: designated ? [Designation(list: "L", sources: s)] : [], sources: s)
     }
 
     @Test func chainsFromUnofficialDialoguesToOfficialOutcomes() {
@@ -72,8 +73,8 @@ struct PathwaysInclusionTests {
     }
 }
 
-private extension JSONNode {
-    var items: [JSONNode] {
+extension JSONNode {
+    fileprivate var items: [JSONNode] {
         if case let .array(a) = value { return a }
         return []
     }

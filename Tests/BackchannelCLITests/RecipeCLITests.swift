@@ -20,10 +20,14 @@ struct RecipeCLITests {
     @Test func convertsWithARecipeAndWarnsWithCounts() throws {
         let dir = try multi()
         let out = dir.appendingPathComponent("multi.json")
-        let result = try Fixtures.run(["convert", dir.appendingPathComponent("events.csv").path, out.path, "--recipe", dir.appendingPathComponent("recipe.toml").path])
+        let result = try Fixtures.run([
+            "convert", dir.appendingPathComponent("events.csv").path, out.path, "--recipe", dir.appendingPathComponent("recipe.toml").path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("wrote \(out.path): 8 nodes, 8 edges"))
-        #expect(result.stderr.contains("warning: recipe.toml node[2] (event).years: when: year-months read as their year (the model holds years only): 1 time"))
+        #expect(
+            result.stderr.contains(
+                "warning: recipe.toml node[2] (event).years: when: year-months read as their year (the model holds years only): 1 time"))
         let network = try Network(contentsOf: out)
         #expect(network.node("NGO_0")?.label == "Friends of Quiet Dialogue")
         // The result validates and reads back as any network.
@@ -47,7 +51,10 @@ struct RecipeCLITests {
         let dir = try multi()
         let victim = dir.appendingPathComponent(target)
         let before = try Data(contentsOf: victim)
-        let result = try Fixtures.run(["convert", dir.appendingPathComponent("events.csv").path, victim.path, "--to", "json", "--recipe", dir.appendingPathComponent("recipe.toml").path])
+        let result = try Fixtures.run([
+            "convert", dir.appendingPathComponent("events.csv").path, victim.path, "--to", "json", "--recipe",
+            dir.appendingPathComponent("recipe.toml").path,
+        ])
         #expect(result.status == 73, "\(result.stderr)")
         #expect(result.stderr.contains("it is an input of this run"))
         #expect(try Data(contentsOf: victim) == before)
@@ -62,9 +69,14 @@ struct RecipeCLITests {
         let out = dir.appendingPathComponent("x.json")
         let bad = try Fixtures.run(["convert", dir.appendingPathComponent("events.csv").path, out.path, "--recipe", recipe.path])
         #expect(bad.status == 65)
-        #expect(bad.stderr.contains("recipe.toml:\(text.components(separatedBy: "\n").firstIndex { $0.contains("\"participates\"") }! + 1):1: edge[2].relation: unknown relation \"participates\""))
+        #expect(
+            bad.stderr.contains(
+                "recipe.toml:\(text.components(separatedBy: "\n").firstIndex { $0.contains("\"participates\"") }! + 1):1: edge[2].relation: unknown relation \"participates\""
+            ))
         #expect(!FileManager.default.fileExists(atPath: out.path))
-        let both = try Fixtures.run(["convert", dir.appendingPathComponent("events.csv").path, out.path, "--recipe", recipe.path, "--mapping", recipe.path])
+        let both = try Fixtures.run([
+            "convert", dir.appendingPathComponent("events.csv").path, out.path, "--recipe", recipe.path, "--mapping", recipe.path,
+        ])
         #expect(both.status == 64 && both.stderr.contains("--recipe or --mapping"))
     }
 }

@@ -12,11 +12,14 @@ enum BrowserCheck {
     }
 
     static let available: Bool = {
-        guard onPath("chromium") || onPath("chromium-browser") || onPath("google-chrome"), onPath("chromedriver"), onPath("python3") else { return false }
+        guard onPath("chromium") || onPath("chromium-browser") || onPath("google-chrome"), onPath("chromedriver"), onPath("python3") else {
+            return false
+        }
         return (try? python(["-c", "import selenium"]).status) == 0
     }()
 
-    static let why = "needs headless Chromium, chromedriver and Selenium (apt-get install chromium chromium-driver; python3 -m pip install selenium); .ci/run installs them"
+    static let why =
+        "needs headless Chromium, chromedriver and Selenium (apt-get install chromium chromium-driver; python3 -m pip install selenium); .ci/run installs them"
 
     static var script: URL { Fixtures.packageRoot.appendingPathComponent("Tests/Browser/check_report.py") }
 
@@ -60,7 +63,9 @@ struct ReportCLITests {
     @Test func statesItsFiltersAndRefusesAnUnknownActor() throws {
         let filtered = try Fixtures.run(["report", "--years", "1990-2000", "--without-designated"])
         #expect(filtered.status == 0, "\(filtered.stderr)")
-        #expect(filtered.stdout.contains("<li>ties dated within 1990–2000 (undated ties kept)</li>") && filtered.stdout.contains("<li>without designated actors</li>"))
+        #expect(
+            filtered.stdout.contains("<li>ties dated within 1990–2000 (undated ties kept)</li>")
+                && filtered.stdout.contains("<li>without designated actors</li>"))
         #expect(!filtered.stdout.contains("Kurdistan Workers&#39; Party (PKK)</text>"))
         let unknown = try Fixtures.run(["report", "--without", "no-such-actor"])
         #expect(unknown.status == 65 && unknown.stderr.contains("no-such-actor"))

@@ -5,10 +5,11 @@ import BackchannelModel
 import BackchannelPresentation
 import BackchannelTestSupport
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Snapshots cut from one temporal graph, and `timeline` on them.
 @Suite("Timeline")

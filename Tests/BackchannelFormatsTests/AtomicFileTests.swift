@@ -4,9 +4,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `AtomicFile` never renames over what is not a regular file, keeps an existing file's mode and
@@ -35,9 +35,9 @@ struct AtomicFileSafetyTests {
     static func deviceNode(in dir: URL, named name: String, minor: UInt32) -> String? {
         let path = dir.appendingPathComponent(name).path
         #if os(Linux)
-        let device = dev_t((1 << 8) | minor)  // makedev(1, minor) for minors below 256
+            let device = dev_t((1 << 8) | minor)  // makedev(1, minor) for minors below 256
         #else
-        let device = dev_t((1 << 24) | Int32(minor))
+            let device = dev_t((1 << 24) | Int32(minor))
         #endif
         return mknod(path, S_IFCHR | 0o666, device) == 0 ? path : nil
     }

@@ -83,7 +83,8 @@ struct CSVAgreementTests {
         #expect(try read("source,target\ra,b\rc,d\r") == .edges([["a", "b"], ["c", "d"]]), "a lone CR ends a record")
         #expect(try read("source,target\na\"b,c\n") == .error(line: 2, column: 2), "a quote inside an unquoted field is an error")
         #expect(try read("SOURCE,Target\n\"a,\"\"b\"\"\",c\n") == .edges([["a,\"b\"", "c"]]))
-        #expect(try read("source,target\n,\n,,\na,b\n") == .edges([["a", "b"]]), "rows of nothing but absent fields are blank, however wide")
+        #expect(
+            try read("source,target\n,\n,,\na,b\n") == .edges([["a", "b"]]), "rows of nothing but absent fields are blank, however wide")
         #expect(try read("source,target\na,b,\n") == .error(line: 2, column: 5), "a row wider than the header is an error")
         #expect(try read("source,target\n,\na,b\n") == .edges([["a", "b"]]))
     }

@@ -129,7 +129,9 @@ struct CSVSheetsTests {
         #expect(nodeLines[1] == "ngo,Peace NGO,convener,II,,,,,s1")
         #expect(nodeLines[2] == "group,Armed group,participant,,,,,FTO list|State|1997||s1,s1")
         let edgeLines = written.edges.components(separatedBy: "\r\n")
-        #expect(edgeLines[0] == "source,target,key,relation,support,weight,year,start,end,description,sources,count:int,note,ok:bool,share:double")
+        #expect(
+            edgeLines[0]
+                == "source,target,key,relation,support,weight,year,start,end,description,sources,count:int,note,ok:bool,share:double")
         #expect(edgeLines[6] == "ngo,group,,provides,training,2.5,,1996,1998,,s1,,,,")
         #expect(edgeLines[7] == "court,ngo,,constrains,,1.0,,2010,,,s1,3,scope,true,0.5")
         #expect(written.sources == "id,citation,url\r\ns1,Fixture source,\r\n")
@@ -137,21 +139,30 @@ struct CSVSheetsTests {
     }
 
     @Test func attributeNamesThatLookLikeColumnsGetATypeSuffix() throws {
-        let network = Network(nodes: [Node(id: "a", kind: .convener, attributes: [
-            "kind": .string("k"), "x:int": .string("s"), "": .string("empty name"), "Label": .string("L"), "n": .int(1),
-            "plain": .string(""),
-        ])])
+        let network = Network(nodes: [
+            Node(
+                id: "a", kind: .convener,
+                attributes: [
+                    "kind": .string("k"), "x:int": .string("s"), "": .string("empty name"), "Label": .string("L"), "n": .int(1),
+                    "plain": .string(""),
+                ])
+        ])
         let written = CSVSheets.write(network)
-        #expect(written.nodes.hasPrefix("id,label,kind,track,start,end,description,designations,sources,:string,Label:string,kind:string,n:int,plain,x:int:string\r\n"))
+        #expect(
+            written.nodes.hasPrefix(
+                "id,label,kind,track,start,end,description,designations,sources,:string,Label:string,kind:string,n:int,plain,x:int:string\r\n"
+            ))
         #expect(written.nodes.contains(",\"\","), "an empty string is a quoted empty field")
-        let back = try CSVSheets.read(nodes: sheet(written.nodes, "n.csv"), edges: sheet(written.edges, "edges.csv"), sources: nil, mapping: nil)
+        let back = try CSVSheets.read(
+            nodes: sheet(written.nodes, "n.csv"), edges: sheet(written.edges, "edges.csv"), sources: nil, mapping: nil)
         #expect(back.network == network)
     }
 
     // MARK: Reading other people's sheets
 
     @Test func readsBOMCRLFQuotesAndGephiHeaders() throws {
-        let nodes = "\u{FEFF}Id,Label,Kind,Track,Start,End,Description,Sources,Region\r\n"
+        let nodes =
+            "\u{FEFF}Id,Label,Kind,Track,Start,End,Description,Sources,Region\r\n"
             + "cousins,\"Cousins, Norman\",Convener,ii,1960,,\"Editor of the \"\"Saturday Review\"\";\nfounder\",\" apb ; wiki \",Americas\r\n"
             + "dartmouth,Dartmouth Conference,dialogue,II,1960,1990,,apb,\r\n"
         let edges = "Source,Target,Relation,Weight,Year\na,b,Participates in,2,1995-06-01\r\ncousins,dartmouth,convenes,,1960\r"
@@ -177,14 +188,19 @@ struct CSVSheetsTests {
 
     @Test func mappedColumnsThatAreMissingAreNamed() {
         let mapping = CSVMapping(source: .init(column: "from", attributes: ["type"]), target: .init(column: "to"))
-        #expect(failure(edges: "from,to\nx,y\n", mapping: mapping)?.description
-            == #"edges.csv:1:1: no "type" column (named in the mapping as source.attributes); the header has: "from", "to""#)
-        #expect(failure(edges: "from,dest\nx,y\n", mapping: mapping)?.description.contains(#"no "to" column (named in the mapping as target)"#) == true)
+        #expect(
+            failure(edges: "from,to\nx,y\n", mapping: mapping)?.description
+                == #"edges.csv:1:1: no "type" column (named in the mapping as source.attributes); the header has: "from", "to""#)
+        #expect(
+            failure(edges: "from,dest\nx,y\n", mapping: mapping)?.description.contains(#"no "to" column (named in the mapping as target)"#)
+                == true)
     }
 
     @Test func edgesAloneMakeParticipantNodesAndPartnership() throws {
-        let read = try CSVSheets.read(nodes: nil, edges: sheet("from,to\nx,y\ny,z\n", "links.csv"), sources: nil, mapping: CSVMapping(
-            source: .init(column: "from"), target: .init(column: "to")))
+        let read = try CSVSheets.read(
+            nodes: nil, edges: sheet("from,to\nx,y\ny,z\n", "links.csv"), sources: nil,
+            mapping: CSVMapping(
+                source: .init(column: "from"), target: .init(column: "to")))
         #expect(read.network.name == "links")
         #expect(read.network.nodes.map(\.id) == ["x", "y", "z"])
         #expect(read.network.nodes.allSatisfy { $0.kind == .participant && $0.label == $0.id })
@@ -201,42 +217,47 @@ struct CSVSheetsTests {
     }
 
     @Test func designationsAndEscapesRead() throws {
-        let nodes = #"id,kind,designations,sources"# + "\n"
-            + #"pkk,participant,"Foreign Terrorist Organization list|U.S. Department of State|1997||fto, lawfare; SDN\|list||2001|2003","a\;b""# + "\n"
-        let read = try CSVSheets.read(nodes: sheet(nodes, "nodes.csv"), edges: sheet("source,target\n", "edges.csv"), sources: nil, mapping: nil)
+        let nodes =
+            #"id,kind,designations,sources"# + "\n"
+            + #"pkk,participant,"Foreign Terrorist Organization list|U.S. Department of State|1997||fto, lawfare; SDN\|list||2001|2003","a\;b""#
+            + "\n"
+        let read = try CSVSheets.read(
+            nodes: sheet(nodes, "nodes.csv"), edges: sheet("source,target\n", "edges.csv"), sources: nil, mapping: nil)
         let node = try #require(read.network.nodes.first)
-        #expect(node.designations == [
-            Designation(list: "Foreign Terrorist Organization list", by: "U.S. Department of State", since: 1997, sources: ["fto", "lawfare"]),
-            Designation(list: "SDN|list", since: 2001, until: 2003),
-        ])
+        #expect(
+            node.designations == [
+                Designation(
+                    list: "Foreign Terrorist Organization list", by: "U.S. Department of State", since: 1997, sources: ["fto", "lawfare"]),
+                Designation(list: "SDN|list", since: 2001, until: 2003),
+            ])
         #expect(node.sources == ["a;b"])
     }
 
     @Test func mappingImportsAPAXStyleSignatoriesTable() throws {
         let table = """
-        signatory_id,date,year,from_node_id,from_node_name,signatory_type,to_node_id,to_node_name,abbreviation,to_node_type
-        0,1995-11-10,1995,AGT_2,"Dayton Agreement, Dayton",party,CON_0,Bosnia and Herzegovina,BOS,Country/State
-        8,1995-11-10,1995,AGT_2,"Dayton Agreement, Dayton",third party,CON_3,United States,USA,Country/State
-        9,1996-01-02,1996,AGT_7,Sant'Egidio talks,third party,NGO_1,Community of Sant'Egidio,,NGO
-        10,1996-01-02,1996,AGT_7,Sant'Egidio talks,party,CON_0,Bosnia & Herzegovina,BOS,Country/State
-        11,1996-01-02,1996,AGT_7,Sant'Egidio talks,party,ARM_1,Some armed group,,Armed Organization
-        """
+            signatory_id,date,year,from_node_id,from_node_name,signatory_type,to_node_id,to_node_name,abbreviation,to_node_type
+            0,1995-11-10,1995,AGT_2,"Dayton Agreement, Dayton",party,CON_0,Bosnia and Herzegovina,BOS,Country/State
+            8,1995-11-10,1995,AGT_2,"Dayton Agreement, Dayton",third party,CON_3,United States,USA,Country/State
+            9,1996-01-02,1996,AGT_7,Sant'Egidio talks,third party,NGO_1,Community of Sant'Egidio,,NGO
+            10,1996-01-02,1996,AGT_7,Sant'Egidio talks,party,CON_0,Bosnia & Herzegovina,BOS,Country/State
+            11,1996-01-02,1996,AGT_7,Sant'Egidio talks,party,ARM_1,Some armed group,,Armed Organization
+            """
         let mappingText = """
-        # PA-X signatories: actor → agreement
-        source = to_node_id
-        source.label = to_node_name
-        source.kind.column = to_node_type
-        source.attributes = abbreviation, to_node_type
-        target = from_node_id
-        target.label = from_node_name
-        target.kind = dialogue
-        relation = signatory_type
-        relation.value.party = participates_in
-        relation.value.third party = convenes
-        kind.value.Country/State = official
-        kind.value.NGO = convener
-        ignore = signatory_id
-        """
+            # PA-X signatories: actor → agreement
+            source = to_node_id
+            source.label = to_node_name
+            source.kind.column = to_node_type
+            source.attributes = abbreviation, to_node_type
+            target = from_node_id
+            target.label = from_node_name
+            target.kind = dialogue
+            relation = signatory_type
+            relation.value.party = participates_in
+            relation.value.third party = convenes
+            kind.value.Country/State = official
+            kind.value.NGO = convener
+            ignore = signatory_id
+            """
         let mapping = try CSVMapping.parse(mappingText, file: "pax.mapping")
         let read = try CSVSheets.read(nodes: nil, edges: sheet(table, "pax-edges.csv"), sources: nil, mapping: mapping)
         let n = read.network
@@ -262,7 +283,8 @@ struct CSVSheetsTests {
             source: .init(column: "to_node_id", label: "to_node_name", kindColumn: "to_node_type", attributes: ["to_node_type"]),
             target: .init(column: "from_node_id", label: "from_node_name", kind: .dialogue, attributes: ["PPName"]),
             relation: "signatory_type", relationValues: ["party": .participatesIn, "third party": .convenes],
-            kindValues: ["Country/State": .official, "Non-governmental Organization": .convener, "IGO": .official], ignore: ["signatory_id", "from_id", "to_id"])
+            kindValues: ["Country/State": .official, "Non-governmental Organization": .convener, "IGO": .official],
+            ignore: ["signatory_id", "from_id", "to_id"])
         let read = try CSVSheets.read(nodes: nil, edges: url, sources: nil, mapping: mapping)
         // One row has no actor id: it is left out, with a warning naming its line.
         #expect(read.network.edges.count == 7121)
@@ -283,9 +305,14 @@ struct CSVSheetsTests {
             do { _ = try CSVMapping.parse(text, file: "m.txt"); return nil } catch { return error }
         }
         let unknownKey = error("source = a\n\nsoruce.kind = convener\n")
-        #expect(unknownKey?.description.hasPrefix("m.txt:3:1: unknown key \"soruce.kind\" (did you mean 'source.kind'?)") == true, "\(String(describing: unknownKey))")
+        #expect(
+            unknownKey?.description.hasPrefix("m.txt:3:1: unknown key \"soruce.kind\" (did you mean 'source.kind'?)") == true,
+            "\(String(describing: unknownKey))")
         let badKind = error("target.kind = convenor")
-        #expect(badKind?.description.contains("unknown kind \"convenor\" (did you mean 'convener'?); expected one of: convener, participant, conflict, legal, dialogue, official, agreement, event") == true)
+        #expect(
+            badKind?.description.contains(
+                "unknown kind \"convenor\" (did you mean 'convener'?); expected one of: convener, participant, conflict, legal, dialogue, official, agreement, event"
+            ) == true)
         #expect(error("# just a comment\nsource")?.description.hasPrefix("m.txt:2:1: expected key = value") == true)
         #expect(error("year = a\nyear = b")?.description.contains("already given on line 1") == true)
         #expect(error("delimiter = :")?.description.contains("unknown delimiter") == true)
@@ -293,32 +320,34 @@ struct CSVSheetsTests {
     }
 
     @Test func mappingFileReadsEveryKey() throws {
-        let m = try CSVMapping.parse("""
-        delimiter = ;
-        source = A
-        source.track = II
-        target.kind = conflict
-        relation.default = urges
-        support = s
-        support.default = training
-        weight = w
-        start = from
-        end = until
-        description = note
-        sources = cites
-        key = k
-        node.id = ID
-        node.label = Name
-        node.kind = Type
-        ignore = x, y
-        """, file: "m")
+        let m = try CSVMapping.parse(
+            """
+            delimiter = ;
+            source = A
+            source.track = II
+            target.kind = conflict
+            relation.default = urges
+            support = s
+            support.default = training
+            weight = w
+            start = from
+            end = until
+            description = note
+            sources = cites
+            key = k
+            node.id = ID
+            node.label = Name
+            node.kind = Type
+            ignore = x, y
+            """, file: "m")
         #expect(m.delimiter == .semicolon)
         #expect(m.source.column == "A")
         #expect(m.source.track == .two)
         #expect(m.target.kind == .conflict)
         #expect(m.defaultRelation == .urges)
         #expect(m.defaultSupport == .training)
-        #expect([m.support, m.weight, m.start, m.end, m.description, m.sources, m.key] == ["s", "w", "from", "until", "note", "cites", "k"])
+        #expect(
+            [m.support, m.weight, m.start, m.end, m.description, m.sources, m.key] == ["s", "w", "from", "until", "note", "cites", "k"])
         #expect([m.nodeID, m.nodeLabel, m.nodeKind] == ["ID", "Name", "Type"])
         #expect(m.ignore == ["x", "y"])
     }
@@ -326,7 +355,8 @@ struct CSVSheetsTests {
     @Test func semicolonDelimitedSheets() throws {
         let mapping = CSVMapping(delimiter: .semicolon)
         let read = try CSVSheets.read(
-            nodes: sheet("id;kind\na;convener\n\"b;c\";dialogue\n", "n.csv"), edges: sheet("source;target;relation\na;\"b;c\";convenes\n", "e.csv"),
+            nodes: sheet("id;kind\na;convener\n\"b;c\";dialogue\n", "n.csv"),
+            edges: sheet("source;target;relation\na;\"b;c\";convenes\n", "e.csv"),
             sources: nil, mapping: mapping)
         #expect(read.network.nodes.map(\.id) == ["a", "b;c"])
         #expect(read.network.edges.map(\.target) == ["b;c"])
@@ -335,36 +365,43 @@ struct CSVSheetsTests {
 
     // MARK: Malformed input
 
-    @Test(arguments: [
-        // (nodes, edges, file, line, column, message fragment)
-        (nil, "source,target\n\"a,b\n", "edges.csv", 2, 1, "quoted field is never closed"),
-        (nil, "source,target\na\"b,c\n", "edges.csv", 2, 2, "quote inside an unquoted field"),
-        (nil, "source,target\n\"a\"b,c\n", "edges.csv", 2, 4, "unexpected text after a closing quote"),
-        (nil, "source,target\na,b,c\n", "edges.csv", 2, 5, "this row has 3 fields but the header has 2"),
-        (nil, "source,target\na\n", "edges.csv", 2, 1, "this row has 1 field but the header has 2"),
-        (nil, "source,destination\na,b\n", "edges.csv", 1, 1, "no \"target\" column"),
-        (nil, "", "edges.csv", 1, 1, "the file is empty"),
-        ("identifier,kind\na,convener\n", validEdges, "nodes.csv", 1, 1, "no \"id\" column"),
-        ("id,kind\na,convener\nb,convenor\n", validEdges, "nodes.csv", 3, 3, "column \"kind\": unknown kind \"convenor\" (did you mean 'convener'?); expected one of: convener, participant, conflict, legal, dialogue, official, agreement, event"),
-        ("id,track\na,Track 2\n", validEdges, "nodes.csv", 2, 3, "unknown track"),
-        ("id,start\na,sixties\n", validEdges, "nodes.csv", 2, 3, "\"sixties\" is not a year"),
-        ("id,n:int\na,1.5\n", validEdges, "nodes.csv", 2, 3, "column \"n:int\": \"1.5\" is not an integer"),
-        ("id,ok:bool\na,maybe\n", validEdges, "nodes.csv", 2, 3, "is not a boolean"),
-        ("id,kind,kind\na,b,c\n", validEdges, "nodes.csv", 1, 9, "column \"kind\" appears twice"),
-        ("id,x,x\na,b,c\n", validEdges, "nodes.csv", 1, 6, "repeats column 2"),
-        ("id,designations\na,x|y|z|w|v|u\n", validEdges, "nodes.csv", 2, 3, "at most 5 parts"),
-        ("id,sources\na,ends\\\n", validEdges, "nodes.csv", 2, 3, "backslash at the end"),
-        ("id,kind\na,convener\na,dialogue\n", "source,target\n", "nodes.csv", 3, 1, "duplicate node id \"a\""),
-        (validNodes, "source,target,relation\na,b,convene\n", "edges.csv", 2, 5, "unknown relation \"convene\" (did you mean 'convenes'?)"),
-        (validNodes, "source,target,relation\na,b,provides\n", "edges.csv", 2, 5, "a 'provides' edge needs \"support\""),
-        (validNodes, "source,target,relation,support\na,b,urges,cash\n", "edges.csv", 2, 11, "unknown support type \"cash\""),
-        (validNodes, "source,target,weight\na,b,-1\n", "edges.csv", 2, 5, "weight -1.0 must be a positive finite number"),
-        (validNodes, "source,target,weight\na,b,heavy\n", "edges.csv", 2, 5, "weight \"heavy\" is not a number"),
-        (validNodes, "source,target,year,start\na,b,1990,1991\n", "edges.csv", 2, 5, "either a year or a start and end"),
-        (validNodes, "source,target,start,end\na,b,1995,1990\n", "edges.csv", 2, 10, "end year 1990 is before start year 1995"),
-        (validNodes, "source,target,year\na,b,3000\n", "edges.csv", 2, 5, "year 3000 is outside"),
-        ("id,label\na,\"x\u{1}y\"\n", validEdges, "nodes.csv", 2, 3, "control character U+0001"),
-    ] as [(String?, String, String, Int, Int, String)])
+    @Test(
+        arguments: [
+            // (nodes, edges, file, line, column, message fragment)
+            (nil, "source,target\n\"a,b\n", "edges.csv", 2, 1, "quoted field is never closed"),
+            (nil, "source,target\na\"b,c\n", "edges.csv", 2, 2, "quote inside an unquoted field"),
+            (nil, "source,target\n\"a\"b,c\n", "edges.csv", 2, 4, "unexpected text after a closing quote"),
+            (nil, "source,target\na,b,c\n", "edges.csv", 2, 5, "this row has 3 fields but the header has 2"),
+            (nil, "source,target\na\n", "edges.csv", 2, 1, "this row has 1 field but the header has 2"),
+            (nil, "source,destination\na,b\n", "edges.csv", 1, 1, "no \"target\" column"),
+            (nil, "", "edges.csv", 1, 1, "the file is empty"),
+            ("identifier,kind\na,convener\n", validEdges, "nodes.csv", 1, 1, "no \"id\" column"),
+            (
+                "id,kind\na,convener\nb,convenor\n", validEdges, "nodes.csv", 3, 3,
+                "column \"kind\": unknown kind \"convenor\" (did you mean 'convener'?); expected one of: convener, participant, conflict, legal, dialogue, official, agreement, event"
+            ),
+            ("id,track\na,Track 2\n", validEdges, "nodes.csv", 2, 3, "unknown track"),
+            ("id,start\na,sixties\n", validEdges, "nodes.csv", 2, 3, "\"sixties\" is not a year"),
+            ("id,n:int\na,1.5\n", validEdges, "nodes.csv", 2, 3, "column \"n:int\": \"1.5\" is not an integer"),
+            ("id,ok:bool\na,maybe\n", validEdges, "nodes.csv", 2, 3, "is not a boolean"),
+            ("id,kind,kind\na,b,c\n", validEdges, "nodes.csv", 1, 9, "column \"kind\" appears twice"),
+            ("id,x,x\na,b,c\n", validEdges, "nodes.csv", 1, 6, "repeats column 2"),
+            ("id,designations\na,x|y|z|w|v|u\n", validEdges, "nodes.csv", 2, 3, "at most 5 parts"),
+            ("id,sources\na,ends\\\n", validEdges, "nodes.csv", 2, 3, "backslash at the end"),
+            ("id,kind\na,convener\na,dialogue\n", "source,target\n", "nodes.csv", 3, 1, "duplicate node id \"a\""),
+            (
+                validNodes, "source,target,relation\na,b,convene\n", "edges.csv", 2, 5,
+                "unknown relation \"convene\" (did you mean 'convenes'?)"
+            ),
+            (validNodes, "source,target,relation\na,b,provides\n", "edges.csv", 2, 5, "a 'provides' edge needs \"support\""),
+            (validNodes, "source,target,relation,support\na,b,urges,cash\n", "edges.csv", 2, 11, "unknown support type \"cash\""),
+            (validNodes, "source,target,weight\na,b,-1\n", "edges.csv", 2, 5, "weight -1.0 must be a positive finite number"),
+            (validNodes, "source,target,weight\na,b,heavy\n", "edges.csv", 2, 5, "weight \"heavy\" is not a number"),
+            (validNodes, "source,target,year,start\na,b,1990,1991\n", "edges.csv", 2, 5, "either a year or a start and end"),
+            (validNodes, "source,target,start,end\na,b,1995,1990\n", "edges.csv", 2, 10, "end year 1990 is before start year 1995"),
+            (validNodes, "source,target,year\na,b,3000\n", "edges.csv", 2, 5, "year 3000 is outside"),
+            ("id,label\na,\"x\u{1}y\"\n", validEdges, "nodes.csv", 2, 3, "control character U+0001"),
+        ] as [(String?, String, String, Int, Int, String)])
     func malformedSheetsAreLocated(nodes: String?, edges: String, file: String, line: Int, column: Int, message: String) {
         let error = failure(nodes: nodes, edges: edges)
         guard case let .malformed(f, l, c, m)? = error else {
@@ -379,7 +416,10 @@ struct CSVSheetsTests {
 
     @Test func unknownSourceIdsAreLocatedInTheSheetThatCitesThem() {
         let error = failure(nodes: "id,sources\na,s1\nb,\"s1;s2\"\n", edges: "source,target\n", sources: "id,citation,url\ns1,One,\n")
-        #expect(error?.description == "nodes.csv:3:3: column \"sources\": unknown source id \"s2\" (did you mean 's1'?); sources are listed in the sources sheet sources.csv", "\(String(describing: error))")
+        #expect(
+            error?.description
+                == "nodes.csv:3:3: column \"sources\": unknown source id \"s2\" (did you mean 's1'?); sources are listed in the sources sheet sources.csv",
+            "\(String(describing: error))")
     }
 
     @Test func truncatedSheetsAreErrors() {
@@ -399,11 +439,15 @@ struct CSVSheetsTests {
     @Test func invalidUTF8AndNULBytesAreRejectedWithTheirPlace() throws {
         var bytes = Array("source,target\na,b\nc,".utf8)
         bytes += [0xC3, 0x28, 0x0A]
-        #expect(throws: FormatError.malformed(file: "edges.csv", line: 3, column: 3, message: "invalid UTF-8 sequence starting with byte 0xC3; save the file as UTF-8")) {
+        #expect(
+            throws: FormatError.malformed(
+                file: "edges.csv", line: 3, column: 3, message: "invalid UTF-8 sequence starting with byte 0xC3; save the file as UTF-8")
+        ) {
             try CSVSheets.read(nodes: nil, edges: .init(bytes: bytes, file: "edges.csv"), sources: nil, mapping: nil)
         }
         let nul = Array("source,target\na,b\u{0}c\n".utf8)
-        #expect(throws: FormatError.malformed(file: "edges.csv", line: 2, column: 4, message: "NUL byte (U+0000): this is not a text file")) {
+        #expect(throws: FormatError.malformed(file: "edges.csv", line: 2, column: 4, message: "NUL byte (U+0000): this is not a text file"))
+        {
             try CSVSheets.read(nodes: nil, edges: .init(bytes: nul, file: "edges.csv"), sources: nil, mapping: nil)
         }
         let utf16: [UInt8] = [0xFF, 0xFE, 0x73, 0x00]
@@ -416,7 +460,8 @@ struct CSVSheetsTests {
         let network = Network(nodes: [Node(id: "a", kind: .convener, attributes: ["x": .string("a\u{0}b")])])
         let written = CSVSheets.write(network)
         #expect(written.warnings.contains { $0.contains("NUL") })
-        let back = try CSVSheets.read(nodes: sheet(written.nodes, "n.csv"), edges: sheet(written.edges, "e.csv"), sources: nil, mapping: nil)
+        let back = try CSVSheets.read(
+            nodes: sheet(written.nodes, "n.csv"), edges: sheet(written.edges, "e.csv"), sources: nil, mapping: nil)
         #expect(back.network.nodes[0].attributes["x"] == .string("a\u{FFFD}b"))
     }
 
@@ -431,9 +476,14 @@ struct CSVSheetsTests {
         let network = TestNetworks.hostile(seed: 11, nodes: 12, edges: 20)
         let written = CSVSheets.write(network)
         let originals = [Array(written.nodes.utf8), Array(written.edges.utf8), Array(written.sources.utf8)]
-        let snippets = ["\"", "\"\"", ",", "\r\n", "\n", "\r", ";", "|", "\\", "\u{FEFF}", "\u{0}", ":int", "kind", "convenor", "provides", "-1", "9999", "\u{FF}"]
+        let snippets = [
+            "\"", "\"\"", ",", "\r\n", "\n", "\r", ";", "|", "\\", "\u{FEFF}", "\u{0}", ":int", "kind", "convenor", "provides", "-1",
+            "9999", "\u{FF}",
+        ]
         var read = 0, rejected = 0
-        for mutant in Mutator.mutants(of: originals[1] + [0xFF] + originals[0] + [0xFF] + originals[2], count: 300, seed: 2024, extra: snippets) {
+        for mutant in Mutator.mutants(
+            of: originals[1] + [0xFF] + originals[0] + [0xFF] + originals[2], count: 300, seed: 2024, extra: snippets)
+        {
             // Split back into three sheets at the separators that survived; mutate the rest in place.
             let parts = mutant.split(separator: 0xFF, maxSplits: 2, omittingEmptySubsequences: false).map(Array.init)
             let edges = parts[0]

@@ -80,7 +80,8 @@ struct ForeignFilesTests {
         #expect { try GEXF.read(Array("<gexf><graph><nodes><node id=\"a\"/>".utf8), file: "t.gexf") } throws: { error in
             "\(error)".contains("t.gexf")
         }
-        let badType = "<gexf><graph><attributes class=\"node\"><attribute id=\"0\" title=\"n\" type=\"integer\"/></attributes><nodes><node id=\"a\"><attvalues><attvalue for=\"0\" value=\"x\"/></attvalues></node></nodes></graph></gexf>"
+        let badType =
+            "<gexf><graph><attributes class=\"node\"><attribute id=\"0\" title=\"n\" type=\"integer\"/></attributes><nodes><node id=\"a\"><attvalues><attvalue for=\"0\" value=\"x\"/></attvalues></node></nodes></graph></gexf>"
         #expect { try GEXF.read(Array(badType.utf8), file: "b.gexf") } throws: { error in
             guard case let .malformed(_, line, _, message) = error as? FormatError else { return false }
             return line == 1 && message.contains("is not")
@@ -88,8 +89,11 @@ struct ForeignFilesTests {
     }
 
     /// Gephi's own samples, where the project's shared material holds them (see Tests/Fixtures/gexf/README.md).
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: Fixtures.sharedData.appendingPathComponent("gexf-samples").path),
-                   "needs ../shared/data/gexf-samples/ (Gephi's sample files, not committed); the project-written fixtures in Tests/Fixtures/gexf cover the same code paths"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: Fixtures.sharedData.appendingPathComponent("gexf-samples").path),
+            "needs ../shared/data/gexf-samples/ (Gephi's sample files, not committed); the project-written fixtures in Tests/Fixtures/gexf cover the same code paths"
+        ))
     func gephiSamplesInShared() throws {
         let folder = Fixtures.sharedData.appendingPathComponent("gexf-samples")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".gexf") }.sorted()
@@ -124,9 +128,13 @@ struct ForeignFilesTests {
         #expect(network.edges[1].years.isEmpty && network.edges[1].attributes["year"] == .string("c. 1990"))
         #expect(network.edges[2].weight == 2)
         let all = warnings.joined(separator: "\n")
-        for expected in ["\"links\" as the edges", "graph attributes left out: \"created\"", "\"kind\" values not in the vocabulary kept as the attribute \"kind\" (1 value)",
-                         "\"year\" dates cut to their year (the model holds years) (1 value)", "fields Backchannel does not define kept as attributes: \"age\"",
-                         "\"year\" values that are not years kept as the attribute \"year\"", "\"relation\" values not in the vocabulary"] {
+        for expected in [
+            "\"links\" as the edges", "graph attributes left out: \"created\"",
+            "\"kind\" values not in the vocabulary kept as the attribute \"kind\" (1 value)",
+            "\"year\" dates cut to their year (the model holds years) (1 value)",
+            "fields Backchannel does not define kept as attributes: \"age\"",
+            "\"year\" values that are not years kept as the attribute \"year\"", "\"relation\" values not in the vocabulary",
+        ] {
             #expect(all.contains(expected), "missing warning: \(expected)\n\(all)")
         }
     }
@@ -144,7 +152,8 @@ struct ForeignFilesTests {
     }
 
     @Test func d3ValueIsTheWeight() throws {
-        let d3 = #"{"nodes": [{"id": "Myriel", "group": 1}, {"id": "Napoleon", "group": 1}], "links": [{"source": "Napoleon", "target": "Myriel", "value": 3}]}"#
+        let d3 =
+            #"{"nodes": [{"id": "Myriel", "group": 1}, {"id": "Napoleon", "group": 1}], "links": [{"source": "Napoleon", "target": "Myriel", "value": 3}]}"#
         let (network, warnings) = try Network.read(json: Array(d3.utf8), file: "miserables.json")
         #expect(network.edges[0].weight == 3 && network.edges[0].attributes["value"] == nil)
         #expect(warnings.contains { $0.contains("d3's numeric \"value\": read as the weight") })
@@ -190,7 +199,11 @@ struct ForeignFilesTests {
     // MARK: Schemas
 
     static func hostileNetwork() -> Network {
-        let names = ["5th Edition", "Modularity Class", "États généraux", "日本語 名前", "a<b>&\"c'", "🕊️ peace", "tab\there", "", "attr.kind", "kind", "id", "0start", "-x"]
+        let names =
+            [
+                "5th Edition", "Modularity Class", "États généraux", "日本語 名前", "a<b>&\"c'", "🕊️ peace", "tab\there", "", "attr.kind", "kind",
+                "id", "0start", "-x",
+            ]
             + HostileStrings.generated(count: 40, seed: 9, maximumLength: 10).map { $0.replacingOccurrences(of: "\u{0}", with: "") }
         var network = Network(name: "hostile names", title: "Hostile names")
         var seen = Set<ExactID>()
@@ -217,7 +230,8 @@ struct ForeignFilesTests {
     static var canValidate: Bool {
         xmllint != nil && FileManager.default.fileExists(atPath: schemas.appendingPathComponent("graphml-1.0/graphml.xsd").path)
     }
-    static let needsSchemas: Comment = "needs xmllint (Debian's libxml2-utils) and ../shared/data/schemas/ (the GraphML 1.0 and GEXF 1.3 XSDs, not committed: the GraphML schema's licence is not stated)"
+    static let needsSchemas: Comment =
+        "needs xmllint (Debian's libxml2-utils) and ../shared/data/schemas/ (the GraphML 1.0 and GEXF 1.3 XSDs, not committed: the GraphML schema's licence is not stated)"
 
     /// `xmllint --noout --schema XSD file`: nil when valid, else what it said.
     static func validate(_ text: String, schema: String) throws -> String? {

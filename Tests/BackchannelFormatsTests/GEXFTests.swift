@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// What a GEXF document says, as XMLParser reads it back.
@@ -28,7 +28,9 @@ private final class GEXFCollector: NSObject, XMLParserDelegate {
     private var text: String?
     var error: Error?
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         switch name {
         case "gexf": root = attributes
         case "graph": graph = attributes
@@ -39,7 +41,11 @@ private final class GEXFCollector: NSObject, XMLParserDelegate {
         case "attvalue":
             let kind = inNode ? "node" : "edge"
             let title = columns[kind]![attributes["for"]!]!.title
-            if inNode { nodes[nodes.count - 1].values[title] = attributes["value"] } else { edges[edges.count - 1].values[title] = attributes["value"] }
+            if inNode {
+                nodes[nodes.count - 1].values[title] = attributes["value"]
+            } else {
+                edges[edges.count - 1].values[title] = attributes["value"]
+            }
         case "description", "creator": text = ""
         default: break
         }
@@ -65,7 +71,9 @@ private final class GEXFCollector: NSObject, XMLParserDelegate {
         let collector = GEXFCollector()
         parser.delegate = collector
         let ok = parser.parse()
-        #expect(ok && collector.error == nil, "not well-formed: \(String(describing: collector.error ?? parser.parserError)) at \(parser.lineNumber):\(parser.columnNumber)")
+        #expect(
+            ok && collector.error == nil,
+            "not well-formed: \(String(describing: collector.error ?? parser.parserError)) at \(parser.lineNumber):\(parser.columnNumber)")
         return collector
     }
 }
@@ -87,7 +95,9 @@ private func expectFaithful(_ network: Network, _ text: String) throws {
         #expect(item.values["track"] == node.track?.rawValue)
         #expect(item.values["description"] == node.description)
         for (name, value) in node.attributes {
-            let title = ["kind", "track", "description", "designations", "sources", "id", "label", "start", "end"].contains(name) || name.hasPrefix("attr.") ? "attr." + name : name
+            let title =
+                ["kind", "track", "description", "designations", "sources", "id", "label", "start", "end"].contains(name)
+                    || name.hasPrefix("attr.") ? "attr." + name : name
             #expect(item.values[title] == value.exactText, "node \(node.id) attribute \(name)")
         }
     }
@@ -103,7 +113,10 @@ private func expectFaithful(_ network: Network, _ text: String) throws {
         #expect(item.values["edge_key"] == edge.key)
         #expect(item.values["description"] == edge.description)
         for (name, value) in edge.attributes {
-            let reserved = ["relation", "support", "edge_key", "description", "sources", "id", "label", "weight", "start", "end", "key", "kind", "source", "target"]
+            let reserved = [
+                "relation", "support", "edge_key", "description", "sources", "id", "label", "weight", "start", "end", "key", "kind",
+                "source", "target",
+            ]
             let title = reserved.contains(name) || name.hasPrefix("attr.") ? "attr." + name : name
             #expect(item.values[title] == value.exactText, "edge attribute \(name)")
         }
@@ -132,19 +145,23 @@ struct GEXFTests {
         #expect(c.creator == "Backchannel")
         #expect(c.metaDescription == "Small fixture")
         let edgeTypes = Dictionary(uniqueKeysWithValues: c.columns["edge"]!.values.map { ($0.title, $0.type) })
-        #expect(edgeTypes == [
-            "relation": "string", "support": "string", "edge_key": "string", "description": "string", "sources": "string",
-            "count": "integer", "note": "string", "ok": "boolean", "share": "double",
-        ])
+        #expect(
+            edgeTypes == [
+                "relation": "string", "support": "string", "edge_key": "string", "description": "string", "sources": "string",
+                "count": "integer", "note": "string", "ok": "boolean", "share": "double",
+            ])
         #expect(c.nodes[1].values["designations"] == "FTO list|State|1997||s1")
         #expect(c.nodes[1].values["sources"] == "s1")
         #expect(c.edges[5].attributes["weight"] == "2.5")
-        #expect(warnings == [
-            "GEXF has no place for the network's name \"small\"; it is not written",
-            "GEXF has no place for the network's 1 citation (graph sources); nodes and edges keep their source ids",
-        ])
+        #expect(
+            warnings == [
+                "GEXF has no place for the network's name \"small\"; it is not written",
+                "GEXF has no place for the network's 1 citation (graph sources); nodes and edges keep their source ids",
+            ])
         #expect(GEXF.write(Fixtures.small).text == text, "deterministic")
-        #expect(text.contains(#"<edge id="5" source="ngo" target="group" label="provides" kind="provides" weight="2.5" start="1996" end="1998">"#))
+        #expect(
+            text.contains(
+                #"<edge id="5" source="ngo" target="group" label="provides" kind="provides" weight="2.5" start="1996" end="1998">"#))
     }
 
     @Test func bundledHistoryIsWellFormedAndFaithful() throws {
@@ -160,14 +177,26 @@ struct GEXFTests {
         var types: [String: Int] = [:]
         for (i, node) in network.nodes.enumerated() {
             for (name, value) in node.attributes {
-                let kind: Int = switch value { case .string: 0; case .int: 1; case .double: 2; case .bool: 3 }
+                let kind: Int =
+                    switch value {
+                    case .string: 0;
+                    case .int: 1;
+                    case .double: 2;
+                    case .bool: 3
+                    }
                 if let first = types[name], first != kind { network.nodes[i].attributes[name] = nil } else { types[name] = kind }
             }
         }
         var edgeTypes: [String: Int] = [:]
         for (i, edge) in network.edges.enumerated() {
             for (name, value) in edge.attributes {
-                let kind: Int = switch value { case .string: 0; case .int: 1; case .double: 2; case .bool: 3 }
+                let kind: Int =
+                    switch value {
+                    case .string: 0;
+                    case .int: 1;
+                    case .double: 2;
+                    case .bool: 3
+                    }
                 if let first = edgeTypes[name], first != kind { network.edges[i].attributes[name] = nil } else { edgeTypes[name] = kind }
             }
         }
@@ -177,10 +206,11 @@ struct GEXFTests {
     }
 
     @Test func staticNetworksAreStaticAndMixedTypesAreStringsWithAWarning() throws {
-        let network = Network(nodes: [
-            Node(id: "a", kind: .convener, attributes: ["x": .int(1)]),
-            Node(id: "b", kind: .dialogue, attributes: ["x": .string("one"), "big": .int(1 << 40)]),
-        ], edges: [Edge("a", .convenes, "b")])
+        let network = Network(
+            nodes: [
+                Node(id: "a", kind: .convener, attributes: ["x": .int(1)]),
+                Node(id: "b", kind: .dialogue, attributes: ["x": .string("one"), "big": .int(1 << 40)]),
+            ], edges: [Edge("a", .convenes, "b")])
         let (text, warnings) = GEXF.write(network)
         let c = try GEXFCollector.collect(text)
         #expect(c.graph["mode"] == "static")

@@ -37,84 +37,84 @@ private func document(_ body: String, graph: String = #"<graph id="G" edgedefaul
 
 /// What NetworkX 3.6 writes for a small MultiDiGraph (`nx.write_graphml`).
 private let networkXMultiDiGraph = """
-<?xml version='1.0' encoding='utf-8'?>
-<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-  <key id="d7" for="edge" attr.name="note" attr.type="string" />
-  <key id="d6" for="edge" attr.name="relation" attr.type="string" />
-  <key id="d5" for="edge" attr.name="weight" attr.type="double" />
-  <key id="d4" for="node" attr.name="ok" attr.type="boolean" />
-  <key id="d3" for="node" attr.name="ratio" attr.type="double" />
-  <key id="d2" for="node" attr.name="size" attr.type="long" />
-  <key id="d1" for="node" attr.name="label" attr.type="string" />
-  <key id="d0" for="graph" attr.name="name" attr.type="string" />
-  <graph edgedefault="directed">
-    <node id="a">
-      <data key="d1">Alpha</data>
-      <data key="d2">3</data>
-      <data key="d3">0.5</data>
-      <data key="d4">True</data>
-    </node>
-    <node id="b">
-      <data key="d1">Beta &amp; &lt;co&gt;</data>
-    </node>
-    <node id="3" />
-    <edge source="a" target="b" id="0">
-      <data key="d5">2.5</data>
-      <data key="d6">urges</data>
-    </edge>
-    <edge source="a" target="b" id="1">
-      <data key="d5">1.0</data>
-    </edge>
-    <edge source="b" target="3" id="0">
-      <data key="d7">x</data>
-    </edge>
-    <data key="d0">nx-sample</data>
-  </graph>
-</graphml>
-"""
+    <?xml version='1.0' encoding='utf-8'?>
+    <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+      <key id="d7" for="edge" attr.name="note" attr.type="string" />
+      <key id="d6" for="edge" attr.name="relation" attr.type="string" />
+      <key id="d5" for="edge" attr.name="weight" attr.type="double" />
+      <key id="d4" for="node" attr.name="ok" attr.type="boolean" />
+      <key id="d3" for="node" attr.name="ratio" attr.type="double" />
+      <key id="d2" for="node" attr.name="size" attr.type="long" />
+      <key id="d1" for="node" attr.name="label" attr.type="string" />
+      <key id="d0" for="graph" attr.name="name" attr.type="string" />
+      <graph edgedefault="directed">
+        <node id="a">
+          <data key="d1">Alpha</data>
+          <data key="d2">3</data>
+          <data key="d3">0.5</data>
+          <data key="d4">True</data>
+        </node>
+        <node id="b">
+          <data key="d1">Beta &amp; &lt;co&gt;</data>
+        </node>
+        <node id="3" />
+        <edge source="a" target="b" id="0">
+          <data key="d5">2.5</data>
+          <data key="d6">urges</data>
+        </edge>
+        <edge source="a" target="b" id="1">
+          <data key="d5">1.0</data>
+        </edge>
+        <edge source="b" target="3" id="0">
+          <data key="d7">x</data>
+        </edge>
+        <data key="d0">nx-sample</data>
+      </graph>
+    </graphml>
+    """
 
 /// What NetworkX writes for an undirected `nx.Graph`.
 private let networkXGraph = """
-<?xml version='1.0' encoding='utf-8'?>
-<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-  <key id="d0" for="edge" attr.name="weight" attr.type="long" />
-  <graph edgedefault="undirected">
-    <node id="x" />
-    <node id="y" />
-    <node id="z" />
-    <edge source="x" target="y">
-      <data key="d0">3</data>
-    </edge>
-    <edge source="y" target="z" />
-  </graph>
-</graphml>
-"""
+    <?xml version='1.0' encoding='utf-8'?>
+    <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+      <key id="d0" for="edge" attr.name="weight" attr.type="long" />
+      <graph edgedefault="undirected">
+        <node id="x" />
+        <node id="y" />
+        <node id="z" />
+        <edge source="x" target="y">
+          <data key="d0">3</data>
+        </edge>
+        <edge source="y" target="z" />
+      </graph>
+    </graphml>
+    """
 
 /// The shape of a yEd document: graphics keys, labels only inside `y:NodeLabel`.
 private let yEdDocument = """
-<?xml version="1.0" encoding="UTF-8" standalone="no"?>
-<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml" xmlns:yed="http://www.yworks.com/xml/yed/3">
-  <key for="node" id="d6" yfiles.type="nodegraphics"/>
-  <key for="edge" id="d10" yfiles.type="edgegraphics"/>
-  <key attr.name="description" attr.type="string" for="node" id="d5"/>
-  <graph edgedefault="directed" id="G">
-    <node id="n0">
-      <data key="d5"><![CDATA[Track II <convener>]]></data>
-      <data key="d6">
-        <y:ShapeNode>
-          <y:Geometry height="30.0" width="30.0" x="0.0" y="0.0"/>
-          <y:NodeLabel alignment="center" autoSizePolicy="content">Saunders</y:NodeLabel>
-          <y:Shape type="rectangle"/>
-        </y:ShapeNode>
-      </data>
-    </node>
-    <node id="n1"/>
-    <edge id="e0" source="n0" target="n1">
-      <data key="d10"><y:PolyLineEdge><y:Arrows source="none" target="standard"/></y:PolyLineEdge></data>
-    </edge>
-  </graph>
-</graphml>
-"""
+    <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+    <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml" xmlns:yed="http://www.yworks.com/xml/yed/3">
+      <key for="node" id="d6" yfiles.type="nodegraphics"/>
+      <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+      <key attr.name="description" attr.type="string" for="node" id="d5"/>
+      <graph edgedefault="directed" id="G">
+        <node id="n0">
+          <data key="d5"><![CDATA[Track II <convener>]]></data>
+          <data key="d6">
+            <y:ShapeNode>
+              <y:Geometry height="30.0" width="30.0" x="0.0" y="0.0"/>
+              <y:NodeLabel alignment="center" autoSizePolicy="content">Saunders</y:NodeLabel>
+              <y:Shape type="rectangle"/>
+            </y:ShapeNode>
+          </data>
+        </node>
+        <node id="n1"/>
+        <edge id="e0" source="n0" target="n1">
+          <data key="d10"><y:PolyLineEdge><y:Arrows source="none" target="standard"/></y:PolyLineEdge></data>
+        </edge>
+      </graph>
+    </graphml>
+    """
 
 @Suite("GraphML")
 struct GraphMLTests {
@@ -226,13 +226,17 @@ struct GraphMLTests {
     }
 
     @Test func defaultsUndeclaredKeysHyperedgesPortsAndNestedGraphs() throws {
-        let text = document("""
-            <node id="a"><data key="k">convener</data><data key="mystery">?</data><port name="p"/></node>
-            <node id="b"><graph id="inner" edgedefault="directed"><node id="b::c"><data key="k">dialogue</data></node></graph></node>
-            <edge source="a" target="b::c"><data key="r">convenes</data></edge>
-            <edge source="a" target="ghost"><data key="r">urges</data></edge>
-            <hyperedge><endpoint node="a"/><endpoint node="b"/><endpoint node="b::c"/></hyperedge>
-        """).replacingOccurrences(of: #"<key id="n" for="node" attr.name="count" attr.type="int"/>"#, with: #"<key id="n" for="node" attr.name="count" attr.type="int"><default>7</default></key>"#)
+        let text = document(
+            """
+                <node id="a"><data key="k">convener</data><data key="mystery">?</data><port name="p"/></node>
+                <node id="b"><graph id="inner" edgedefault="directed"><node id="b::c"><data key="k">dialogue</data></node></graph></node>
+                <edge source="a" target="b::c"><data key="r">convenes</data></edge>
+                <edge source="a" target="ghost"><data key="r">urges</data></edge>
+                <hyperedge><endpoint node="a"/><endpoint node="b"/><endpoint node="b::c"/></hyperedge>
+            """
+        ).replacingOccurrences(
+            of: #"<key id="n" for="node" attr.name="count" attr.type="int"/>"#,
+            with: #"<key id="n" for="node" attr.name="count" attr.type="int"><default>7</default></key>"#)
         let (n, warnings) = try read(text)
         #expect(n.nodes.map(\.id) == ["a", "b", "b::c", "ghost"])
         #expect(n.nodes.map { $0.attributes["count"] } == [.int(7), .int(7), .int(7), nil])
@@ -246,10 +250,11 @@ struct GraphMLTests {
     }
 
     @Test func dataOutsideTheGraphIsAWarning() throws {
-        let (n, warnings) = try read("""
-        <graphml><key id="v" for="graphml" attr.name="version"/><key id="c" for="graph" attr.name="colour"/>
-        <data key="v">2</data><graph><data key="c">red</data><node id="a"/></graph></graphml>
-        """)
+        let (n, warnings) = try read(
+            """
+            <graphml><key id="v" for="graphml" attr.name="version"/><key id="c" for="graph" attr.name="colour"/>
+            <data key="v">2</data><graph><data key="c">red</data><node id="a"/></graph></graphml>
+            """)
         #expect(n.nodes.count == 1)
         #expect(warnings.contains("data outside the top-level graph, its nodes and edges left out: \"version\""))
         #expect(warnings.contains("graph data with no place in a network left out: \"colour\""))
@@ -262,15 +267,17 @@ struct GraphMLTests {
         for i in 1...9 { lol += "  <!ENTITY lol\(i) \"" + String(repeating: "&lol\(i == 1 ? "" : String(i - 1));", count: 10) + "\">\n" }
         lol += "]>\n<graphml><graph><node id=\"&lol9;\"/></graph></graphml>\n"
         let error = failure(lol)
-        #expect(error?.description.hasPrefix("g.graphml:2:1: refused: the document has a DOCTYPE with an internal subset") == true, "\(String(describing: error))")
+        #expect(
+            error?.description.hasPrefix("g.graphml:2:1: refused: the document has a DOCTYPE with an internal subset") == true,
+            "\(String(describing: error))")
     }
 
     @Test func externalEntitiesAreRefusedAndExternalDTDsNeverLoaded() throws {
         let xxe = """
-        <?xml version="1.0"?>
-        <!DOCTYPE graphml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-        <graphml><graph><node id="&xxe;"/></graph></graphml>
-        """
+            <?xml version="1.0"?>
+            <!DOCTYPE graphml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+            <graphml><graph><node id="&xxe;"/></graph></graphml>
+            """
         #expect(failure(xxe)?.description.contains("refused") == true)
         #expect(failure("<graphml><!ENTITY x \"y\"></graphml>")?.description.contains("refused: the document declares an entity") == true)
 
@@ -280,10 +287,10 @@ struct GraphMLTests {
         let dtd = directory.appendingPathComponent("evil.dtd")
         try "<!ENTITY leak \"LEAKED\">".write(to: dtd, atomically: true, encoding: .utf8)
         let external = """
-        <?xml version="1.0"?>
-        <!DOCTYPE graphml SYSTEM "\(dtd.absoluteString)">
-        <graphml><key id="k" for="node" attr.name="label"/><graph><node id="a"><data key="k">&leak;</data></node></graph></graphml>
-        """
+            <?xml version="1.0"?>
+            <!DOCTYPE graphml SYSTEM "\(dtd.absoluteString)">
+            <graphml><key id="k" for="node" attr.name="label"/><graph><node id="a"><data key="k">&leak;</data></node></graph></graphml>
+            """
         let outcome = Result { try read(external) }
         switch outcome {
         case let .success(result): #expect(!result.network.nodes.contains { $0.label.contains("LEAKED") })
@@ -291,23 +298,24 @@ struct GraphMLTests {
         }
     }
 
-    @Test(arguments: [
-        ("<graphml><graph><node id=\"a\"></graph></graphml>", 1, "not well-formed XML"),
-        ("<graphml><graph><node id=\"a\"/>", 1, "is the file truncated?"),
-        ("<graphml><graph></grap></graphml>", 1, "an end tag that does not match its start tag"),
-        ("<graphml><graph>&undefined;</graph></graphml>", 1, "not well-formed XML"),
-        ("<gexf><graph/></gexf>", 1, "not GraphML: the root element is <gexf>"),
-        ("", 1, "not GraphML: the document has no elements"),
-        ("<graphml><graph", 1, "'>' was expected"),
-        ("<graphml><graph>\n<node id=\"a\"/>\n", 2, "the document ends before all its elements are closed (is the file truncated?)"),
-        ("<graphml/><graphml/>", 1, "content after the end of the root element"),
-        ("<graphml><graph><node id=\"a\"><?pi?></node></graph></graphml>", 1, "processing instruction without data (\"<?pi?>\")"),
-        ("<graphml><graph><node id=\"a\" id=\"b\"/></graph></graphml>", 1, "an attribute given twice"),
-        ("<graphml><graph><node/></graph></graphml>", 1, "<node> without an id"),
-        ("<graphml><graph><edge source=\"a\"/></graph></graphml>", 1, "<edge> needs both source and target"),
-        ("<graphml><key id=\"k\" attr.type=\"integer\"/></graphml>", 1, "unknown attr.type \"integer\""),
-        ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><graphml/>", 1, "must be UTF-8"),
-    ] as [(String, Int, String)])
+    @Test(
+        arguments: [
+            ("<graphml><graph><node id=\"a\"></graph></graphml>", 1, "not well-formed XML"),
+            ("<graphml><graph><node id=\"a\"/>", 1, "is the file truncated?"),
+            ("<graphml><graph></grap></graphml>", 1, "an end tag that does not match its start tag"),
+            ("<graphml><graph>&undefined;</graph></graphml>", 1, "not well-formed XML"),
+            ("<gexf><graph/></gexf>", 1, "not GraphML: the root element is <gexf>"),
+            ("", 1, "not GraphML: the document has no elements"),
+            ("<graphml><graph", 1, "'>' was expected"),
+            ("<graphml><graph>\n<node id=\"a\"/>\n", 2, "the document ends before all its elements are closed (is the file truncated?)"),
+            ("<graphml/><graphml/>", 1, "content after the end of the root element"),
+            ("<graphml><graph><node id=\"a\"><?pi?></node></graph></graphml>", 1, "processing instruction without data (\"<?pi?>\")"),
+            ("<graphml><graph><node id=\"a\" id=\"b\"/></graph></graphml>", 1, "an attribute given twice"),
+            ("<graphml><graph><node/></graph></graphml>", 1, "<node> without an id"),
+            ("<graphml><graph><edge source=\"a\"/></graph></graphml>", 1, "<edge> needs both source and target"),
+            ("<graphml><key id=\"k\" attr.type=\"integer\"/></graphml>", 1, "unknown attr.type \"integer\""),
+            ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><graphml/>", 1, "must be UTF-8"),
+        ] as [(String, Int, String)])
     func malformedXMLIsAnError(text: String, line: Int, message: String) {
         let error = failure(text)
         guard case let .malformed(file, l, _, m)? = error else {
@@ -320,37 +328,51 @@ struct GraphMLTests {
     }
 
     @Test func contentErrorsNameLineColumnAndAllowedValues() {
-        let unknownKind = failure(document("""
-            <node id="a"><data key="k">convener</data></node>
-            <node id="b"><data key="k">convenor</data></node>
-        """))
+        let unknownKind = failure(
+            document(
+                """
+                    <node id="a"><data key="k">convener</data></node>
+                    <node id="b"><data key="k">convenor</data></node>
+                """))
         guard case let .malformed(_, line, column, message)? = unknownKind else {
             Issue.record("expected malformed, got \(String(describing: unknownKind))")
             return
         }
         #expect(line == 8)
         #expect(column > 1)
-        #expect(message.contains("unknown kind \"convenor\" (did you mean 'convener'?); expected one of: convener, participant, conflict, legal, dialogue, official, agreement, event"), "\(message)")
+        #expect(
+            message.contains(
+                "unknown kind \"convenor\" (did you mean 'convener'?); expected one of: convener, participant, conflict, legal, dialogue, official, agreement, event"
+            ), "\(message)")
 
         let badInt = failure(document(#"<node id="a"><data key="n">many</data></node>"#))
         #expect(badInt?.description.contains("\"many\" is not an integer") == true)
 
-        let duplicate = failure(document("""
-            <node id="a"/>
-            <node id="a"/>
-        """))
-        #expect(duplicate?.description.hasPrefix("g.graphml:8:") == true && duplicate?.description.contains("duplicate node id \"a\"") == true, "\(String(describing: duplicate))")
+        let duplicate = failure(
+            document(
+                """
+                    <node id="a"/>
+                    <node id="a"/>
+                """))
+        #expect(
+            duplicate?.description.hasPrefix("g.graphml:8:") == true && duplicate?.description.contains("duplicate node id \"a\"") == true,
+            "\(String(describing: duplicate))")
 
-        let provides = failure(document("""
-            <node id="a"/><node id="b"/>
-            <edge source="a" target="b"><data key="r">provides</data></edge>
-        """))
+        let provides = failure(
+            document(
+                """
+                    <node id="a"/><node id="b"/>
+                    <edge source="a" target="b"><data key="r">provides</data></edge>
+                """))
         #expect(provides?.description.contains("a 'provides' edge needs \"support\"") == true)
-        #expect(failure(document(#"<node id="a"><data key="k">legal</data><data key="k">official</data></node>"#))?.description.contains("two values for key") == true)
+        #expect(
+            failure(document(#"<node id="a"><data key="k">legal</data><data key="k">official</data></node>"#))?.description.contains(
+                "two values for key") == true)
     }
 
     @Test func deepNestingInvalidUTF8AndNULAreErrors() {
-        let deep = "<graphml><graph><node id=\"a\"><data key=\"d\">" + String(repeating: "<x>", count: 100_000)
+        let deep =
+            "<graphml><graph><node id=\"a\"><data key=\"d\">" + String(repeating: "<x>", count: 100_000)
             + String(repeating: "</x>", count: 100_000) + "</data></node></graph></graphml>"
         let error = failure(deep)
         #expect(error?.description.contains("nested deeper than 256") == true, "\(String(describing: error))")
@@ -358,9 +380,14 @@ struct GraphMLTests {
         var bytes = Array("<graphml>\n<graph>".utf8)
         bytes += [0xE2, 0x82]
         bytes += Array("</graph></graphml>".utf8)
-        #expect(failure(bytes) == .malformed(file: "g.graphml", line: 2, column: 8, message: "invalid UTF-8 sequence starting with byte 0xE2; save the file as UTF-8"))
+        #expect(
+            failure(bytes)
+                == .malformed(
+                    file: "g.graphml", line: 2, column: 8, message: "invalid UTF-8 sequence starting with byte 0xE2; save the file as UTF-8"
+                ))
         #expect(failure(Array("<graphml>\u{0}</graphml>".utf8))?.description.contains("NUL byte") == true)
-        #expect(failure([0xFF, 0xFE] + Array("<graphml/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) != nil, "UTF-16 is refused")
+        #expect(
+            failure([0xFF, 0xFE] + Array("<graphml/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) != nil, "UTF-16 is refused")
     }
 
     @Test func truncatedDocumentsAreErrors() {

@@ -34,22 +34,24 @@ struct IdentityAndWeightTests {
 
     @Test func canonicalAndPlainJSON() throws {
         let canonical = """
-        {"directed": true, "multigraph": true, "graph": {"sources": []},
-         "nodes": [{"id": "\(Self.nfc)", "kind": "participant"}, {"id": "\(Self.nfd)", "kind": "participant"}, {"id": "x", "kind": "participant"}],
-         "edges": [{"source": "\(Self.nfc)", "target": "x", "relation": "partners_with"}, {"source": "\(Self.nfd)", "target": "x", "relation": "partners_with"}]}
-        """
+            {"directed": true, "multigraph": true, "graph": {"sources": []},
+             "nodes": [{"id": "\(Self.nfc)", "kind": "participant"}, {"id": "\(Self.nfd)", "kind": "participant"}, {"id": "x", "kind": "participant"}],
+             "edges": [{"source": "\(Self.nfc)", "target": "x", "relation": "partners_with"}, {"source": "\(Self.nfd)", "target": "x", "relation": "partners_with"}]}
+            """
         checkKeptApart(try Network(json: Array(canonical.utf8), file: "c.json"), "canonical JSON")
         let plain = """
-        {"directed": true, "multigraph": false, "graph": {}, "nodes": [{"id": "\(Self.nfc)"}, {"id": "\(Self.nfd)"}, {"id": "x"}],
-         "links": [{"source": "\(Self.nfc)", "target": "x"}, {"source": "\(Self.nfd)", "target": "x"}]}
-        """
+            {"directed": true, "multigraph": false, "graph": {}, "nodes": [{"id": "\(Self.nfc)"}, {"id": "\(Self.nfd)"}, {"id": "x"}],
+             "links": [{"source": "\(Self.nfc)", "target": "x"}, {"source": "\(Self.nfd)", "target": "x"}]}
+            """
         checkKeptApart(try Network.read(json: Array(plain.utf8), file: "p.json").network, "plain JSON")
     }
 
     @Test func csvSheetsAndEdgeList() throws {
         let nodes = "id\n\(Self.nfc)\n\(Self.nfd)\nx\n"
         let edges = "source,target\n\(Self.nfc),x\n\(Self.nfd),x\n"
-        let read = try CSVSheets.read(nodes: .init(bytes: Array(nodes.utf8), file: "nodes.csv"), edges: .init(bytes: Array(edges.utf8), file: "edges.csv"), sources: nil, mapping: nil)
+        let read = try CSVSheets.read(
+            nodes: .init(bytes: Array(nodes.utf8), file: "nodes.csv"), edges: .init(bytes: Array(edges.utf8), file: "edges.csv"),
+            sources: nil, mapping: nil)
         checkKeptApart(read.network, "CSV sheets")
         // Without a node sheet, nodes are made from the edge ends: still two.
         let made = try CSVSheets.read(nodes: nil, edges: .init(bytes: Array(edges.utf8), file: "edges.csv"), sources: nil, mapping: nil)
@@ -57,23 +59,24 @@ struct IdentityAndWeightTests {
 
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let list = try EdgeListReader.read(try write(edges, "edges.csv", in: directory), nodes: try write(nodes, "nodes.csv", in: directory))
+        let list = try EdgeListReader.read(
+            try write(edges, "edges.csv", in: directory), nodes: try write(nodes, "nodes.csv", in: directory))
         #expect(list.ids.count == 3)
         #expect(list.sources == [0, 1] && list.targets == [2, 2])
     }
 
     @Test func graphML() throws {
         let text = """
-        <graphml><graph edgedefault="directed">
-        <node id="\(Self.nfc)"/><node id="\(Self.nfd)"/><node id="x"/>
-        <edge source="\(Self.nfc)" target="x"/><edge source="\(Self.nfd)" target="x"/>
-        </graph></graphml>
-        """
+            <graphml><graph edgedefault="directed">
+            <node id="\(Self.nfc)"/><node id="\(Self.nfd)"/><node id="x"/>
+            <edge source="\(Self.nfc)" target="x"/><edge source="\(Self.nfd)" target="x"/>
+            </graph></graphml>
+            """
         checkKeptApart(try GraphML.read(Array(text.utf8), file: "g.graphml").network, "GraphML")
         // An edge end naming only the NFD form is not the NFC node: a node is made for it.
         let made = """
-        <graphml><graph><node id="\(Self.nfc)"/><node id="x"/><edge source="\(Self.nfd)" target="x"/></graph></graphml>
-        """
+            <graphml><graph><node id="\(Self.nfc)"/><node id="x"/><edge source="\(Self.nfd)" target="x"/></graph></graphml>
+            """
         let read = try GraphML.read(Array(made.utf8), file: "g.graphml")
         #expect(read.network.nodes.count == 3)
         #expect(read.warnings.contains { $0.contains("not a declared node") })
@@ -100,20 +103,22 @@ struct IdentityAndWeightTests {
     @Test(arguments: ["0", "-1", "-0.5"])
     func nonPositiveWeightsAreRefusedEverywhere(_ weight: String) throws {
         let plain = """
-        {"nodes": [{"id": "a"}, {"id": "b"}],
-         "links": [{"source": "a", "target": "b", "weight": \(weight)}]}
-        """
+            {"nodes": [{"id": "a"}, {"id": "b"}],
+             "links": [{"source": "a", "target": "b", "weight": \(weight)}]}
+            """
         #expect { _ = try Network.read(json: Array(plain.utf8), file: "p.json") } throws: { error in
             "\(error)".contains("p.json:2:") && "\(error)".contains("weight") && "\(error)".contains("positive")
         }
         let edges = "source,target,weight\na,b,\(weight)\n"
-        #expect { _ = try CSVSheets.read(nodes: nil, edges: .init(bytes: Array(edges.utf8), file: "edges.csv"), sources: nil, mapping: nil) } throws: { error in
+        #expect {
+            _ = try CSVSheets.read(nodes: nil, edges: .init(bytes: Array(edges.utf8), file: "edges.csv"), sources: nil, mapping: nil)
+        } throws: { error in
             "\(error)".contains("edges.csv:2:") && "\(error)".contains("positive")
         }
         let graphml = """
-        <graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/><graph>
-        <node id="a"/><node id="b"/><edge source="a" target="b"><data key="w">\(weight)</data></edge></graph></graphml>
-        """
+            <graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/><graph>
+            <node id="a"/><node id="b"/><edge source="a" target="b"><data key="w">\(weight)</data></edge></graph></graphml>
+            """
         #expect { _ = try GraphML.read(Array(graphml.utf8), file: "g.graphml") } throws: { error in
             "\(error)".contains("g.graphml:2:") && "\(error)".contains("positive")
         }

@@ -8,7 +8,8 @@ import Testing
 enum TestNetworks {
     /// `s` without the control characters the model forbids in ids (all of them).
     static func idSafe(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value) }))
+        String(
+            String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value) }))
     }
 
     /// `s` without the control characters the model forbids in citations (all of them).
@@ -31,12 +32,13 @@ enum TestNetworks {
             var a: [String: AttributeValue] = [:]
             for _ in 0..<Int.random(in: 0...4, using: &rng) {
                 let name = Bool.random(using: &rng) ? trickyNames.randomElement(using: &rng)! : pick()
-                a[name] = switch Int.random(in: 0..<5, using: &rng) {
-                case 0: .int(Int.random(in: -5_000_000_000...5_000_000_000, using: &rng))
-                case 1: .double([0.5, -1.25, 1e-7, 3.0e12, 0.1 + 0.2, -0.0].randomElement(using: &rng)!)
-                case 2: .bool(Bool.random(using: &rng))
-                default: .string(pick())
-                }
+                a[name] =
+                    switch Int.random(in: 0..<5, using: &rng) {
+                    case 0: .int(Int.random(in: -5_000_000_000...5_000_000_000, using: &rng))
+                    case 1: .double([0.5, -1.25, 1e-7, 3.0e12, 0.1 + 0.2, -0.0].randomElement(using: &rng)!)
+                    case 2: .bool(Bool.random(using: &rng))
+                    default: .string(pick())
+                    }
             }
             return a
         }
@@ -63,25 +65,28 @@ enum TestNetworks {
         for i in 0..<nodeCount {
             var designations: [Designation] = []
             if Int.random(in: 0..<4, using: &rng) == 0 {
-                designations.append(Designation(
-                    list: "L" + pick(), by: maybe("B" + pick()),
-                    since: Bool.random(using: &rng) ? Int.random(in: 1990...2000, using: &rng) : nil,
-                    until: Bool.random(using: &rng) ? Int.random(in: 2001...2020, using: &rng) : nil, sources: sources()))
+                designations.append(
+                    Designation(
+                        list: "L" + pick(), by: maybe("B" + pick()),
+                        since: Bool.random(using: &rng) ? Int.random(in: 1990...2000, using: &rng) : nil,
+                        until: Bool.random(using: &rng) ? Int.random(in: 2001...2020, using: &rng) : nil, sources: sources()))
                 if Bool.random(using: &rng) { designations.append(Designation(list: pick() + ";|,\\", sources: sources())) }
             }
-            network.nodes.append(Node(
-                id: i == 0 ? "plain" : "n\(i)-" + idSafe(pick()), label: pick(), kind: NodeKind.allCases.randomElement(using: &rng)!,
-                track: Bool.random(using: &rng) ? Track.allCases.randomElement(using: &rng)! : nil, years: span(),
-                description: maybe(pick()), attributes: attributes(), designations: designations, sources: sources()))
+            network.nodes.append(
+                Node(
+                    id: i == 0 ? "plain" : "n\(i)-" + idSafe(pick()), label: pick(), kind: NodeKind.allCases.randomElement(using: &rng)!,
+                    track: Bool.random(using: &rng) ? Track.allCases.randomElement(using: &rng)! : nil, years: span(),
+                    description: maybe(pick()), attributes: attributes(), designations: designations, sources: sources()))
         }
         let ids = network.nodes.map(\.id)
         for _ in 0..<edgeCount {
             let relation = Relation.allCases.randomElement(using: &rng)!
-            network.edges.append(Edge(
-                ids.randomElement(using: &rng)!, relation, ids.randomElement(using: &rng)!, key: maybe(pick()),
-                support: relation == .provides ? SupportType.allCases.randomElement(using: &rng)! : nil,
-                weight: [1, 2.5, 0.001, 7, 1e6, 1.0 / 3].randomElement(using: &rng)!, years: span(),
-                description: maybe(pick()), attributes: attributes(), sources: sources()))
+            network.edges.append(
+                Edge(
+                    ids.randomElement(using: &rng)!, relation, ids.randomElement(using: &rng)!, key: maybe(pick()),
+                    support: relation == .provides ? SupportType.allCases.randomElement(using: &rng)! : nil,
+                    weight: [1, 2.5, 0.001, 7, 1e6, 1.0 / 3].randomElement(using: &rng)!, years: span(),
+                    description: maybe(pick()), attributes: attributes(), sources: sources()))
         }
         return network
     }
@@ -111,7 +116,11 @@ func textBytes(_ network: Network) -> Int {
 /// Checks that `written` (a writer's output for `network`) is linear in the text it holds: at least
 /// the text, at most six bytes per byte (the longest escape, `"` as `&quot;`) plus `overhead`. Speed
 /// is measured in Benchmarks/large_inputs.sh, not asserted here.
-func expectLinearSize(_ written: Int, of network: Network, overhead: Int = 64 * 1024, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectLinearSize(
+    _ written: Int, of network: Network, overhead: Int = 64 * 1024, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
     let text = textBytes(network)
-    #expect(written >= text && written <= 6 * text + overhead, "\(what): \(written) bytes written for \(text) bytes of text", sourceLocation: sourceLocation)
+    #expect(
+        written >= text && written <= 6 * text + overhead, "\(what): \(written) bytes written for \(text) bytes of text",
+        sourceLocation: sourceLocation)
 }

@@ -16,7 +16,10 @@ struct JSONTests {
     @Test func roundTripOfHostileText() throws {
         var network = Network(name: "hostile")
         for (i, s) in (HostileStrings.fixed + HostileStrings.generated(count: 200, seed: 7)).enumerated() {
-            network.nodes.append(Node(id: "id-\(i)-" + s.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\t", with: ""), label: s, kind: .participant, description: s))
+            network.nodes.append(
+                Node(
+                    id: "id-\(i)-" + s.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\t", with: ""), label: s,
+                    kind: .participant, description: s))
         }
         let back = try Network(json: Array(network.jsonText().utf8))
         #expect(back == network)
@@ -58,7 +61,8 @@ struct JSONTests {
     }
 
     @Test func networkXIntegerIdsBecomeText() throws {
-        let text = #"{"directed": true, "multigraph": false, "graph": {}, "nodes": [{"id": 0, "kind": "participant"}, {"id": 1, "kind": "participant"}], "edges": [{"source": 0, "target": 1, "relation": "partners_with", "key": 0}]}"#
+        let text =
+            #"{"directed": true, "multigraph": false, "graph": {}, "nodes": [{"id": 0, "kind": "participant"}, {"id": 1, "kind": "participant"}], "edges": [{"source": 0, "target": 1, "relation": "partners_with", "key": 0}]}"#
         let network = try Network(json: Array(text.utf8))
         #expect(network.nodes.map(\.id) == ["0", "1"])
         #expect(network.edges[0].source == "0" && network.edges[0].key == "0")

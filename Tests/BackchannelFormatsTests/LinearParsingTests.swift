@@ -1,6 +1,7 @@
-@testable import BackchannelFormats
 import BackchannelModel
 import Testing
+
+@testable import BackchannelFormats
 
 /// Parsing does work proportional to the input, however it is laid out: checked by counting the
 /// parsers' own steps, never by timing them.
@@ -52,7 +53,10 @@ struct LinearParsingTests {
     /// A lone CR ends a line, as CRLF and LF do (an old Mac file reported every error on line 1).
     @Test(arguments: ["\r", "\r\n", "\n"])
     func everyLineEndCounts(_ end: String) {
-        let lines = ["{", "  \"directed\": true,", "  \"multigraph\": true,", "  \"graph\": {},", "  \"nodes\": [],", "  \"edges\": [1, 2, tru]", "}"]
+        let lines = [
+            "{", "  \"directed\": true,", "  \"multigraph\": true,", "  \"graph\": {},", "  \"nodes\": [],", "  \"edges\": [1, 2, tru]",
+            "}",
+        ]
         let text = lines.joined(separator: end)
         #expect(throws: JSONParser.Failure(line: 6, column: 19, message: "unexpected character 't': expected a value")) {
             _ = try JSONParser.parse(text)

@@ -9,7 +9,9 @@ private struct Counts: Equatable, CustomStringConvertible {
     var nodes: [String: Int]
     var edges: [String: Int]
     var warnings: [String: Int]
-    var description: String { "nodes \(nodes.sorted { $0.key < $1.key }), edges \(edges.sorted { $0.key < $1.key }), warnings \(warnings.sorted { $0.key < $1.key })" }
+    var description: String {
+        "nodes \(nodes.sorted { $0.key < $1.key }), edges \(edges.sorted { $0.key < $1.key }), warnings \(warnings.sorted { $0.key < $1.key })"
+    }
 }
 
 private enum RecipeFixtures {
@@ -20,7 +22,8 @@ private enum RecipeFixtures {
     static var peace: URL { Fixtures.sharedData.appendingPathComponent("peace-processes") }
     static func shared(_ name: String) -> URL { peace.appendingPathComponent(name) }
     static func hasShared(_ name: String) -> Bool { FileManager.default.isReadableFile(atPath: shared(name).path) }
-    static let needsShared = "needs ../shared/data/peace-processes (MEND, UCDP and PA-X tables, not committed: their terms are unclear); the project-written fixtures in Tests/Fixtures/recipes cover the same recipes"
+    static let needsShared =
+        "needs ../shared/data/peace-processes (MEND, UCDP and PA-X tables, not committed: their terms are unclear); the project-written fixtures in Tests/Fixtures/recipes cover the same recipes"
 
     /// What check_counts.py says `source`'s recipe makes of `table`.
     static func independent(_ source: String, _ table: URL) throws -> Counts {
@@ -57,7 +60,9 @@ private enum RecipeFixtures {
 }
 
 @Suite struct RecipeCountTests {
-    static let fixtures: [(String, String)] = [("mend", "recipes/mend-shaped.csv"), ("ucdp", "recipes/ucdp-shaped.csv"), ("paax", "paax-shaped/signatories.csv")]
+    static let fixtures: [(String, String)] = [
+        ("mend", "recipes/mend-shaped.csv"), ("ucdp", "recipes/ucdp-shaped.csv"), ("paax", "paax-shaped/signatories.csv"),
+    ]
 
     @Test(.enabled(if: RecipeFixtures.python != nil, Comment(rawValue: RecipeFixtures.needsPython)), arguments: fixtures)
     func fixtureCountsMatchTheIndependentCount(source: String, table: String) throws {
@@ -69,7 +74,10 @@ private enum RecipeFixtures {
         #expect(read.warnings.count == expected.warnings.count)
     }
 
-    @Test(.enabled(if: RecipeFixtures.python != nil && RecipeFixtures.hasShared("mend_mediation_events_2706.csv"), Comment(rawValue: RecipeFixtures.needsShared)))
+    @Test(
+        .enabled(
+            if: RecipeFixtures.python != nil && RecipeFixtures.hasShared("mend_mediation_events_2706.csv"),
+            Comment(rawValue: RecipeFixtures.needsShared)))
     func realMENDCountsMatch() throws {
         let url = RecipeFixtures.shared("mend_mediation_events_2706.csv")
         let read = try RecipeFixtures.apply("mend", url)
@@ -83,7 +91,10 @@ private enum RecipeFixtures {
         #expect(!read.network.nodes.contains { $0.label.contains(";") })
     }
 
-    @Test(.enabled(if: RecipeFixtures.python != nil && RecipeFixtures.hasShared("ucdp-peace-agreements-221.csv"), Comment(rawValue: RecipeFixtures.needsShared)))
+    @Test(
+        .enabled(
+            if: RecipeFixtures.python != nil && RecipeFixtures.hasShared("ucdp-peace-agreements-221.csv"),
+            Comment(rawValue: RecipeFixtures.needsShared)))
     func realUCDPCountsMatch() throws {
         let url = RecipeFixtures.shared("ucdp-peace-agreements-221.csv")
         let read = try RecipeFixtures.apply("ucdp", url)
@@ -96,7 +107,10 @@ private enum RecipeFixtures {
         #expect(sides == [.string("A"), .string("B")])
     }
 
-    @Test(.enabled(if: RecipeFixtures.python != nil && RecipeFixtures.hasShared("paax_signatories_links_table.csv"), Comment(rawValue: RecipeFixtures.needsShared)))
+    @Test(
+        .enabled(
+            if: RecipeFixtures.python != nil && RecipeFixtures.hasShared("paax_signatories_links_table.csv"),
+            Comment(rawValue: RecipeFixtures.needsShared)))
     func realPAXCountsMatch() throws {
         let url = RecipeFixtures.shared("paax_signatories_links_table.csv")
         let read = try RecipeFixtures.apply("paax", url)
@@ -131,18 +145,24 @@ private enum RecipeFixtures {
         let party = n.edges.filter { $0.relation == .partyTo }
         // Row 2 (two dyads, three actors) is not paired; row 3's names hold commas, so no side is read;
         // row 4's single actor is party to both its dyads (the first already made by row 1).
-        #expect(party.map { "\($0.source)>\($0.target):\($0.attributes["side"]?.text ?? "-")" } == [
-            "ucdp-actor-101>ucdp-dyad-5001:A", "ucdp-actor-201>ucdp-dyad-5001:B",
-            "ucdp-actor-102>ucdp-dyad-5003:-", "ucdp-actor-203>ucdp-dyad-5003:-", "ucdp-actor-101>ucdp-dyad-5003:A",
-        ])
+        #expect(
+            party.map { "\($0.source)>\($0.target):\($0.attributes["side"]?.text ?? "-")" } == [
+                "ucdp-actor-101>ucdp-dyad-5001:A", "ucdp-actor-201>ucdp-dyad-5001:B",
+                "ucdp-actor-102>ucdp-dyad-5003:-", "ucdp-actor-203>ucdp-dyad-5003:-", "ucdp-actor-101>ucdp-dyad-5003:A",
+            ])
         #expect(n.node("ucdp-actor-101")?.kind == .official && n.node("ucdp-actor-201")?.kind == .participant)
         #expect(n.node("ucdp-pa-9002")?.years == .year(1998))
-        #expect(read.warnings.contains { $0.hasPrefix("ucdp.toml node[1] (agreement).years: pa_date: year-months read as their year") && $0.contains("ucdp-shaped.csv:3, column \"pa_date\"") })
+        #expect(
+            read.warnings.contains {
+                $0.hasPrefix("ucdp.toml node[1] (agreement).years: pa_date: year-months read as their year")
+                    && $0.contains("ucdp-shaped.csv:3, column \"pa_date\"")
+            })
     }
 
     @Test func tablesMergeByIDAndDatesAreReadOrReported() throws {
         let dir = RecipeFixtures.folder.appendingPathComponent("multi")
-        let read = try RecipeReader.read(main: dir.appendingPathComponent("events.csv"), recipe: Recipe.read(contentsOf: dir.appendingPathComponent("recipe.toml")))
+        let read = try RecipeReader.read(
+            main: dir.appendingPathComponent("events.csv"), recipe: Recipe.read(contentsOf: dir.appendingPathComponent("recipe.toml")))
         let n = read.network
         #expect(read.files.map(\.lastPathComponent) == ["events.csv", "actors.csv"])
         #expect(n.node("NGO_0")?.kind == .convener && n.node("NGO_0")?.label == "Friends of Quiet Dialogue")
@@ -153,10 +173,14 @@ private enum RecipeFixtures {
         #expect(n.node("event-E4")?.years == YearSpan())
         #expect(n.edges.count == 8)
         func warning(_ prefix: String) -> String? { read.warnings.first { $0.hasPrefix(prefix) } }
-        #expect(warning("recipe.toml node[2] (event).years: when: year-months read as their year")?.contains("events.csv:3, column \"when\"") == true)
+        #expect(
+            warning("recipe.toml node[2] (event).years: when: year-months read as their year")?.contains("events.csv:3, column \"when\"")
+                == true)
         #expect(warning("recipe.toml node[2] (event).years: when: ISO dates read as their year")?.contains(": 1 time (") == true)
         #expect(warning("recipe.toml node[2] (event).years: when: not a year")?.contains("\"199x\"") == true)
-        #expect(warning("recipe.toml node[1] (actor).kind: values not in map.actor_kind defaulted to \"participant\"")?.contains("actors.csv:5, column \"type\"") == true)
+        #expect(
+            warning("recipe.toml node[1] (actor).kind: values not in map.actor_kind defaulted to \"participant\"")?.contains(
+                "actors.csv:5, column \"type\"") == true)
         #expect(warning("recipe.toml edge[1] (host): ends no node rule made; edge left out")?.contains("\"NGO_9\"") == true)
     }
 
@@ -210,7 +234,8 @@ private enum RecipeFixtures {
             target = "{b}"
             relaton = "convenes"
             """
-        #expect(error(text)?.description.hasPrefix("r.toml:13:1: edge[2].relaton: unknown key \"relaton\" (did you mean 'relation'?)") == true)
+        #expect(
+            error(text)?.description.hasPrefix("r.toml:13:1: edge[2].relaton: unknown key \"relaton\" (did you mean 'relation'?)") == true)
     }
 
     @Test func tomlSyntaxErrorHasTOMLKitsPosition() {
@@ -220,12 +245,19 @@ private enum RecipeFixtures {
     }
 
     @Test func vocabularyMapsAndTemplatesAreChecked() {
-        #expect(error("[[node]]\nid = \"{a}\"\nkind = \"convenor\"\n")?.description.hasPrefix("r.toml:3:1: node[1].kind: unknown kind \"convenor\" (did you mean 'convener'?)") == true)
-        #expect(error("[[node]]\nid = \"{a}\"\nkind = { column = \"t\", map = \"kinds\" }\n")?.description.contains("node[1].kind.map: no [map.kinds]") == true)
-        #expect(error("[map.k]\n\"NGO\" = \"ngo\"\n[[node]]\nid = \"{a}\"\nkind = { column = \"t\", map = \"k\" }\n")?.description.contains("unknown kind \"ngo\"") == true)
+        #expect(
+            error("[[node]]\nid = \"{a}\"\nkind = \"convenor\"\n")?.description.hasPrefix(
+                "r.toml:3:1: node[1].kind: unknown kind \"convenor\" (did you mean 'convener'?)") == true)
+        #expect(
+            error("[[node]]\nid = \"{a}\"\nkind = { column = \"t\", map = \"kinds\" }\n")?.description.contains(
+                "node[1].kind.map: no [map.kinds]") == true)
+        #expect(
+            error("[map.k]\n\"NGO\" = \"ngo\"\n[[node]]\nid = \"{a}\"\nkind = { column = \"t\", map = \"k\" }\n")?.description.contains(
+                "unknown kind \"ngo\"") == true)
         #expect(error("[[node]]\nid = \"{a\"\nkind = \"convener\"\n")?.description.hasPrefix("r.toml:2:1: node[1].id: ") == true)
         #expect(error("[[edge]]\nsource = \"{a}\"\ntarget = \"{b}\"\n")?.description.contains("relation is required") == true)
-        #expect(error("[[node]]\nid = \"{a}\"\nkind = \"convener\"\ntable = \"actors\"\n")?.description.contains("no table \"actors\"") == true)
+        #expect(
+            error("[[node]]\nid = \"{a}\"\nkind = \"convener\"\ntable = \"actors\"\n")?.description.contains("no table \"actors\"") == true)
     }
 
     @Test func aMissingColumnNamesTheTableAndTheRecipeKey() throws {
@@ -233,9 +265,12 @@ private enum RecipeFixtures {
         let table = dir.appendingPathComponent("t.csv")
         try "id,name\nA,Alpha\n".write(to: table, atomically: true, encoding: .utf8)
         let recipe = try Recipe.parse("[[node]]\nid = \"{id}\"\nlabel = \"{nmae}\"\nkind = \"convener\"\n", file: "r.toml")
-        #expect(throws: FormatError.malformed(
-            file: table.path, line: 1, column: 0,
-            message: "no column \"nmae\" in the header, named by r.toml:1 node[1].label (did you mean 'name'?); the header has: id, name")) {
+        #expect(
+            throws: FormatError.malformed(
+                file: table.path, line: 1, column: 0,
+                message:
+                    "no column \"nmae\" in the header, named by r.toml:1 node[1].label (did you mean 'name'?); the header has: id, name")
+        ) {
             try RecipeReader.read(main: table, recipe: recipe)
         }
     }

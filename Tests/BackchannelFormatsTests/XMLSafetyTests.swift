@@ -1,6 +1,7 @@
-@testable import BackchannelFormats
 import BackchannelModel
 import Testing
+
+@testable import BackchannelFormats
 
 /// Every way found to slip a DTD past the entity guard, and the guard's own work bound.
 @Suite("XML stays safe")
@@ -67,7 +68,9 @@ struct XMLSafetyTests {
         }
         #expect((line, column) == (2, 27))
         #expect(message.contains("undefined entity &who;"), "\(message)")
-        #expect(failure("<graphml><graph><node id=\"a&amp;b&#233;&#xE9;\"/></graph></graphml>") == nil, "predefined entities and character references are fine")
+        #expect(
+            failure("<graphml><graph><node id=\"a&amp;b&#233;&#xE9;\"/></graph></graphml>") == nil,
+            "predefined entities and character references are fine")
     }
 
     /// A DTD default (`<!ATTLIST node id CDATA "x">`) gave ids to bare nodes; now the DTD is refused.
@@ -84,11 +87,14 @@ struct XMLSafetyTests {
         for i in 1...9 { lol += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i == 1 ? "" : String(i - 1));", count: 10) + "\">\n" }
         lol += "]>\n<graphml><graph><node id=\"&a9;\"/></graph></graphml>\n"
         let error = failure(lol)
-        #expect(error?.description.hasPrefix("g.graphml:2:1: refused: the document has a DOCTYPE with an internal subset") == true, "\(String(describing: error))")
+        #expect(
+            error?.description.hasPrefix("g.graphml:2:1: refused: the document has a DOCTYPE with an internal subset") == true,
+            "\(String(describing: error))")
     }
 
     @Test func theGuardDoesLinearWork() throws {
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a comment --><graphml><key id=\"k\" for=\"node\" attr.name=\"label\"/><graph>"
+        var text =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a comment --><graphml><key id=\"k\" for=\"node\" attr.name=\"label\"/><graph>"
         for i in 0..<20_000 { text += "<node id=\"n\(i)\"><data key=\"k\">&amp;<![CDATA[<x>]]>é</data></node><?pi data?>" }
         text += "</graph></graphml>"
         let bytes = Array(text.utf8)
@@ -106,7 +112,11 @@ struct XMLSafetyTests {
         text += "/></graph></graphml>"
         let bytes = Array(text.utf8)
         let input = try InputBytes(bytes, file: "g.graphml")
-        #expect(throws: FormatError.malformed(file: "g.graphml", line: 3, column: 1, message: "refused: an element with more than 256 attributes; no GraphML element needs that many")) {
+        #expect(
+            throws: FormatError.malformed(
+                file: "g.graphml", line: 3, column: 1,
+                message: "refused: an element with more than 256 attributes; no GraphML element needs that many")
+        ) {
             try XMLText.checkSafe(input, format: "GraphML")
         }
         #expect(failure(text)?.description.hasPrefix("g.graphml:3:1: refused: an element with more than 256 attributes") == true)

@@ -1,5 +1,5 @@
-import BackchannelFormats
 import BackchannelAnalysis
+import BackchannelFormats
 import BackchannelModel
 import BackchannelRender
 import BackchannelTestSupport
@@ -15,7 +15,9 @@ struct ParserFuzzTests {
 
     static func seeds(_ folder: String) throws -> [[UInt8]] {
         let dir = corpus.appendingPathComponent(folder)
-        return try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().map { [UInt8](try Data(contentsOf: dir.appendingPathComponent($0))) }
+        return try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().map {
+            [UInt8](try Data(contentsOf: dir.appendingPathComponent($0)))
+        }
     }
 
     /// Whether a JSON reader's error says where: a syntax error at a line and column of `file`, or a
@@ -26,7 +28,8 @@ struct ParserFuzzTests {
         case let .malformedJSON(name, line, column, message):
             return name == file && line > 0 && column > 0 && !message.isEmpty
         case let .invalid(diagnostics):
-            return !diagnostics.isEmpty && diagnostics.allSatisfy { $0.file == file && !$0.message.isEmpty && $0.description.contains(file) }
+            return !diagnostics.isEmpty
+                && diagnostics.allSatisfy { $0.file == file && !$0.message.isEmpty && $0.description.contains(file) }
         case .unreadable:
             return false
         }
@@ -40,7 +43,9 @@ struct ParserFuzzTests {
 
     @Test func nodeLinkJSON() throws {
         let seeds = try Self.seeds("json")
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.appendingPathComponent("json").path).filter { $0.hasSuffix(".json") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.appendingPathComponent("json").path).filter {
+            $0.hasSuffix(".json")
+        }
         #expect(!seeds.isEmpty && seeds.count == files.count, "Tests/Corpus/json holds the seeds")
         var accepted = 0, rejected = 0
         for (s, seed) in seeds.enumerated() {
@@ -73,7 +78,8 @@ struct ParserFuzzTests {
                 do throws(FormatError) {
                     let list = try EdgeListReader.read(url)
                     // The reader refuses non-positive and non-finite weights, so the graph always builds.
-                    let graph = try! CompactGraph(ids: list.ids, sources: list.sources, targets: list.targets, weights: list.weights, directed: true)
+                    let graph = try! CompactGraph(
+                        ids: list.ids, sources: list.sources, targets: list.targets, weights: list.weights, directed: true)
                     #expect(graph.outOffsets.count == graph.nodeCount + 1)
                     // One edge per record at most, and every node an endpoint of one.
                     #expect(list.sources.count <= mutant.count && graph.nodeCount <= 2 * list.sources.count)
@@ -108,7 +114,8 @@ struct ParserFuzzTests {
                 } catch {
                     // Graphviz's parser says where it stopped ("syntax error in line N near '…'"), or that
                     // the text ended before any graph began.
-                    guard let error = error as? FormatError, case let .malformed(file, line, _, message) = error, file == "mutant.dot" else {
+                    guard let error = error as? FormatError, case let .malformed(file, line, _, message) = error, file == "mutant.dot"
+                    else {
                         Issue.record("not a located DOT error: \(error)")
                         continue
                     }
@@ -132,11 +139,15 @@ struct ParserFuzzTests {
         #expect(try Network.read(json: Array(big.utf8)).network.nodes[0].label.count == 500_000)
         #expect(throws: ModelError.self) { try Network.read(json: Array((String(repeating: "[", count: 100_000)).utf8)) }
         #expect(throws: ModelError.self) { try Network.read(json: [0x7B, 0x00, 0x7D]) }
-        #expect(throws: ModelError.self) { try Network.read(json: Array("{\"nodes\": [{\"id\": \"\u{0}\", \"kind\": \"convener\"}], \"edges\": []}".utf8)) }
+        #expect(throws: ModelError.self) {
+            try Network.read(json: Array("{\"nodes\": [{\"id\": \"\u{0}\", \"kind\": \"convener\"}], \"edges\": []}".utf8))
+        }
         #expect(throws: ModelError.self) { try Network.read(json: [0x22, 0xC3, 0x28, 0x22]) }
         #expect(throws: ModelError.self) { try Network.read(json: []) }
         #expect(throws: FormatError.self) { try DOTImport.read([], file: "empty.dot") }
-        #expect(throws: FormatError.self) { try DOTImport.read(Array("digraph { a -> b ".utf8) + [0x00] + Array(" }".utf8), file: "nul.dot") }
+        #expect(throws: FormatError.self) {
+            try DOTImport.read(Array("digraph { a -> b ".utf8) + [0x00] + Array(" }".utf8), file: "nul.dot")
+        }
         let deepDOT = "digraph {" + String(repeating: "subgraph {", count: 2_000) + " a " + String(repeating: "}", count: 2_000) + "}"
         _ = try? DOTImport.read(Array(deepDOT.utf8), file: "deep.dot")
     }

@@ -27,7 +27,8 @@ struct HistoryDatasetTests {
 
     @Test func citesTheBriefExactly() throws {
         let source = try #require(network.sources.first { $0.id == brief })
-        #expect(source.citation == "Alliance for Peacebuilding, \"Track II Diplomacy\" (brief)", "the publisher first; the brief gives no year")
+        #expect(
+            source.citation == "Alliance for Peacebuilding, \"Track II Diplomacy\" (brief)", "the publisher first; the brief gives no year")
     }
 
     @Test func everyNodeAndEdgeHasASource() {
@@ -35,7 +36,8 @@ struct HistoryDatasetTests {
         #expect(network.edges.indices.filter { network.edges[$0].sources.isEmpty } == [])
         #expect(network.validationProblems().isEmpty)
         #expect(network.sources.allSatisfy { $0.url?.hasPrefix("https://") ?? true }, "links are https")
-        #expect(network.sources.count { $0.url != nil } >= network.sources.count - 3, "nearly every source links to where it can be checked")
+        #expect(
+            network.sources.count { $0.url != nil } >= network.sources.count - 3, "nearly every source links to where it can be checked")
         #expect(Set(network.sources.map(\.id)).count == network.sources.count, "source ids are unique")
     }
 
@@ -109,7 +111,10 @@ struct HistoryDatasetTests {
         #expect(briefEdge("stanford-scicn", .convenes, "ni-stakeholder-negotiations-1997")?.years == .year(1997))
         #expect(briefEdge("community-dialogue", .convenes, "ni-stakeholder-negotiations-1997")?.years == .year(1997))
         // The brief says the partnership came "after" the ceasefire, not because of it.
-        #expect(!network.edges.contains { $0.source == "ira-ceasefire-1997" && $0.relation == .ledTo && $0.target == "ni-stakeholder-negotiations-1997" })
+        #expect(
+            !network.edges.contains {
+                $0.source == "ira-ceasefire-1997" && $0.relation == .ledTo && $0.target == "ni-stakeholder-negotiations-1997"
+            })
         #expect(briefEdge("stanford-scicn", .partnersWith, "community-dialogue")?.years.start == 1997)
         #expect(briefEdge("provisional-ira", .participatesIn, "ira-ceasefire-1997") != nil)
         #expect(briefEdge("ni-stakeholder-negotiations-1997", .addresses, "the-troubles") != nil)
@@ -122,12 +127,14 @@ struct HistoryDatasetTests {
         #expect(statute.description?.contains("PATRIOT") == true || statute.label.contains("PATRIOT"))
         // "Service" and the definitions came in 2004; the maximum was 15 years in 2010 and is 20 since 2015.
         #expect(statute.description?.contains("Intelligence Reform and Terrorism Prevention Act of 2004") == true)
-        #expect(statute.attributes["maximum_sentence_years_in_2010"] == .int(15) && statute.attributes["maximum_sentence_years"] == .int(20))
+        #expect(
+            statute.attributes["maximum_sentence_years_in_2010"] == .int(15) && statute.attributes["maximum_sentence_years"] == .int(20))
         #expect(!statute.label.contains("PATRIOT"), "the label names the statute, not one of its amendments")
         // The brief names neither designation nor EO 13224: they cite their own sources only.
         #expect(!network.edges.contains { $0.relation == .designates && $0.sources.contains("apb-track2") })
         #expect(network.node("eo-13224")?.sources.contains("apb-track2") == false)
-        #expect(network.node("oslo-back-channel")?.track == .oneAndAHalf && network.node("carter-pyongyang-talks-1994")?.track == .oneAndAHalf)
+        #expect(
+            network.node("oslo-back-channel")?.track == .oneAndAHalf && network.node("carter-pyongyang-talks-1994")?.track == .oneAndAHalf)
         _ = try node("eo-13224", .legal)
         _ = try node("treasury-ofac", .official)
         _ = try node("us-department-of-state", .official)
@@ -153,7 +160,9 @@ struct HistoryDatasetTests {
 
     @Test func canonicalFileIsExactlyWhatExportWrites() throws {
         let text = try String(contentsOf: Network.Bundled.track2History.url, encoding: .utf8)
-        #expect(network.jsonText() == text, "run `backchannel export --format json -o Datasets/track2-history.json Datasets/track2-history.json.new` style reformatting")
+        #expect(
+            network.jsonText() == text,
+            "run `backchannel export --format json -o Datasets/track2-history.json Datasets/track2-history.json.new` style reformatting")
         let source = try String(contentsOf: Fixtures.datasetsDirectory.appendingPathComponent("track2-history.json"), encoding: .utf8)
         #expect(source == text, "the bundled copy is the canonical file in Datasets/")
     }

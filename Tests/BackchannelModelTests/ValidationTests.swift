@@ -32,7 +32,8 @@ private func problems(_ text: String) -> [Diagnostic] {
 @Suite("Validation names the file, line, JSON path and offending value")
 struct ValidationTests {
     @Test func validDocumentLoads() throws {
-        let network = try Network(json: Array(document(nodes: [a, b], edges: [#"{"source": "a", "target": "b", "relation": "convenes", "year": 1960}"#]).utf8))
+        let network = try Network(
+            json: Array(document(nodes: [a, b], edges: [#"{"source": "a", "target": "b", "relation": "convenes", "year": 1960}"#]).utf8))
         #expect(network.nodes.map(\.id) == ["a", "b"])
         #expect(network.edges.first?.years == .year(1960))
     }
@@ -73,7 +74,9 @@ struct ValidationTests {
         let node = #"{"id": "c", "kind": "conflict", "start": 1998, "end": 1968}"#
         let edge = #"{"source": "a", "target": "b", "relation": "convenes", "year": 19600}"#
         let found = problems(document(nodes: [a, b, node], edges: [edge]))
-        #expect(found.contains { $0.path == "$.nodes[2].end" && $0.message.contains("end year 1968 is before start year 1998") && $0.line == 6 })
+        #expect(
+            found.contains { $0.path == "$.nodes[2].end" && $0.message.contains("end year 1968 is before start year 1998") && $0.line == 6 }
+        )
         #expect(found.contains { $0.path == "$.edges[0].year" && $0.message.contains("year 19600 is outside 1000–2100") && $0.line == 9 })
         let fractional = problems(document(nodes: [#"{"id": "c", "kind": "conflict", "start": 1960.5}"#], edges: []))
         #expect(fractional.first?.message.contains("expected a whole year such as 1993, found a number 1960.5") == true)

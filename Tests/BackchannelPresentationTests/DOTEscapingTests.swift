@@ -1,7 +1,7 @@
 import BackchannelFormats
 import BackchannelJobs
-import BackchannelPresentation
 import BackchannelModel
+import BackchannelPresentation
 import BackchannelRender
 import BackchannelTestSupport
 import Foundation
@@ -11,8 +11,15 @@ import Testing
 private func network(labels: [String]) -> Network {
     var network = Network(name: labels.first ?? "empty")
     for (i, label) in labels.enumerated() {
-        network.nodes.append(Node(id: "\(i)\u{1F}" + label, label: label, kind: NodeKind.allCases[i % NodeKind.allCases.count], description: label))
-        if i > 0 { network.edges.append(Edge(network.nodes[i - 1].id, Relation.allCases[i % Relation.allCases.count], network.nodes[i].id, support: i % Relation.allCases.count == Relation.allCases.firstIndex(of: .provides) ? .training : nil, years: .year(1990))) }
+        network.nodes.append(
+            Node(id: "\(i)\u{1F}" + label, label: label, kind: NodeKind.allCases[i % NodeKind.allCases.count], description: label))
+        if i > 0 {
+            network.edges.append(
+                Edge(
+                    network.nodes[i - 1].id, Relation.allCases[i % Relation.allCases.count], network.nodes[i].id,
+                    support: i % Relation.allCases.count == Relation.allCases.firstIndex(of: .provides) ? .training : nil,
+                    years: .year(1990)))
+        }
     }
     return network
 }
@@ -31,7 +38,8 @@ struct DOTEscapingTests {
         let byName = Dictionary(uniqueKeysWithValues: parsed.nodes.map { ($0.name, $0) })
         for (i, node) in net.nodes.enumerated() {
             let parsedNode = try #require(byName["n\(i)"], "node n\(i) for \(JSONWriter.quoted(node.label))")
-            #expect(DOTText.unescapeLabel(parsedNode.attributes["label"] ?? "<none>") == node.label, "label \(JSONWriter.quoted(node.label))")
+            #expect(
+                DOTText.unescapeLabel(parsedNode.attributes["label"] ?? "<none>") == node.label, "label \(JSONWriter.quoted(node.label))")
             #expect(DOTText.unescapeLabel(parsedNode.attributes["bc_id"] ?? "<none>") == node.id)
         }
         #expect(parsed.edges.count == net.edges.count)
@@ -65,7 +73,9 @@ struct DOTEscapingTests {
         #expect(DOTText.escString("ends\\") == "\"ends\\\\\"")
         #expect(DOTText.html("<b>&\"\nx") == "&lt;b&gt;&amp;&quot;<BR/>x")
         for s in Self.hostile {
-            #expect(DOTText.unescapeLabel(String(DOTText.escString(s).dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")) == s)
+            #expect(
+                DOTText.unescapeLabel(String(DOTText.escString(s).dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")) == s
+            )
         }
     }
 }

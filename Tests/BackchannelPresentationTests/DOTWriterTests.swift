@@ -1,7 +1,7 @@
 import BackchannelFormats
 import BackchannelJobs
-import BackchannelPresentation
 import BackchannelModel
+import BackchannelPresentation
 import BackchannelRender
 import BackchannelTestSupport
 import Testing
@@ -18,7 +18,8 @@ struct DOTWriterTests {
 
     @Test func stylesByKindTrackRelationAndDesignation() throws {
         let parsed = try Graphviz.shared.parse(dot: RenderJob().dot(Fixtures.small))
-        let nodes = Dictionary(uniqueKeysWithValues: parsed.nodes.map { (DOTText.unescapeLabel($0.attributes["bc_id"] ?? $0.name), $0.attributes) })
+        let nodes = Dictionary(
+            uniqueKeysWithValues: parsed.nodes.map { (DOTText.unescapeLabel($0.attributes["bc_id"] ?? $0.name), $0.attributes) })
         #expect(nodes["ngo"]?["shape"] == "box" && nodes["ngo"]?["style"] == "rounded,filled")
         #expect(nodes["war"]?["shape"] == DOTStyle.shape(.conflict).shape)
         #expect(nodes["court"]?["shape"] == DOTStyle.shape(.legal).shape)
@@ -37,7 +38,10 @@ struct DOTWriterTests {
 
     @Test func nodeSizeFollowsDegree() throws {
         let parsed = try Graphviz.shared.parse(dot: RenderJob().dot(Fixtures.small))
-        let width = Dictionary(uniqueKeysWithValues: parsed.nodes.map { (DOTText.unescapeLabel($0.attributes["bc_id"] ?? $0.name), Double($0.attributes["width"] ?? "0") ?? 0) })
+        let width = Dictionary(
+            uniqueKeysWithValues: parsed.nodes.map {
+                (DOTText.unescapeLabel($0.attributes["bc_id"] ?? $0.name), Double($0.attributes["width"] ?? "0") ?? 0)
+            })
         // ngo, group, talks, war: 3 edges each (the most); court, gov: 1.
         #expect(width["group"] == width["ngo"])
         #expect(width["ngo"] == 1.6, "the largest score gets the largest size")
@@ -48,10 +52,12 @@ struct DOTWriterTests {
     @Test func clustersByConflictTrackOrNone() throws {
         func clusters(_ by: ClusterBy) throws -> [String: [String]] {
             let parsed = try Graphviz.shared.parse(dot: RenderJob(options: DOTOptions(clusterBy: by)).dot(Fixtures.small))
-            let names = Dictionary(uniqueKeysWithValues: parsed.nodes.map { ($0.name, DOTText.unescapeLabel($0.attributes["bc_id"] ?? "")) })
-            return Dictionary(uniqueKeysWithValues: parsed.subgraphs.filter { $0.name.hasPrefix("cluster") }.map {
-                (DOTText.unescapeLabel($0.attributes["label"] ?? ""), $0.nodes.map { names[$0]! }.sorted())
-            })
+            let names = Dictionary(
+                uniqueKeysWithValues: parsed.nodes.map { ($0.name, DOTText.unescapeLabel($0.attributes["bc_id"] ?? "")) })
+            return Dictionary(
+                uniqueKeysWithValues: parsed.subgraphs.filter { $0.name.hasPrefix("cluster") }.map {
+                    (DOTText.unescapeLabel($0.attributes["label"] ?? ""), $0.nodes.map { names[$0]! }.sorted())
+                })
         }
         #expect(try clusters(.none).isEmpty)
         #expect(try clusters(.track) == ["Track I": ["gov"], "Track II": ["ngo", "talks"]])
@@ -75,11 +81,13 @@ struct DOTWriterTests {
 struct DiagramTests {
     static func attributes(_ dot: String) throws -> (nodes: [String: [String: String]], clusters: [String: [String]], legend: String?) {
         let parsed = try Graphviz.shared.parse(dot: dot)
-        let names = Dictionary(uniqueKeysWithValues: parsed.nodes.map { ($0.name, DOTText.unescapeLabel($0.attributes["bc_id"] ?? $0.name)) })
+        let names = Dictionary(
+            uniqueKeysWithValues: parsed.nodes.map { ($0.name, DOTText.unescapeLabel($0.attributes["bc_id"] ?? $0.name)) })
         let nodes = Dictionary(uniqueKeysWithValues: parsed.nodes.map { (names[$0.name]!, $0.attributes) })
-        let clusters = Dictionary(uniqueKeysWithValues: parsed.subgraphs.filter { $0.name.hasPrefix("cluster") }.map {
-            (DOTText.unescapeLabel($0.attributes["label"] ?? ""), $0.nodes.map { names[$0]! }.sorted())
-        })
+        let clusters = Dictionary(
+            uniqueKeysWithValues: parsed.subgraphs.filter { $0.name.hasPrefix("cluster") }.map {
+                (DOTText.unescapeLabel($0.attributes["label"] ?? ""), $0.nodes.map { names[$0]! }.sorted())
+            })
         return (nodes, clusters, parsed.attributes["label"])
     }
 

@@ -25,7 +25,9 @@ struct DiagramPaletteTests {
     }
 
     static var lines: [(name: String, color: String, style: String)] {
-        Relation.allCases.map { r in let s = DOTStyle.edge(r); return (r.rawValue, s.color, s.style) }
+        Relation.allCases.map { r in
+            let s = DOTStyle.edge(r); return (r.rawValue, s.color, s.style)
+        }
             + [("highlight", DOTStyle.highlight, "highlight"), ("designation border", DOTStyle.designatedBorder.color, "border")]
     }
 
@@ -37,7 +39,8 @@ struct DiagramPaletteTests {
                 let deutan = CD.difference(a.color, b.color, simulating: CD.deuteranopia)
                 let normal = CD.difference(a.color, b.color)
                 let needed = a.style == b.style ? 19.0 : 9.5
-                #expect(deutan >= needed, "\(a.name) \(a.color) and \(b.name) \(b.color): ΔE00 \(deutan) under deuteranopia, need \(needed)")
+                #expect(
+                    deutan >= needed, "\(a.name) \(a.color) and \(b.name) \(b.color): ΔE00 \(deutan) under deuteranopia, need \(needed)")
                 #expect(normal >= 15, "\(a.name) and \(b.name): ΔE00 \(normal)")
             }
         }
@@ -64,7 +67,9 @@ struct DiagramPaletteTests {
 /// tests draw.
 @Suite("Diagram labels")
 struct DiagramLabelTests {
-    @Test(arguments: try! FileManager.default.contentsOfDirectory(atPath: Fixtures.rendersDirectory.path).filter { $0.hasSuffix(".svg") }.sorted())
+    @Test(
+        arguments: try! FileManager.default.contentsOfDirectory(atPath: Fixtures.rendersDirectory.path).filter { $0.hasSuffix(".svg") }
+            .sorted())
     func noLabelOverANodeOrALabel(file: String) throws {
         let bytes = try [UInt8](Data(contentsOf: Fixtures.rendersDirectory.appendingPathComponent(file)))
         let boxes = try #require(SVGBoxes.read(bytes))
@@ -97,7 +102,9 @@ struct DiagramLegendTests {
         #expect(label.contains(DOTStyle.shape(.participant).glyph!) == Fixtures.small.nodes.contains { $0.kind == .participant })
         for relation in Relation.allCases {
             let used = Fixtures.small.edges.contains { $0.relation == relation }
-            #expect(label.contains(">\(relation.rawValue.replacingOccurrences(of: "_", with: " "))<") == used, "\(relation) listed only when used")
+            #expect(
+                label.contains(">\(relation.rawValue.replacingOccurrences(of: "_", with: " "))<") == used,
+                "\(relation) listed only when used")
         }
         #expect(!label.contains("highlighted path"), "no highlight, no highlight row")
     }
@@ -125,10 +132,11 @@ struct ConflictBoxTests {
         for (id, label) in boxes {
             let node = try #require(history.nodes.first { $0.id == id })
             if node.kind == .conflict { continue }
-            let conflicts = Set(history.edges.compactMap { e -> String? in
-                let other = e.source == id ? e.target : (e.target == id ? e.source : nil)
-                return other.flatMap { o in history.nodes.first { $0.id == o && $0.kind == .conflict } }?.id
-            })
+            let conflicts = Set(
+                history.edges.compactMap { e -> String? in
+                    let other = e.source == id ? e.target : (e.target == id ? e.source : nil)
+                    return other.flatMap { o in history.nodes.first { $0.id == o && $0.kind == .conflict } }?.id
+                })
             #expect(!conflicts.isEmpty, "\(id) is in \(label) but tied to no conflict")
         }
     }
@@ -138,7 +146,9 @@ struct ConflictBoxTests {
         let whole = Self.boxes(history)
         for conflict in history.nodes where conflict.kind == .conflict {
             let keep = RenderJob.focus(on: conflict.id, radius: 2, in: history)
-            for (id, label) in Self.boxes(history, keep: keep) { #expect(whole[id] == label, "\(id) in \(label) in the view of \(conflict.id)") }
+            for (id, label) in Self.boxes(history, keep: keep) {
+                #expect(whole[id] == label, "\(id) in \(label) in the view of \(conflict.id)")
+            }
             for id in keep where whole[id] != nil { #expect(Self.boxes(history, keep: keep)[id] == whole[id]) }
         }
     }

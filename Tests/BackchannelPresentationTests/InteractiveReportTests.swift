@@ -90,8 +90,11 @@ struct InteractiveReportTests {
         let html = try ReportJob().run(network).html
         let data = try Self.blob(html)
         guard case let .array(periods)? = data["periods"]?.value else { Issue.record("no periods"); return }
-        let labels = periods.compactMap { p -> String? in if case let .string(s)? = p["label"]?.value { return s }; return nil }
-        let firstYears = Set(network.nodes.compactMap { $0.years.start ?? $0.years.end } + network.edges.compactMap { $0.years.start ?? $0.years.end })
+        let labels = periods.compactMap { p -> String? in
+            if case let .string(s)? = p["label"]?.value { return s }; return nil
+        }
+        let firstYears = Set(
+            network.nodes.compactMap { $0.years.start ?? $0.years.end } + network.edges.compactMap { $0.years.start ?? $0.years.end })
         #expect(labels == firstYears.sorted().map(String.init))
         func mask(_ p: JSONNode, _ key: String) -> [Bool] {
             if case let .string(s)? = p[key]?.value { return s.map { $0 == "1" } }
@@ -127,7 +130,9 @@ struct InteractiveReportTests {
         var filter = NetworkFilter(kinds: [.convener, .participant, .conflict, .dialogue])
         filter.withoutDesignated = true
         let filtered = try ReportJob(filter: filter).run(Fixtures.small).html
-        #expect(filtered.contains("<li>kinds: conflict, convener, dialogue, participant</li>") && filtered.contains("<li>without designated actors</li>"))
+        #expect(
+            filtered.contains("<li>kinds: conflict, convener, dialogue, participant</li>")
+                && filtered.contains("<li>without designated actors</li>"))
         #expect(filtered.contains("id=\"bc-year\""))
         let data = try Self.blob(filtered)
         guard case let .object(nodes)? = data["nodes"]?.value else { Issue.record("no nodes"); return }

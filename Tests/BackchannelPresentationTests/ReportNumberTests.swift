@@ -46,7 +46,9 @@ struct ReportNumberTests {
         #expect(ReportNumber.fixed(0.25) == "0.250000" && ReportNumber.fixed(-0.25, digits: 1) == "-0.3")
         #expect(ReportNumber.fixed(2.5, digits: 0) == "3" && ReportNumber.fixed(-2.5, digits: 0) == "-3")
         #expect(ReportNumber.fixed(0.0290, digits: 4) == "0.0290")
-        #expect(ReportNumber.fixed(.nan) == "n/a" && ReportNumber.fixed(.infinity) == "inf" && ReportNumber.fixed(-.infinity, digits: 0) == "-inf")
+        #expect(
+            ReportNumber.fixed(.nan) == "n/a" && ReportNumber.fixed(.infinity) == "inf"
+                && ReportNumber.fixed(-.infinity, digits: 0) == "-inf")
         #expect(ReportNumber.fixed(1.5, digits: -3) == "2" && ReportNumber.fixed(1.5, digits: 99) == "1.500000000000000")
         #expect(MeasureReport.fixed(1e19) == ReportNumber.fixed(1e19))
     }
@@ -74,29 +76,46 @@ struct ReportNumberTests {
             for format in MeasureReport.Format.allCases { outputs.append((name, format, render(format))) }
         }
 
-        let parameters: [(String, AttributeValue)] = [("alpha", .double(.infinity)), ("tolerance", .double(.nan)), ("weight", .string("strength"))]
-        add("node scores") { MeasureReport(measure: .strength, parameters: parameters, ids: ids, labels: labels, scores: .nodes(extremeValues)).render($0) }
-        add("node scores, negative top") { MeasureReport(measure: .strength, parameters: [], ids: ids, scores: .nodes(extremeValues), top: -5).render($0) }
+        let parameters: [(String, AttributeValue)] = [
+            ("alpha", .double(.infinity)), ("tolerance", .double(.nan)), ("weight", .string("strength")),
+        ]
+        add("node scores") {
+            MeasureReport(measure: .strength, parameters: parameters, ids: ids, labels: labels, scores: .nodes(extremeValues)).render($0)
+        }
+        add("node scores, negative top") {
+            MeasureReport(measure: .strength, parameters: [], ids: ids, scores: .nodes(extremeValues), top: -5).render($0)
+        }
         let edges = extremeValues.indices.map { (source: $0, target: ($0 + 1) % n, score: extremeValues[$0]) }
         add("edge scores") { MeasureReport(measure: .edgeBetweenness, parameters: [], ids: ids, scores: .edges(edges)).render($0) }
         let raw = Dictionary(uniqueKeysWithValues: Brokerage.Role.allCases.map { ($0, extremeValues) })
         let expected = Dictionary(uniqueKeysWithValues: Brokerage.Role.allCases.map { ($0, Array(extremeValues.reversed())) })
-        add("brokerage roles") { MeasureReport(measure: .brokerage, parameters: [], ids: ids, labels: labels, scores: .roles(raw: raw, expected: expected)).render($0) }
+        add("brokerage roles") {
+            MeasureReport(measure: .brokerage, parameters: [], ids: ids, labels: labels, scores: .roles(raw: raw, expected: expected))
+                .render($0)
+        }
 
         let rows = extremeValues.indices.map { i in
-            InfluenceReport.Row(node: i, score: extremeValues[i], components: ["brokerage", "betweenness", "reach", "pagerank"].enumerated().map {
-                InfluenceReport.Component(name: $0.element, raw: extremeValues[(i + $0.offset) % n], scaled: extremeValues[(i + 2 * $0.offset + 1) % n])
-            })
+            InfluenceReport.Row(
+                node: i, score: extremeValues[i],
+                components: ["brokerage", "betweenness", "reach", "pagerank"].enumerated().map {
+                    InfluenceReport.Component(
+                        name: $0.element, raw: extremeValues[(i + $0.offset) % n], scaled: extremeValues[(i + 2 * $0.offset + 1) % n])
+                })
         }
         add("influence") { InfluenceReport(rows: rows, ids: ids, labels: labels, directed: false).render($0) }
-        add("influence, short rows") { InfluenceReport(rows: [.init(node: 0, score: .nan, components: [])], ids: ids, labels: nil, directed: false).render($0) }
+        add("influence, short rows") {
+            InfluenceReport(rows: [.init(node: 0, score: .nan, components: [])], ids: ids, labels: nil, directed: false).render($0)
+        }
 
         let paths = extremeValues.map { PathReport.Entry(nodes: ["v0", "v1"], relations: ["provides"], length: $0) }
         add("paths") { PathReport(entries: paths, labels: ["v0": "Zero"]).render($0) }
 
-        let reach = ReachReport(center: "v0", centerLabel: "Zero", radius: Int.max, direction: "both", rows: [
-            .init(id: "v0", label: "Zero", kind: nil, distance: 0), .init(id: "v1", label: "One", kind: "participant", distance: Int.max),
-        ])
+        let reach = ReachReport(
+            center: "v0", centerLabel: "Zero", radius: Int.max, direction: "both",
+            rows: [
+                .init(id: "v0", label: "Zero", kind: nil, distance: 0),
+                .init(id: "v1", label: "One", kind: "participant", distance: Int.max),
+            ])
         add("reach") { reach.render($0) }
 
         for (name, format, text) in outputs {
@@ -105,17 +124,23 @@ struct ReportNumberTests {
             case .json:
                 let parsed = try JSONParser.parse(Array(text.utf8))
                 #expect(numbers(parsed.value).allSatisfy { $0.isFinite }, "\(name): every JSON number is finite")
-                if name != "reach" && !name.contains("negative top") { #expect(nulls(parsed.value) > 0, "\(name): non-finite values became null") }
+                if name != "reach" && !name.contains("negative top") {
+                    #expect(nulls(parsed.value) > 0, "\(name): non-finite values became null")
+                }
             case .csv:
                 #expect(!text.contains("nan") && !text.contains("null"), "\(name): \(text)")
                 // Label columns hold text, not numbers.
-                let header = text.split(separator: "\n").first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
+                let header =
+                    text.split(separator: "\n").first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+                    ?? []
                 for line in text.split(separator: "\n").dropFirst() {
                     for (column, field) in line.split(separator: ",", omittingEmptySubsequences: false).enumerated()
                     where !(header.indices.contains(column) && header[column] == "label") {
                         let f = String(field)
-                        #expect(f.isEmpty || f == "inf" || f == "-inf" || Double(f) != nil || f.hasPrefix("v") || f == "provides" || f == "forward",
-                                "\(name): CSV field \(f) is not a documented number form")
+                        #expect(
+                            f.isEmpty || f == "inf" || f == "-inf" || Double(f) != nil || f.hasPrefix("v") || f == "provides"
+                                || f == "forward",
+                            "\(name): CSV field \(f) is not a documented number form")
                     }
                 }
             case .table:
@@ -124,13 +149,19 @@ struct ReportNumberTests {
         }
         // The table spells the extremes as documented.
         let table = MeasureReport(measure: .strength, parameters: [], ids: ids, scores: .nodes(extremeValues)).table()
-        for spelling in ["1e+19", "1e+300", "-1e+19", "1.7976931348623157e+308", "9.2e+18", "10000000000000.000000", "n/a", " inf", "-inf", "0.000000"] {
+        for spelling in [
+            "1e+19", "1e+300", "-1e+19", "1.7976931348623157e+308", "9.2e+18", "10000000000000.000000", "n/a", " inf", "-inf", "0.000000",
+        ] {
             #expect(table.contains(spelling), "\(spelling) in\n\(table)")
         }
-        #expect(MeasureReport(measure: .strength, parameters: [], ids: ids, scores: .nodes(extremeValues)).rows.last == extremeValues.firstIndex { $0.isNaN }, "NaN sorts last")
+        #expect(
+            MeasureReport(measure: .strength, parameters: [], ids: ids, scores: .nodes(extremeValues)).rows.last
+                == extremeValues.firstIndex { $0.isNaN }, "NaN sorts last")
         #expect(MeasureReport(measure: .strength, parameters: [], ids: ids, scores: .nodes(extremeValues), top: -5).rows.isEmpty)
         let pathText = PathReport(entries: paths, labels: [:]).text()
-        #expect(pathText.contains("length 1e+300:") && pathText.contains("length inf:") && pathText.contains("length n/a:") && pathText.contains("length 0:"))
+        #expect(
+            pathText.contains("length 1e+300:") && pathText.contains("length inf:") && pathText.contains("length n/a:")
+                && pathText.contains("length 0:"))
     }
 
     /// The JSON of each report is its `jsonValue` as JSONWriter writes it, and reads back.
@@ -143,9 +174,10 @@ struct ReportNumberTests {
         let paths = PathReport(entries: [.init(nodes: ["a", "b"], relations: ["convenes"], length: .infinity)])
         #expect(paths.json() == JSONWriter.document(paths.jsonValue))
         #expect(try PathReport.nodePaths(fromJSON: Array(paths.json().utf8)) == [["a", "b"]])
-        #expect(try JSONParser.parse(Array(paths.json().utf8))["paths"].map { node -> Bool in
-            guard case let .array(items) = node.value else { return false }
-            return items.first?["length"]?.value == .null
-        } == true)
+        #expect(
+            try JSONParser.parse(Array(paths.json().utf8))["paths"].map { node -> Bool in
+                guard case let .array(items) = node.value else { return false }
+                return items.first?["length"]?.value == .null
+            } == true)
     }
 }

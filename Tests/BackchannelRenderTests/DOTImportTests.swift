@@ -1,7 +1,7 @@
 import BackchannelFormats
 import BackchannelJobs
-import BackchannelPresentation
 import BackchannelModel
+import BackchannelPresentation
 import BackchannelRender
 import BackchannelTestSupport
 import Foundation
@@ -36,7 +36,9 @@ struct DOTImportTests {
         }
         #expect(Self.files("valid").count == 70, "Tests/Fixtures/graphviz-dot-corpus/valid")
         #expect(Self.files("edge-cases").count == 8)
-        #expect(Set(Self.files("valid").map { "valid/" + $0 } + Self.files("edge-cases").map { "edge-cases/" + $0 }) == Set(rows.map { String($0[0]) }))
+        #expect(
+            Set(Self.files("valid").map { "valid/" + $0 } + Self.files("edge-cases").map { "edge-cases/" + $0 })
+                == Set(rows.map { String($0[0]) }))
     }
 
     @Test func ownExportReadsBackAsTheSameNetwork() throws {
@@ -51,7 +53,10 @@ struct DOTImportTests {
     @Test func hostileTextSurvivesTheRoundTrip() throws {
         var network = Network(name: "hostile \"name\" \\ & <x>")
         for (i, s) in (HostileStrings.fixed + HostileStrings.generated(count: 150, seed: 99)).enumerated() {
-            network.nodes.append(Node(id: "n\(i)" + s.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\t", with: ""), label: s, kind: .dialogue, description: s, attributes: ["note": .string(s)]))
+            network.nodes.append(
+                Node(
+                    id: "n\(i)" + s.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\t", with: ""), label: s,
+                    kind: .dialogue, description: s, attributes: ["note": .string(s)]))
             if i > 0 { network.edges.append(Edge(network.nodes[i - 1].id, .ledTo, network.nodes[i].id, description: s)) }
         }
         #expect(network.validationProblems().isEmpty)
@@ -106,7 +111,9 @@ struct DOTImportTests {
         #expect(Set(exportedNames) == Set(names), "\(path): nodes")
         #expect(exportedNames.count == Set(names).count)
         let byName = Dictionary(uniqueKeysWithValues: exported.nodes.map { ($0.name, DOTText.unescapeLabel($0.attributes["bc_id"] ?? "")) })
-        let originalEdges = original.flatMap { g in g.edges.map { "\((multi ? g.name + "/" : "") + $0.tail)→\((multi ? g.name + "/" : "") + $0.head)" } }.sorted()
+        let originalEdges = original.flatMap { g in
+            g.edges.map { "\((multi ? g.name + "/" : "") + $0.tail)→\((multi ? g.name + "/" : "") + $0.head)" }
+        }.sorted()
         let exportedEdges = exported.edges.map { "\(byName[$0.tail]!)→\(byName[$0.head]!)" }.sorted()
         #expect(exportedEdges == originalEdges, "\(path): edges")
     }

@@ -1,7 +1,7 @@
 import BackchannelFormats
 import BackchannelJobs
-import BackchannelPresentation
 import BackchannelModel
+import BackchannelPresentation
 import BackchannelRender
 import BackchannelTestSupport
 import Foundation
@@ -18,7 +18,8 @@ struct GraphvizTests {
         let svg = try Graphviz.shared.render(dot: Self.dot, engine: engine, format: .svg).bytes
         let drawn = try #require(SVGTextCollector.collect(svg), "well-formed SVG")
         for (i, node) in Self.history.nodes.enumerated() {
-            #expect(drawn["n\(i)"] == node.label.split(separator: "\n").map(String.init), "\(engine): node \(node.id) not drawn as its label")
+            #expect(
+                drawn["n\(i)"] == node.label.split(separator: "\n").map(String.init), "\(engine): node \(node.id) not drawn as its label")
         }
         #expect(drawn.count == Self.history.nodes.count, "the nodes (the legend is the graph label)")
     }

@@ -6,9 +6,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The render worker dies with its parent, a layout is stopped at `--timeout`, and a graph past the
@@ -23,7 +23,7 @@ struct WorkerLifetimeTests {
     static func network(nodes: Int, edges: Int) -> Network {
         var state: UInt64 = 8
         func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return state >> 33
         }
         var network = Network(name: "big")
@@ -44,11 +44,13 @@ struct WorkerLifetimeTests {
     /// (user + system), or nil when there is no such process.
     static func process(_ pid: Int32) -> (state: Character, parent: Int32, ticks: Int)? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = text.lastIndex(of: ")") else { return nil }
+            let close = text.lastIndex(of: ")")
+        else { return nil }
         // Fields after the command name, from field 3 (state): utime is field 14, stime field 15.
         let fields = text[text.index(after: close)...].split(separator: " ")
         guard fields.count > 12, let state = fields[0].first, let parent = Int32(fields[1]),
-              let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+            let user = Int(fields[11]), let system = Int(fields[12])
+        else { return nil }
         return (state, parent, user + system)
     }
 
@@ -57,7 +59,8 @@ struct WorkerLifetimeTests {
         let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { Int32($0) } ?? []
         return pids.filter { pid in
             guard process(pid)?.parent == parent,
-                  let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+                let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")
+            else { return false }
             return String(decoding: cmdline, as: UTF8.self).contains("_render-worker")
         }
     }
@@ -89,7 +92,8 @@ struct WorkerLifetimeTests {
             if parent.isRunning { kill(parent.processIdentifier, SIGKILL) }
             parent.waitUntilExit()
         }
-        let found = try #require(worker, "the CLI started a _render-worker child (exit \(parent.isRunning ? "none yet" : "\(parent.terminationStatus)"))")
+        let found = try #require(
+            worker, "the CLI started a _render-worker child (exit \(parent.isRunning ? "none yet" : "\(parent.terminationStatus)"))")
         // Wait until the worker is laying out: a second of CPU is far more than reading the DOT takes,
         // so it no longer ends on its own by reading a DOT cut short by its parent's death.
         let second = sysconf(Int32(_SC_CLK_TCK))
@@ -109,7 +113,8 @@ struct WorkerLifetimeTests {
 
     @Test func aWorkerWhoseParentIsGoneExitsAtOnce() throws {
         // Started by this test, but told its parent is pid 1: it must not lay anything out.
-        let result = try Fixtures.run(["_render-worker", "--parent", "1", "--engine", "dot", "--format", "svg"], stdin: Data("digraph { a -> b }".utf8))
+        let result = try Fixtures.run(
+            ["_render-worker", "--parent", "1", "--engine", "dot", "--format", "svg"], stdin: Data("digraph { a -> b }".utf8))
         #expect(result.status == 70, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("has exited"))
@@ -135,7 +140,9 @@ struct WorkerLifetimeTests {
         let dir = try Fixtures.temporaryDirectory()
         let input = try Self.write(Self.network(nodes: 1_500, edges: 4_000), in: dir)
         for _ in 0..<3 {
-            let result = try Fixtures.run(["render", input.path, "--full", "--engine", "dot", "--timeout", "0.001", "-o", dir.appendingPathComponent("big.svg").path])
+            let result = try Fixtures.run([
+                "render", input.path, "--full", "--engine", "dot", "--timeout", "0.001", "-o", dir.appendingPathComponent("big.svg").path,
+            ])
             #expect(result.status == 70, "\(result.stderr)")
             #expect(result.stderr.contains("did not finish within 0.001 s"), "\(result.stderr)")
         }
@@ -156,7 +163,9 @@ struct WorkerLifetimeTests {
         let result = try Fixtures.run(["render", input.path, "--full", "-o", out.path])
         #expect(result.status == 70, "\(result.stderr)")
         #expect(result.stderr.contains("\(edges) edges, more than the limit of \(RenderLimits.defaultMaxEdges)"), "\(result.stderr)")
-        #expect(result.stderr.contains("backchannel reach") && result.stderr.contains("--no-size-limit"), "points to the focused views and the override")
+        #expect(
+            result.stderr.contains("backchannel reach") && result.stderr.contains("--no-size-limit"),
+            "points to the focused views and the override")
         #expect(!FileManager.default.fileExists(atPath: out.path))
         // DOT needs no layout, so it is never refused.
         let dot = try Fixtures.run(["render", input.path, "--full", "--format", "dot", "-o", dir.appendingPathComponent("big.dot").path])
@@ -182,7 +191,8 @@ struct WorkerLifetimeTests {
         }
         // Without limits the worker is started (and here fails to start).
         #expect {
-            _ = try worker.with(limits: .none).render(dot: "digraph { a -> b }", engine: .sfdp, format: .svg, edgeCount: RenderLimits.defaultMaxEdges + 1)
+            _ = try worker.with(limits: .none).render(
+                dot: "digraph { a -> b }", engine: .sfdp, format: .svg, edgeCount: RenderLimits.defaultMaxEdges + 1)
         } throws: { error in
             guard case .render = error as? RenderError else { return false }
             return true

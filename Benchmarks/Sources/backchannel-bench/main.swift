@@ -11,7 +11,7 @@ import BackchannelFormats
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 func argument(_ name: String) -> String? {
@@ -33,7 +33,8 @@ func peakRSSMegabytes() -> Double {
 }
 
 guard let edges = argument("--edges"), let measure = argument("--measure") else {
-    FileHandle.standardError.write(Data("usage: backchannel-bench --edges FILE.csv --measure M [--samples K] [--seed S] [--source ID]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: backchannel-bench --edges FILE.csv --measure M [--samples K] [--seed S] [--source ID]\n".utf8))
     exit(64)
 }
 let samples = Int(argument("--samples") ?? "256") ?? 256

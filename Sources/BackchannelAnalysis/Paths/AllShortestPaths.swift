@@ -6,7 +6,9 @@
 /// - Complexity: O(m log n) plus the size of the output.
 public enum AllShortestPaths {
     /// - Throws: ``AnalysisError`` when `source` or `target` is not a node, `limit` < 1, or a weight is invalid.
-    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, weight: WeightMode = .none, limit: Int = 10_000) throws(AnalysisError) -> [Path] {
+    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, weight: WeightMode = .none, limit: Int = 10_000)
+        throws(AnalysisError) -> [Path]
+    {
         try ArcView.check(graph, source: source, target: target)
         try Check.positive(limit, "limit")
         let view = try ArcView(graph, weight: weight)

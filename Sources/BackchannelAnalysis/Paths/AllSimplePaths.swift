@@ -12,7 +12,9 @@
 public enum AllSimplePaths {
     /// - Throws: ``AnalysisError`` when `source` or `target` is not a node, `maxLength` < 0,
     ///   `limit` < 1, or a weight is invalid.
-    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, maxLength: Int, weight: WeightMode = .none, limit: Int = 10_000) throws(AnalysisError) -> [Path] {
+    public static func find(
+        _ graph: CompactGraph, from source: Int, to target: Int, maxLength: Int, weight: WeightMode = .none, limit: Int = 10_000
+    ) throws(AnalysisError) -> [Path] {
         try ArcView.check(graph, source: source, target: target)
         guard maxLength >= 0 else { throw .invalidParameter(name: "maxLength", value: String(maxLength), reason: "must be at least 0") }
         try Check.positive(limit, "limit")

@@ -13,7 +13,9 @@ import HeapModule
 ///   Science 17(11), 712–716. doi:10.1287/mnsc.17.11.712
 public enum KShortestPaths {
     /// - Throws: ``AnalysisError`` when `source` or `target` is not a node, `k` < 1, or a weight is invalid.
-    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, k: Int, weight: WeightMode = .none) throws(AnalysisError) -> [Path] {
+    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, k: Int, weight: WeightMode = .none)
+        throws(AnalysisError) -> [Path]
+    {
         try Check.positive(k, "k")
         guard let first = try ShortestPath.find(graph, from: source, to: target, weight: weight) else { return [] }
         let view = try ArcView(graph, weight: weight)

@@ -7,7 +7,9 @@
 /// - Reference: Dijkstra (1959), doi:10.1007/BF01386390
 public enum ShortestPath {
     /// - Throws: ``AnalysisError`` when `source` or `target` is not a node, or a weight is invalid.
-    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, weight: WeightMode = .none) throws(AnalysisError) -> Path? {
+    public static func find(_ graph: CompactGraph, from source: Int, to target: Int, weight: WeightMode = .none) throws(AnalysisError)
+        -> Path?
+    {
         try ArcView.check(graph, source: source, target: target)
         let view = try ArcView(graph, weight: weight)
         let (distance, parent) = view.search(from: source)

@@ -23,10 +23,14 @@ public enum TimeRespectingPath {
 
     /// The path from the node with id `source` to the one with id `target`, or nil when no
     /// time-respecting path joins them (or either id is not a node the filter keeps).
-    public static func find(_ network: Network, from source: String, to target: String, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) -> Result? {
+    public static func find(
+        _ network: Network, from source: String, to target: String, filter: NetworkFilter = NetworkFilter(), directed: Bool = true
+    ) -> Result? {
         let typed = TypedGraph(network, directed: directed, keepNode: filter.includes, keep: filter.includes)
         let index = network.nodeIndex()
-        guard let s = index[ExactID(source)], let t = index[ExactID(target)], filter.includes(network.nodes[s]), filter.includes(network.nodes[t]) else {
+        guard let s = index[ExactID(source)], let t = index[ExactID(target)], filter.includes(network.nodes[s]),
+            filter.includes(network.nodes[t])
+        else {
             return nil
         }
         // Per kept edge: the clock bounds.

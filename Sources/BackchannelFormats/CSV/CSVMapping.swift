@@ -194,7 +194,8 @@ public struct CSVMapping: Sendable, Hashable {
                 throw fail("\(FieldText.quoted(key)) is already given on line \(previous)")
             }
             seen[lowerKey] = lineNumber
-            func vocabulary<E: RawRepresentable & CaseIterable>(_ what: String, _ type: E.Type) throws(FormatError) -> E where E.RawValue == String {
+            func vocabulary<E: RawRepresentable & CaseIterable>(_ what: String, _ type: E.Type) throws(FormatError) -> E
+            where E.RawValue == String {
                 guard let v = FieldText.vocabulary(value, type) else { throw fail(FieldText.unknown(what, value, type)) }
                 return v
             }
@@ -251,8 +252,9 @@ public struct CSVMapping: Sendable, Hashable {
                 default: throw fail("unknown delimiter \(FieldText.quoted(value)); expected one of: , ; tab |")
                 }
             default:
-                throw fail("unknown key \(FieldText.quoted(key))" + FieldText.suggestion(for: key, among: keys)
-                    + "; expected one of: \(keys.joined(separator: ", ")), relation.value.<text>, kind.value.<text>")
+                throw fail(
+                    "unknown key \(FieldText.quoted(key))" + FieldText.suggestion(for: key, among: keys)
+                        + "; expected one of: \(keys.joined(separator: ", ")), relation.value.<text>, kind.value.<text>")
             }
         }
         return mapping

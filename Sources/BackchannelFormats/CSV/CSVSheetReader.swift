@@ -79,7 +79,8 @@ struct SheetColumns {
         func find(_ name: String) throws(FormatError) -> Int? {
             let matches = plain.filter { normalized(table.name($0)) == normalized(name) }
             if matches.count > 1 {
-                throw table.headerError(matches[1], "column \(FieldText.quoted(name)) appears twice (columns \(matches[0] + 1) and \(matches[1] + 1))")
+                throw table.headerError(
+                    matches[1], "column \(FieldText.quoted(name)) appears twice (columns \(matches[0] + 1) and \(matches[1] + 1))")
             }
             return matches.first
         }
@@ -90,7 +91,9 @@ struct SheetColumns {
                 used.insert(i)
             } else if required {
                 let found = table.header.map { FieldText.quoted($0.text) }.joined(separator: ", ")
-                let purpose = role.lowercased() == normalized(column) ? ""
+                let purpose =
+                    role.lowercased() == normalized(column)
+                    ? ""
                     : " (named in the mapping as \(role.replacingOccurrences(of: #"\.attribute\.\d+$"#, with: ".attributes", options: .regularExpression)))"
                 throw table.headerError(nil, "no \(FieldText.quoted(column)) column\(purpose); the header has: \(found)")
             }
@@ -154,7 +157,9 @@ struct SheetReader {
     /// reported together with the network's validation problems by ``validated(edgesFile:)``.
     var problems: [Diagnostic] = []
 
-    mutating func read(nodes: CSVSheets.Sheet?, edges: CSVSheets.Sheet, sources: CSVSheets.Sheet?) throws(FormatError) -> (network: Network, warnings: [String]) {
+    mutating func read(nodes: CSVSheets.Sheet?, edges: CSVSheets.Sheet, sources: CSVSheets.Sheet?) throws(FormatError) -> (
+        network: Network, warnings: [String]
+    ) {
         network = Network(name: CSVSheets.networkName(fromEdgesFile: edges.file))
         // Each sheet is read even when another has problems, so that every problem is reported at once.
         if let nodes {
@@ -178,48 +183,51 @@ struct SheetReader {
         let columns = try SheetColumns(table, roles: wanted, consumed: [], attributeWarning: { warnings.append($0) })
         var withoutKind = 0
         // A row's problem is kept (see `problems`) and the next row read, so every problem is reported at once.
-        for row in table.rows.indices { do throws(FormatError) {
-            let id = table.value(row, columns["id"]) ?? ""
-            var kind = NodeKind.participant
-            if let text = table.word(row, columns["kind"]) {
-                guard let k = mapping.kind(for: text) else {
-                    throw table.error(row, columns["kind"]!, FieldText.unknown("kind", text, NodeKind.self))
+        for row in table.rows.indices {
+            do throws(FormatError) {
+                let id = table.value(row, columns["id"]) ?? ""
+                var kind = NodeKind.participant
+                if let text = table.word(row, columns["kind"]) {
+                    guard let k = mapping.kind(for: text) else {
+                        throw table.error(row, columns["kind"]!, FieldText.unknown("kind", text, NodeKind.self))
+                    }
+                    kind = k
+                } else {
+                    withoutKind += 1
                 }
-                kind = k
-            } else {
-                withoutKind += 1
-            }
-            var track: Track?
-            if let text = table.word(row, columns["track"]) {
-                guard let t = FieldText.vocabulary(text, Track.self) else {
-                    throw table.error(row, columns["track"]!, FieldText.unknown("track", text, Track.self))
+                var track: Track?
+                if let text = table.word(row, columns["track"]) {
+                    guard let t = FieldText.vocabulary(text, Track.self) else {
+                        throw table.error(row, columns["track"]!, FieldText.unknown("track", text, Track.self))
+                    }
+                    track = t
                 }
-                track = t
-            }
-            let years = try self.years(table, row, columns)
-            let designations: [Designation]
-            if let text = table.value(row, columns["designations"]) {
-                do {
-                    designations = try FieldText.parseDesignations(text)
-                } catch {
-                    throw table.error(row, columns["designations"]!, error.message)
+                let years = try self.years(table, row, columns)
+                let designations: [Designation]
+                if let text = table.value(row, columns["designations"]) {
+                    do {
+                        designations = try FieldText.parseDesignations(text)
+                    } catch {
+                        throw table.error(row, columns["designations"]!, error.message)
+                    }
+                } else {
+                    designations = []
                 }
-            } else {
-                designations = []
-            }
-            let node = Node(
-                id: id, label: table.value(row, columns["label"]), kind: kind, track: track, years: years,
-                description: table.value(row, columns["description"]),
-                attributes: try attributes(table, row, columns), designations: designations,
-                sources: try list(table, row, columns["sources"]))
-            if index[ExactID(id)] == nil { index[ExactID(id)] = network.nodes.count }
-            network.nodes.append(node)
-            nodeOrigins.append(Origin(sheet: .nodes, row: row, fieldColumn: columns.roles))
-        } catch { problems += error.diagnostics } }
+                let node = Node(
+                    id: id, label: table.value(row, columns["label"]), kind: kind, track: track, years: years,
+                    description: table.value(row, columns["description"]),
+                    attributes: try attributes(table, row, columns), designations: designations,
+                    sources: try list(table, row, columns["sources"]))
+                if index[ExactID(id)] == nil { index[ExactID(id)] = network.nodes.count }
+                network.nodes.append(node)
+                nodeOrigins.append(Origin(sheet: .nodes, row: row, fieldColumn: columns.roles))
+            } catch { problems += error.diagnostics }
+        }
         if withoutKind > 0 {
-            warnings.append(columns["kind"] == nil
-                ? "\(table.file): no kind column; every node is a participant"
-                : "\(table.file): \(withoutKind) node\(withoutKind == 1 ? " has" : "s have") no kind; read as participant")
+            warnings.append(
+                columns["kind"] == nil
+                    ? "\(table.file): no kind column; every node is a participant"
+                    : "\(table.file): \(withoutKind) node\(withoutKind == 1 ? " has" : "s have") no kind; read as participant")
         }
     }
 
@@ -254,101 +262,116 @@ struct SheetReader {
         var withoutRelation = 0
         var withoutEnds: [String] = []
         // A row's problem is kept (see `problems`) and the next row read, so every problem is reported at once.
-        for row in table.rows.indices { do throws(FormatError) {
-            guard table.value(row, columns["source"]).map({ !$0.isEmpty }) == true,
-                  table.value(row, columns["target"]).map({ !$0.isEmpty }) == true
-            else {
-                withoutEnds.append(String(table.place(row, nil).line))
-                continue
-            }
-            // The endpoints, making nodes that no sheet lists.
-            var ends: [String] = []
-            for (side, end) in [("source", mapping.source), ("target", mapping.target)] {
-                let id = table.value(row, columns[side]) ?? ""
-                ends.append(id)
-                var kind = end.kind
-                if let text = table.word(row, columns[side + ".kind"]) {
-                    if let k = mapping.kind(for: text) {
-                        kind = k
-                    } else if !unmappedKinds.contains(text) {
-                        unmappedKinds.append(text)
-                    }
-                }
-                if let existing = index[ExactID(id)] {
-                    if nodeOrigins[existing].sheet == .edges, network.nodes[existing].kind != kind {
-                        if conflicting.insert(ExactID(id)).inserted { conflictingKinds.append(id) }
-                    }
-                    if nodeOrigins[existing].sheet == .edges, network.nodes[existing].label == id,
-                       let label = table.word(row, columns[side + ".label"]) {
-                        network.nodes[existing].label = label
-                    }
+        for row in table.rows.indices {
+            do throws(FormatError) {
+                guard table.value(row, columns["source"]).map({ !$0.isEmpty }) == true,
+                    table.value(row, columns["target"]).map({ !$0.isEmpty }) == true
+                else {
+                    withoutEnds.append(String(table.place(row, nil).line))
                     continue
                 }
-                var attributes: [String: AttributeValue] = [:]
-                for k in end.attributes.indices {
-                    if let column = columns["\(side).attribute.\(k)"], let value = table.value(row, column) {
-                        attributes[table.name(column)] = .string(value)
+                // The endpoints, making nodes that no sheet lists.
+                var ends: [String] = []
+                for (side, end) in [("source", mapping.source), ("target", mapping.target)] {
+                    let id = table.value(row, columns[side]) ?? ""
+                    ends.append(id)
+                    var kind = end.kind
+                    if let text = table.word(row, columns[side + ".kind"]) {
+                        if let k = mapping.kind(for: text) {
+                            kind = k
+                        } else if !unmappedKinds.contains(text) {
+                            unmappedKinds.append(text)
+                        }
                     }
+                    if let existing = index[ExactID(id)] {
+                        if nodeOrigins[existing].sheet == .edges, network.nodes[existing].kind != kind {
+                            if conflicting.insert(ExactID(id)).inserted { conflictingKinds.append(id) }
+                        }
+                        if nodeOrigins[existing].sheet == .edges, network.nodes[existing].label == id,
+                            let label = table.word(row, columns[side + ".label"])
+                        {
+                            network.nodes[existing].label = label
+                        }
+                        continue
+                    }
+                    var attributes: [String: AttributeValue] = [:]
+                    for k in end.attributes.indices {
+                        if let column = columns["\(side).attribute.\(k)"], let value = table.value(row, column) {
+                            attributes[table.name(column)] = .string(value)
+                        }
+                    }
+                    index[ExactID(id)] = network.nodes.count
+                    network.nodes.append(
+                        Node(
+                            id: id, label: table.word(row, columns[side + ".label"]), kind: kind, track: end.track,
+                            attributes: attributes))
+                    nodeOrigins.append(Origin(sheet: .edges, row: row, fieldColumn: ["id": columns[side]!]))
+                    made.append(id)
                 }
-                index[ExactID(id)] = network.nodes.count
-                network.nodes.append(Node(
-                    id: id, label: table.word(row, columns[side + ".label"]), kind: kind, track: end.track,
-                    attributes: attributes))
-                nodeOrigins.append(Origin(sheet: .edges, row: row, fieldColumn: ["id": columns[side]!]))
-                made.append(id)
-            }
 
-            var relation = mapping.defaultRelation
-            if let text = table.word(row, columns["relation"]) {
-                guard let r = mapping.relation(for: text) else {
-                    var message = FieldText.unknown("relation", text, Relation.self)
-                    if columns["relation"] != nil, mapping.relation != defaults.relation || !mapping.relationValues.isEmpty {
-                        message += ", or a value given by relation.value.<text> in the mapping"
+                var relation = mapping.defaultRelation
+                if let text = table.word(row, columns["relation"]) {
+                    guard let r = mapping.relation(for: text) else {
+                        var message = FieldText.unknown("relation", text, Relation.self)
+                        if columns["relation"] != nil, mapping.relation != defaults.relation || !mapping.relationValues.isEmpty {
+                            message += ", or a value given by relation.value.<text> in the mapping"
+                        }
+                        throw table.error(row, columns["relation"]!, message)
                     }
-                    throw table.error(row, columns["relation"]!, message)
+                    relation = r
+                } else {
+                    withoutRelation += 1
                 }
-                relation = r
-            } else {
-                withoutRelation += 1
-            }
-            var support: SupportType?
-            if let text = table.word(row, columns["support"]) {
-                guard let s = FieldText.vocabulary(text, SupportType.self) else {
-                    throw table.error(row, columns["support"]!, FieldText.unknown("support type", text, SupportType.self))
+                var support: SupportType?
+                if let text = table.word(row, columns["support"]) {
+                    guard let s = FieldText.vocabulary(text, SupportType.self) else {
+                        throw table.error(row, columns["support"]!, FieldText.unknown("support type", text, SupportType.self))
+                    }
+                    support = s
+                } else if relation == .provides {
+                    support = mapping.defaultSupport
                 }
-                support = s
-            } else if relation == .provides {
-                support = mapping.defaultSupport
-            }
-            var weight = 1.0
-            if let text = table.word(row, columns["weight"]) {
-                guard let w = FieldText.double(text) else {
-                    throw table.error(row, columns["weight"]!, "weight \(FieldText.quoted(text)) is not a number")
+                var weight = 1.0
+                if let text = table.word(row, columns["weight"]) {
+                    guard let w = FieldText.double(text) else {
+                        throw table.error(row, columns["weight"]!, "weight \(FieldText.quoted(text)) is not a number")
+                    }
+                    weight = w
                 }
-                weight = w
-            }
-            network.edges.append(Edge(
-                ends[0], relation, ends[1], key: table.value(row, columns["key"]), support: support, weight: weight,
-                years: try years(table, row, columns), description: table.value(row, columns["description"]),
-                attributes: try attributes(table, row, columns), sources: try list(table, row, columns["sources"])))
-            edgeOrigins.append(Origin(sheet: .edges, row: row, fieldColumn: columns.roles))
-        } catch { problems += error.diagnostics } }
+                network.edges.append(
+                    Edge(
+                        ends[0], relation, ends[1], key: table.value(row, columns["key"]), support: support, weight: weight,
+                        years: try years(table, row, columns), description: table.value(row, columns["description"]),
+                        attributes: try attributes(table, row, columns), sources: try list(table, row, columns["sources"])))
+                edgeOrigins.append(Origin(sheet: .edges, row: row, fieldColumn: columns.roles))
+            } catch { problems += error.diagnostics }
+        }
         if withoutRelation > 0 {
-            warnings.append(columns["relation"] == nil
-                ? "\(table.file): no \(FieldText.quoted(mapping.relation)) column; every edge is \(mapping.defaultRelation.rawValue)"
-                : "\(table.file): \(withoutRelation) edge\(withoutRelation == 1 ? " has" : "s have") no relation; read as \(mapping.defaultRelation.rawValue)")
+            warnings.append(
+                columns["relation"] == nil
+                    ? "\(table.file): no \(FieldText.quoted(mapping.relation)) column; every edge is \(mapping.defaultRelation.rawValue)"
+                    : "\(table.file): \(withoutRelation) edge\(withoutRelation == 1 ? " has" : "s have") no relation; read as \(mapping.defaultRelation.rawValue)"
+            )
         }
         if !withoutEnds.isEmpty {
-            warnings.append("\(table.file): \(withoutEnds.count) row\(withoutEnds.count == 1 ? " has" : "s have") an empty source or target and \(withoutEnds.count == 1 ? "was" : "were") left out (line\(withoutEnds.count == 1 ? "" : "s") \(withoutEnds.prefix(5).joined(separator: ", "))\(withoutEnds.count > 5 ? ", …" : ""))")
+            warnings.append(
+                "\(table.file): \(withoutEnds.count) row\(withoutEnds.count == 1 ? " has" : "s have") an empty source or target and \(withoutEnds.count == 1 ? "was" : "were") left out (line\(withoutEnds.count == 1 ? "" : "s") \(withoutEnds.prefix(5).joined(separator: ", "))\(withoutEnds.count > 5 ? ", …" : ""))"
+            )
         }
         if hadNodeSheet, !made.isEmpty {
-            warnings.append("\(table.file): \(made.count) edge endpoint\(made.count == 1 ? " is" : "s are") not in \(nodes!.file); made as nodes: \(Self.some(made))")
+            warnings.append(
+                "\(table.file): \(made.count) edge endpoint\(made.count == 1 ? " is" : "s are") not in \(nodes!.file); made as nodes: \(Self.some(made))"
+            )
         }
         if !conflictingKinds.isEmpty {
-            warnings.append("\(table.file): \(conflictingKinds.count) node\(conflictingKinds.count == 1 ? "" : "s") appear with different kinds; the first was kept: \(Self.some(conflictingKinds.sorted()))")
+            warnings.append(
+                "\(table.file): \(conflictingKinds.count) node\(conflictingKinds.count == 1 ? "" : "s") appear with different kinds; the first was kept: \(Self.some(conflictingKinds.sorted()))"
+            )
         }
         if !unmappedKinds.isEmpty {
-            warnings.append("\(table.file): kind-column values that name no kind and have no kind.value.<text> mapping, read with the side's default kind: \(Self.some(unmappedKinds))")
+            warnings.append(
+                "\(table.file): kind-column values that name no kind and have no kind.value.<text> mapping, read with the side's default kind: \(Self.some(unmappedKinds))"
+            )
         }
     }
 
@@ -361,12 +384,15 @@ struct SheetReader {
                 table, roles: [("id", "id", true), ("citation", "citation", true), ("url", "url", false)], consumed: [],
                 attributeWarning: { warnings.append($0) })
             if !columns.attributes.isEmpty {
-                warnings.append("\(table.file): columns other than id, citation and url are left out: \(Self.some(columns.attributes.map { table.name($0.column) }))")
+                warnings.append(
+                    "\(table.file): columns other than id, citation and url are left out: \(Self.some(columns.attributes.map { table.name($0.column) }))"
+                )
             }
             for row in table.rows.indices {
-                network.sources.append(Source(
-                    id: table.value(row, columns["id"]) ?? "", citation: table.value(row, columns["citation"]) ?? "",
-                    url: table.value(row, columns["url"])))
+                network.sources.append(
+                    Source(
+                        id: table.value(row, columns["id"]) ?? "", citation: table.value(row, columns["citation"]) ?? "",
+                        url: table.value(row, columns["url"])))
                 sourceOrigins.append(Origin(sheet: .sources, row: row, fieldColumn: columns.roles))
             }
         } else {
@@ -376,7 +402,8 @@ struct SheetReader {
             for id in ids where seen.insert(ExactID(id)).inserted { cited.append(id) }
             if !cited.isEmpty {
                 network.sources = cited.map { Source(id: $0, citation: $0) }
-                warnings.append("no sources sheet: \(cited.count) cited source id\(cited.count == 1 ? " is" : "s are") listed with the id as citation")
+                warnings.append(
+                    "no sources sheet: \(cited.count) cited source id\(cited.count == 1 ? " is" : "s are") listed with the id as citation")
             }
         }
     }
@@ -402,7 +429,9 @@ struct SheetReader {
             if field == "start" || field == "end", origin.fieldColumn[field] == nil { field = "year" }
             let column = origin.fieldColumn[field] ?? origin.fieldColumn["id"]
             let place = table.place(origin.row, column)
-            return ProblemPlace(file: place.file, line: place.line, column: place.column, path: column.map { "column \(FieldText.quoted(table.name($0)))" } ?? "")
+            return ProblemPlace(
+                file: place.file, line: place.line, column: place.column,
+                path: column.map { "column \(FieldText.quoted(table.name($0)))" } ?? "")
         }
         return (network, warnings)
     }

@@ -112,7 +112,9 @@ public enum CSVSheets {
     public static func write(_ network: Network) -> (nodes: String, edges: String, sources: String, warnings: [String]) {
         var warnings: [String] = []
         if network.name != Network().name {
-            warnings.append("CSV sheets have no place for the network's name \(FieldText.quoted(network.name)); it is read back from the edges file's name (\(network.name)-edges.csv)")
+            warnings.append(
+                "CSV sheets have no place for the network's name \(FieldText.quoted(network.name)); it is read back from the edges file's name (\(network.name)-edges.csv)"
+            )
         }
         if let title = network.title {
             warnings.append("CSV sheets have no place for the network's title \(FieldText.quoted(title)); it is not written")
@@ -127,7 +129,8 @@ public enum CSVSheets {
         }
         func attributeHeaders(_ slots: [AttributeSlot], reserved: [String]) -> [String] {
             slots.map { slot in
-                let plainIsSafe = slot.type == .string && !FieldText.trimmed(slot.name).isEmpty
+                let plainIsSafe =
+                    slot.type == .string && !FieldText.trimmed(slot.name).isEmpty
                     && !reserved.contains(CSVTokenizer.headerName(slot.name))
                     && !attributeSuffixes.contains { slot.name.hasSuffix($0) }
                 return clean(plainIsSafe ? slot.name : slot.name + ":" + slot.type.suffix, "attribute name \(FieldText.quoted(slot.name))")

@@ -118,7 +118,8 @@ struct CSVTokenizer {
                         }
                         record.fields.append(Field(start: start, end: record.scratch.count, quoted: true, offset: fieldOffset))
                         if i < n, bytes[i] != delimiter, bytes[i] != cr, bytes[i] != lf {
-                            throw input.error(at: i, "unexpected text after a closing quote; a quote inside a quoted field is written twice (\"\")")
+                            throw input.error(
+                                at: i, "unexpected text after a closing quote; a quote inside a quoted field is written twice (\"\")")
                         }
                     } else {
                         let begin = i
@@ -126,7 +127,8 @@ struct CSVTokenizer {
                             let b = bytes[i]
                             if b == delimiter || b == cr || b == lf { break }
                             if b == quote {
-                                throw input.error(at: i, "quote inside an unquoted field; quote the whole field and write the quote twice (\"\")")
+                                throw input.error(
+                                    at: i, "quote inside an unquoted field; quote the whole field and write the quote twice (\"\")")
                             }
                             i += 1
                         }
@@ -148,8 +150,13 @@ struct CSVTokenizer {
                     record.isHeader = false
                     if record.fields.count != width {
                         let offset = record.fields.count > width ? record.fields[width].offset : record.offset
-                        let hint = delimiter == UInt8(ascii: ",") ? "" : " (fields are separated by \(FieldText.quoted(String(decoding: [delimiter], as: UTF8.self))))"
-                        throw input.error(at: offset, "this row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(width)\(hint); quote fields that contain the separator")
+                        let hint =
+                            delimiter == UInt8(ascii: ",")
+                            ? "" : " (fields are separated by \(FieldText.quoted(String(decoding: [delimiter], as: UTF8.self))))"
+                        throw input.error(
+                            at: offset,
+                            "this row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(width)\(hint); quote fields that contain the separator"
+                        )
                     }
                 } else {
                     headerWidth = record.fields.count

@@ -38,7 +38,8 @@ public enum EdgeListReader {
         var columnValues: [Int32: String] = [:]
         if let nodesURL {
             let bytes = try InputFile.bytes(nodesURL, mapped: true)
-            try parseCSV(bytes, file: nodesURL.path, expecting: ["id"], optional: [], extra: nodeColumn) { record, columns, _ throws(FormatError) in
+            try parseCSV(bytes, file: nodesURL.path, expecting: ["id"], optional: [], extra: nodeColumn) {
+                record, columns, _ throws(FormatError) in
                 let id = try record.withField(columns[0]) { table.intern($0) }
                 if columns.count > 1 { columnValues[id] = record.string(columns[1]) }
             }
@@ -52,13 +53,16 @@ public enum EdgeListReader {
         sources.reserveCapacity(estimate)
         targets.reserveCapacity(estimate)
         weights.reserveCapacity(estimate)
-        try parseCSV(bytes, file: url.path, expecting: ["source", "target"], optional: ["weight"]) { record, columns, input throws(FormatError) in
+        try parseCSV(bytes, file: url.path, expecting: ["source", "target"], optional: ["weight"]) {
+            record, columns, input throws(FormatError) in
             sources.append(try record.withField(columns[0]) { table.intern($0) })
             targets.append(try record.withField(columns[1]) { table.intern($0) })
             if columns.count > 2 {
                 let w = try record.withField(columns[2]) { parseDouble($0) }
                 guard let w, w > 0, w.isFinite else {
-                    throw input.error(at: record.fields[columns[2]].offset, "weight \(record.string(columns[2]).debugDescription) is not a positive number")
+                    throw input.error(
+                        at: record.fields[columns[2]].offset,
+                        "weight \(record.string(columns[2]).debugDescription) is not a positive number")
                 }
                 weights.append(w)
             } else {
@@ -100,7 +104,9 @@ private func parseCSV(
         guard let header else {
             let names = (0..<record.count).map { CSVTokenizer.headerName(record.string($0)) }
             guard names.count >= expecting.count, Array(names.prefix(expecting.count)) == expecting else {
-                throw input.error(at: record.offset, "the header must begin with \(expecting.joined(separator: ",")), found \(names.joined(separator: ","))")
+                throw input.error(
+                    at: record.offset,
+                    "the header must begin with \(expecting.joined(separator: ",")), found \(names.joined(separator: ","))")
             }
             var wanted = expecting.count
             for name in optional where names.count > wanted && names[wanted] == name { wanted += 1 }
@@ -146,9 +152,11 @@ private struct IdentifierTable {
             if slot < 0 { break }
             if hashes[slot] == h {
                 let start = keyStart[slot], length = keyStart[slot + 1] - start
-                if length == key.count && keyBytes.withUnsafeBufferPointer({ stored in
-                    key.isEmpty || memcmp(stored.baseAddress! + start, key.baseAddress!, length) == 0
-                }) {
+                if length == key.count
+                    && keyBytes.withUnsafeBufferPointer({ stored in
+                        key.isEmpty || memcmp(stored.baseAddress! + start, key.baseAddress!, length) == 0
+                    })
+                {
                     return Int32(slot)
                 }
             }

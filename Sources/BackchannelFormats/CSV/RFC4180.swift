@@ -34,9 +34,12 @@ enum RFC4180 {
     static func records(_ input: InputBytes, delimiter: UInt8 = UInt8(ascii: ",")) throws(FormatError) -> [CSVRecord] {
         var records: [CSVRecord] = []
         try CSVTokenizer.forEachRecord(input, delimiter: delimiter) { record throws(FormatError) in
-            records.append(CSVRecord(
-                fields: record.fields.indices.map { CSVField(text: record.string($0), quoted: record.fields[$0].quoted, offset: record.fields[$0].offset) },
-                offset: record.offset))
+            records.append(
+                CSVRecord(
+                    fields: record.fields.indices.map {
+                        CSVField(text: record.string($0), quoted: record.fields[$0].quoted, offset: record.fields[$0].offset)
+                    },
+                    offset: record.offset))
         }
         return records
     }

@@ -22,7 +22,10 @@ public struct Recipe: Sendable, Hashable {
 
     /// A text with `{column}` placeholders; `{{` and `}}` are literal braces.
     public struct Template: Sendable, Hashable {
-        public enum Piece: Sendable, Hashable { case literal(String), column(String) }
+        public enum Piece: Sendable, Hashable {
+            case literal(String)
+            case column(String)
+        }
         public var pieces: [Piece]
         public var columns: [String] { pieces.compactMap { if case let .column(c) = $0 { c } else { nil } } }
     }
@@ -147,7 +150,8 @@ public struct Recipe: Sendable, Hashable {
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw .malformed(file: file, line: error.source.begin.line, column: error.source.begin.column, message: "not TOML: \(error.description)")
+            throw .malformed(
+                file: file, line: error.source.begin.line, column: error.source.begin.column, message: "not TOML: \(error.description)")
         } catch {
             throw .malformed(file: file, line: 0, column: 0, message: "not TOML: \(error)")
         }
@@ -191,7 +195,9 @@ struct RecipeLocator {
             }
             guard inside, let key else { continue }
             let t = raw.trimmingCharacters(in: .whitespaces)
-            let bare = t.hasPrefix("\"") ? String(t.dropFirst().prefix { $0 != "\"" }) : String(t.prefix { $0 != "=" && $0 != " " && $0 != "\t" && $0 != "." })
+            let bare =
+                t.hasPrefix("\"")
+                ? String(t.dropFirst().prefix { $0 != "\"" }) : String(t.prefix { $0 != "=" && $0 != " " && $0 != "\t" && $0 != "." })
             let rest = t.dropFirst(t.hasPrefix("\"") ? bare.count + 2 : bare.count).trimmingCharacters(in: .whitespaces)
             if bare == key, rest.hasPrefix("=") || rest.hasPrefix(".") { return n + 1 }
         }
@@ -210,14 +216,18 @@ struct RecipeParser {
 
     static let topKeys = ["name", "title", "description", "delimiter", "source", "table", "lists", "parallel", "map", "node", "edge"]
     static let nodeKeys = ["name", "table", "id", "label", "kind", "track", "years", "description", "attributes"]
-    static let edgeKeys = ["name", "table", "source", "target", "relation", "side", "years", "weight", "description", "attributes", "dedupe"]
+    static let edgeKeys = [
+        "name", "table", "source", "target", "relation", "side", "years", "weight", "description", "attributes", "dedupe",
+    ]
     static let fieldKeys = ["column", "value", "map", "default"]
 
     /// Checks that `table` has only `allowed` keys.
     func checkKeys(_ table: TOMLTable, _ allowed: [String], path: String, section: String, index: Int?) throws(FormatError) {
         for key in table.keys.sorted() where !allowed.contains(key) {
-            throw fail(path.isEmpty ? key : "\(path).\(key)", locator.line(section: section, index: index, key: key),
-                       "unknown key \(FieldText.quoted(key))" + FieldText.suggestion(for: key, among: allowed) + "; expected one of: \(allowed.joined(separator: ", "))")
+            throw fail(
+                path.isEmpty ? key : "\(path).\(key)", locator.line(section: section, index: index, key: key),
+                "unknown key \(FieldText.quoted(key))" + FieldText.suggestion(for: key, among: allowed)
+                    + "; expected one of: \(allowed.joined(separator: ", "))")
         }
     }
 
@@ -282,18 +292,26 @@ struct RecipeParser {
             throw fail("\(path).\(key)", line, "give either column = \"…\" or value = \"{…}\"")
         }
         let tmpl: Recipe.Template
-        if let column { tmpl = Recipe.Template(pieces: [.column(column)]) } else { tmpl = try template(value!, path: "\(path).\(key).value", line: line) }
+        if let column {
+            tmpl = Recipe.Template(pieces: [.column(column)])
+        } else {
+            tmpl = try template(value!, path: "\(path).\(key).value", line: line)
+        }
         let mapName = try string(t, "map", path: "\(path).\(key)", section: section, index: index)
         if let mapName {
             guard let map = maps[mapName] else {
-                throw fail("\(path).\(key).map", line, "no [map.\(mapName)] in this recipe" + FieldText.suggestion(for: mapName, among: maps.keys.sorted()))
+                throw fail(
+                    "\(path).\(key).map", line,
+                    "no [map.\(mapName)] in this recipe" + FieldText.suggestion(for: mapName, among: maps.keys.sorted()))
             }
             for v in map.exact.values.sorted() + map.patterns.map(\.value) + (map.fallback.map { [$0] } ?? []) {
                 _ = try word(v, "map.\(mapName) (used by \(path).\(key))") as String
             }
         }
         var fallback: String?
-        if let d = try string(t, "default", path: "\(path).\(key)", section: section, index: index) { fallback = try word(d, "\(path).\(key).default") }
+        if let d = try string(t, "default", path: "\(path).\(key)", section: section, index: index) {
+            fallback = try word(d, "\(path).\(key).default")
+        }
         return .mapped(value: tmpl, map: mapName, fallback: fallback)
     }
 
@@ -301,15 +319,20 @@ struct RecipeParser {
         guard let v = table["years"] else { return nil }
         let line = locator.line(section: section, index: index, key: "years")
         if let s = v.string { return Recipe.Years(start: s, end: nil) }
-        guard let t = v.table else { throw fail("\(path).years", line, "expected a column name or { start = \"…\", end = \"…\" }, found \(v.type)") }
+        guard let t = v.table else {
+            throw fail("\(path).years", line, "expected a column name or { start = \"…\", end = \"…\" }, found \(v.type)")
+        }
         try checkKeys(t, ["start", "end"], path: "\(path).years", section: section, index: index)
-        let y = Recipe.Years(start: try string(t, "start", path: "\(path).years", section: section, index: index),
-                             end: try string(t, "end", path: "\(path).years", section: section, index: index))
+        let y = Recipe.Years(
+            start: try string(t, "start", path: "\(path).years", section: section, index: index),
+            end: try string(t, "end", path: "\(path).years", section: section, index: index))
         if y.start == nil, y.end == nil { throw fail("\(path).years", line, "give start, end or both") }
         return y
     }
 
-    func attributes(_ table: TOMLTable, path: String, section: String, index: Int?) throws(FormatError) -> [(name: String, value: Recipe.Template)] {
+    func attributes(_ table: TOMLTable, path: String, section: String, index: Int?) throws(FormatError) -> [(
+        name: String, value: Recipe.Template
+    )] {
         guard let v = table["attributes"] else { return [] }
         let line = locator.line(section: section, index: index, key: "attributes")
         if let a = v.array {
@@ -320,7 +343,9 @@ struct RecipeParser {
             }
             return out
         }
-        guard let t = v.table else { throw fail("\(path).attributes", line, "expected [\"column\", …] or { name = \"{column}\", … }, found \(v.type)") }
+        guard let t = v.table else {
+            throw fail("\(path).attributes", line, "expected [\"column\", …] or { name = \"{column}\", … }, found \(v.type)")
+        }
         var out: [(name: String, value: Recipe.Template)] = []
         for key in t.keys.sorted() {
             guard let s = t[key]?.string else { throw fail("\(path).attributes.\(key)", line, "expected a template string") }
@@ -360,10 +385,13 @@ struct RecipeParser {
             r.delimiter = try delimiter(d, path: "delimiter", line: locator.line(section: "", key: "delimiter"))
         }
         if let v = root["source"] {
-            guard let t = v.table else { throw fail("source", locator.line(section: "", key: "source"), "expected [source] with id and citation") }
+            guard let t = v.table else {
+                throw fail("source", locator.line(section: "", key: "source"), "expected [source] with id and citation")
+            }
             try checkKeys(t, ["id", "citation", "url"], path: "source", section: "source", index: nil)
             guard let id = try string(t, "id", path: "source", section: "source", index: nil),
-                  let citation = try string(t, "citation", path: "source", section: "source", index: nil) else {
+                let citation = try string(t, "citation", path: "source", section: "source", index: nil)
+            else {
                 throw fail("source", locator.line(section: "source"), "a source needs id and citation")
             }
             r.source = Source(id: id, citation: citation, url: try string(t, "url", path: "source", section: "source", index: nil))
@@ -372,11 +400,14 @@ struct RecipeParser {
             let path = "table[\(i + 1)]"
             try checkKeys(t, ["name", "file", "delimiter"], path: path, section: "table", index: i)
             guard let name = try string(t, "name", path: path, section: "table", index: i),
-                  let tableFile = try string(t, "file", path: path, section: "table", index: i) else {
+                let tableFile = try string(t, "file", path: path, section: "table", index: i)
+            else {
                 throw fail(path, locator.line(section: "table", index: i), "a [[table]] needs name and file")
             }
             if name == "main" || r.tables.contains(where: { $0.name == name }) {
-                throw fail("\(path).name", locator.line(section: "table", index: i, key: "name"), "table \(FieldText.quoted(name)) is already defined (\"main\" is the table given to convert)")
+                throw fail(
+                    "\(path).name", locator.line(section: "table", index: i, key: "name"),
+                    "table \(FieldText.quoted(name)) is already defined (\"main\" is the table given to convert)")
             }
             var d = r.delimiter
             if let s = try string(t, "delimiter", path: path, section: "table", index: i) {
@@ -385,7 +416,9 @@ struct RecipeParser {
             r.tables.append(.init(name: name, file: tableFile, delimiter: d))
         }
         if let v = root["lists"] {
-            guard let t = v.table else { throw fail("lists", locator.line(section: "", key: "lists"), "expected [lists] of column = \"separator\"") }
+            guard let t = v.table else {
+                throw fail("lists", locator.line(section: "", key: "lists"), "expected [lists] of column = \"separator\"")
+            }
             for key in t.keys.sorted() {
                 guard let sep = t[key]?.string, !sep.isEmpty else {
                     throw fail("lists.\(key)", locator.line(section: "lists", key: key), "expected a non-empty separator string")
@@ -394,7 +427,9 @@ struct RecipeParser {
             }
         }
         if let v = root["parallel"] {
-            guard let t = v.table else { throw fail("parallel", locator.line(section: "", key: "parallel"), "expected [parallel] of name = [\"column\", …]") }
+            guard let t = v.table else {
+                throw fail("parallel", locator.line(section: "", key: "parallel"), "expected [parallel] of name = [\"column\", …]")
+            }
             var seen: [String: String] = [:]
             for key in t.keys.sorted() {
                 let line = locator.line(section: "parallel", key: key)
@@ -420,7 +455,13 @@ struct RecipeParser {
                     guard let value = m[key]?.string else {
                         throw fail("map.\(name).\(key)", locator.line(section: "map.\(name)", key: key), "expected a string")
                     }
-                    if key == "*" { map.fallback = value } else if key.contains("*") { map.patterns.append((key.lowercased(), value)) } else { map.exact[FieldText.normalizedWord(key)] = value }
+                    if key == "*" {
+                        map.fallback = value
+                    } else if key.contains("*") {
+                        map.patterns.append((key.lowercased(), value))
+                    } else {
+                        map.exact[FieldText.normalizedWord(key)] = value
+                    }
                 }
                 map.patterns.sort { $0.pattern.count != $1.pattern.count ? $0.pattern.count > $1.pattern.count : $0.pattern < $1.pattern }
                 r.maps[name] = map
@@ -430,8 +471,10 @@ struct RecipeParser {
         func tableName(_ t: TOMLTable, path: String, section: String, index: Int) throws(FormatError) -> String {
             let name = try string(t, "table", path: path, section: section, index: index) ?? "main"
             guard tableNames.contains(name) else {
-                throw fail("\(path).table", locator.line(section: section, index: index, key: "table"),
-                           "no table \(FieldText.quoted(name))" + FieldText.suggestion(for: name, among: tableNames) + "; tables: \(tableNames.joined(separator: ", "))")
+                throw fail(
+                    "\(path).table", locator.line(section: section, index: index, key: "table"),
+                    "no table \(FieldText.quoted(name))" + FieldText.suggestion(for: name, among: tableNames)
+                        + "; tables: \(tableNames.joined(separator: ", "))")
             }
             return name
         }
@@ -452,45 +495,52 @@ struct RecipeParser {
             guard let kind = try field(t, "kind", "kind", NodeKind.self, maps: r.maps, path: path, section: "node", index: i) else {
                 throw fail(path, locator.line(section: "node", index: i), "kind is required")
             }
-            r.nodes.append(Recipe.NodeRule(
-                name: try string(t, "name", path: path, section: "node", index: i) ?? path,
-                table: try tableName(t, path: path, section: "node", index: i),
-                id: try required(t, "id", path: path, section: "node", index: i),
-                label: try optional(t, "label", path: path, section: "node", index: i),
-                kind: kind,
-                track: try field(t, "track", "track", Track.self, maps: r.maps, path: path, section: "node", index: i),
-                years: try years(t, path: path, section: "node", index: i),
-                description: try optional(t, "description", path: path, section: "node", index: i),
-                attributes: try attributes(t, path: path, section: "node", index: i),
-                location: .init(path: path, line: locator.line(section: "node", index: i))))
+            r.nodes.append(
+                Recipe.NodeRule(
+                    name: try string(t, "name", path: path, section: "node", index: i) ?? path,
+                    table: try tableName(t, path: path, section: "node", index: i),
+                    id: try required(t, "id", path: path, section: "node", index: i),
+                    label: try optional(t, "label", path: path, section: "node", index: i),
+                    kind: kind,
+                    track: try field(t, "track", "track", Track.self, maps: r.maps, path: path, section: "node", index: i),
+                    years: try years(t, path: path, section: "node", index: i),
+                    description: try optional(t, "description", path: path, section: "node", index: i),
+                    attributes: try attributes(t, path: path, section: "node", index: i),
+                    location: .init(path: path, line: locator.line(section: "node", index: i))))
         }
         for (i, t) in try tables(root, "edge").enumerated() {
             let path = "edge[\(i + 1)]"
             try checkKeys(t, Self.edgeKeys, path: path, section: "edge", index: i)
-            guard let relation = try field(t, "relation", "relation", Relation.self, maps: r.maps, path: path, section: "edge", index: i) else {
+            guard let relation = try field(t, "relation", "relation", Relation.self, maps: r.maps, path: path, section: "edge", index: i)
+            else {
                 throw fail(path, locator.line(section: "edge", index: i), "relation is required")
             }
             if case let .constant(word) = relation, word == Relation.provides.rawValue {
-                throw fail("\(path).relation", locator.line(section: "edge", index: i, key: "relation"), "recipes cannot yet give provides edges their support type; use a nodes/edges sheet")
+                throw fail(
+                    "\(path).relation", locator.line(section: "edge", index: i, key: "relation"),
+                    "recipes cannot yet give provides edges their support type; use a nodes/edges sheet")
             }
             var dedupe = false
             if let d = t["dedupe"] {
-                guard let b = d.bool else { throw fail("\(path).dedupe", locator.line(section: "edge", index: i, key: "dedupe"), "expected true or false") }
+                guard let b = d.bool else {
+                    throw fail("\(path).dedupe", locator.line(section: "edge", index: i, key: "dedupe"), "expected true or false")
+                }
                 dedupe = b
             }
-            r.edges.append(Recipe.EdgeRule(
-                name: try string(t, "name", path: path, section: "edge", index: i) ?? path,
-                table: try tableName(t, path: path, section: "edge", index: i),
-                source: try required(t, "source", path: path, section: "edge", index: i),
-                target: try required(t, "target", path: path, section: "edge", index: i),
-                relation: relation,
-                side: try field(t, "side", "side", nil as NodeKind.Type?, maps: r.maps, path: path, section: "edge", index: i),
-                years: try years(t, path: path, section: "edge", index: i),
-                weight: try string(t, "weight", path: path, section: "edge", index: i),
-                description: try optional(t, "description", path: path, section: "edge", index: i),
-                attributes: try attributes(t, path: path, section: "edge", index: i),
-                dedupe: dedupe,
-                location: .init(path: path, line: locator.line(section: "edge", index: i))))
+            r.edges.append(
+                Recipe.EdgeRule(
+                    name: try string(t, "name", path: path, section: "edge", index: i) ?? path,
+                    table: try tableName(t, path: path, section: "edge", index: i),
+                    source: try required(t, "source", path: path, section: "edge", index: i),
+                    target: try required(t, "target", path: path, section: "edge", index: i),
+                    relation: relation,
+                    side: try field(t, "side", "side", nil as NodeKind.Type?, maps: r.maps, path: path, section: "edge", index: i),
+                    years: try years(t, path: path, section: "edge", index: i),
+                    weight: try string(t, "weight", path: path, section: "edge", index: i),
+                    description: try optional(t, "description", path: path, section: "edge", index: i),
+                    attributes: try attributes(t, path: path, section: "edge", index: i),
+                    dedupe: dedupe,
+                    location: .init(path: path, line: locator.line(section: "edge", index: i))))
         }
         if r.nodes.isEmpty && r.edges.isEmpty {
             throw fail("recipe", 0, "no [[node]] or [[edge]] rules")

@@ -96,7 +96,9 @@ public enum RecipeReader {
     static func load(name: String, url: URL, delimiter: CSVMapping.Delimiter) throws(FormatError) -> Table {
         let input = try InputBytes(try InputFile.bytes(url), file: url.path)
         var records = try RFC4180.records(input, delimiter: delimiter.byte)
-        guard !records.isEmpty else { throw .malformed(file: url.path, line: 1, column: 1, message: "the table is empty; a header row is needed") }
+        guard !records.isEmpty else {
+            throw .malformed(file: url.path, line: 1, column: 1, message: "the table is empty; a header row is needed")
+        }
         let header = records.removeFirst().fields.map { FieldText.trimmed($0.text) }
         var columns: [String: Int] = [:]
         for (i, h) in header.enumerated() where columns[CSVTokenizer.headerName(h)] == nil { columns[CSVTokenizer.headerName(h)] = i }
@@ -174,7 +176,8 @@ struct Applier {
             for (key, c) in cols where t.index(c) == nil {
                 throw .malformed(
                     file: t.file, line: 1, column: 0,
-                    message: "no column \(FieldText.quoted(c)) in the header, named by \(recipe.file):\(location.line) \(location.path).\(key)"
+                    message:
+                        "no column \(FieldText.quoted(c)) in the header, named by \(recipe.file):\(location.line) \(location.path).\(key)"
                         + FieldText.suggestion(for: c, among: t.header) + "; the header has: \(t.header.joined(separator: ", "))")
             }
         }
@@ -210,8 +213,9 @@ struct Applier {
                 let key = "\(t.name)\u{0}\(row)\u{0}\(g)"
                 if !reportedMismatch.contains(key) {
                     reportedMismatch.insert(key)
-                    tally.add("\(recipe.fileName) parallel.\(g): lists of different lengths in one row (\(members.joined(separator: ", "))); only \(members[0]) read there",
-                              at: t.place(row, members[0]))
+                    tally.add(
+                        "\(recipe.fileName) parallel.\(g): lists of different lengths in one row (\(members.joined(separator: ", "))); only \(members[0]) read there",
+                        at: t.place(row, members[0]))
                 }
                 for m in members.dropFirst() { silenced.insert(m) }
             }
@@ -219,8 +223,9 @@ struct Applier {
             if n > 1 { multi.append((g, n)) }
         }
         if multi.count > 1 {
-            tally.add("\(recipe.fileName) \(rule): several items in both \(multi.map(\.group).joined(separator: " and ")) cannot be paired; row left out",
-                      at: t.place(row, groupColumns[multi[0].group]![0]))
+            tally.add(
+                "\(recipe.fileName) \(rule): several items in both \(multi.map(\.group).joined(separator: " and ")) cannot be paired; row left out",
+                at: t.place(row, groupColumns[multi[0].group]![0]))
             return nil
         }
         let count = multi.first?.count ?? 1
@@ -288,12 +293,14 @@ struct Applier {
             let via = mapName.map { " not in map.\($0)" } ?? ""
             let optional = what == "track" || what == "side"
             if let fallback = text.isEmpty ? inlineDefault : map?.fallback ?? inlineDefault {
-                tally.add("\(recipe.fileName) \(rule).\(what): \(text.isEmpty ? "empty cells" : "values\(via)") defaulted to \(FieldText.quoted(fallback))",
-                          at: t.place(row, column), example: text.isEmpty ? nil : text)
+                tally.add(
+                    "\(recipe.fileName) \(rule).\(what): \(text.isEmpty ? "empty cells" : "values\(via)") defaulted to \(FieldText.quoted(fallback))",
+                    at: t.place(row, column), example: text.isEmpty ? nil : text)
                 return fallback
             }
-            tally.add("\(recipe.fileName) \(rule).\(what): \(text.isEmpty ? "empty cells" : "values\(via)") with no default; \(optional ? "no \(what)" : "left out")",
-                      at: t.place(row, column), example: text.isEmpty ? nil : text)
+            tally.add(
+                "\(recipe.fileName) \(rule).\(what): \(text.isEmpty ? "empty cells" : "values\(via)") with no default; \(optional ? "no \(what)" : "left out")",
+                at: t.place(row, column), example: text.isEmpty ? nil : text)
             return nil
         }
     }
@@ -307,16 +314,19 @@ struct Applier {
             case .empty: return (nil, false)
             case .present:
                 if isEnd { return (nil, true) }
-                tally.add("\(recipe.fileName) \(rule).years: \(column): \"present\" as a start; left without years", at: t.place(row, column))
+                tally.add(
+                    "\(recipe.fileName) \(rule).years: \(column): \"present\" as a start; left without years", at: t.place(row, column))
                 return (nil, false)
             case let .exact(s): return (s, false)
             case let .finer(s, precision):
-                tally.add("\(recipe.fileName) \(rule).years: \(column): \(precision.rawValue)s read as their year (the model holds years only)",
-                          at: t.place(row, column), example: text)
+                tally.add(
+                    "\(recipe.fileName) \(rule).years: \(column): \(precision.rawValue)s read as their year (the model holds years only)",
+                    at: t.place(row, column), example: text)
                 return (s, false)
             case .unreadable:
-                tally.add("\(recipe.fileName) \(rule).years: \(column): not a year, year range, year-month, ISO date or \"present\"; left without years",
-                          at: t.place(row, column), example: text)
+                tally.add(
+                    "\(recipe.fileName) \(rule).years: \(column): not a year, year range, year-month, ISO date or \"present\"; left without years",
+                    at: t.place(row, column), example: text)
                 return (nil, false)
             }
         }
@@ -365,25 +375,32 @@ struct Applier {
                 tally.add("\(recipe.fileName) \(name): empty \(empty); no node", at: t.place(row, empty))
                 continue
             }
-            guard let kindWord = word(rule.kind, NodeKind.self, what: "kind", rule: name, t, row, items, i), let kind = NodeKind(rawValue: kindWord) else { continue }
-            let track = rule.track.flatMap { word($0, Track.self, what: "track", rule: name, t, row, items, i) }.flatMap(Track.init(rawValue:))
+            guard let kindWord = word(rule.kind, NodeKind.self, what: "kind", rule: name, t, row, items, i),
+                let kind = NodeKind(rawValue: kindWord)
+            else { continue }
+            let track = rule.track.flatMap { word($0, Track.self, what: "track", rule: name, t, row, items, i) }.flatMap(
+                Track.init(rawValue:))
             let labelText = rule.label.map { render($0, items, i).text } ?? ""
             let description = rule.description.map { render($0, items, i).text }.flatMap { $0.isEmpty ? nil : $0 }
-            let node = Node(id: id.text, label: labelText.isEmpty ? nil : labelText, kind: kind, track: track,
-                            years: years(rule.years, rule: name, t, row, items, i), description: description,
-                            attributes: attributes(rule.attributes, items, i), sources: recipe.source.map { [$0.id] } ?? [])
+            let node = Node(
+                id: id.text, label: labelText.isEmpty ? nil : labelText, kind: kind, track: track,
+                years: years(rule.years, rule: name, t, row, items, i), description: description,
+                attributes: attributes(rule.attributes, items, i), sources: recipe.source.map { [$0.id] } ?? [])
             let key = ExactID(node.id)
             if let at = nodeIndex[key] {
                 var old = nodes[at]
                 if old.kind != node.kind {
-                    tally.add("\(recipe.fileName) \(name): ids already made with another kind; first kind kept", at: t.place(row, rule.id.columns.first ?? ""), example: node.id)
+                    tally.add(
+                        "\(recipe.fileName) \(name): ids already made with another kind; first kind kept",
+                        at: t.place(row, rule.id.columns.first ?? ""), example: node.id)
                 }
                 if old.label == old.id, node.label != node.id { old.label = node.label }
                 if old.track == nil { old.track = node.track }
                 if old.description == nil { old.description = node.description }
-                old.years = YearSpan(start: [old.years.start, node.years.start].compactMap { $0 }.min(),
-                                     end: old.years.start != nil && old.years.end == nil || node.years.start != nil && node.years.end == nil
-                                        ? nil : [old.years.end, node.years.end].compactMap { $0 }.max())
+                old.years = YearSpan(
+                    start: [old.years.start, node.years.start].compactMap { $0 }.min(),
+                    end: old.years.start != nil && old.years.end == nil || node.years.start != nil && node.years.end == nil
+                        ? nil : [old.years.end, node.years.end].compactMap { $0 }.max())
                 for (k, v) in node.attributes.sorted(by: { $0.key < $1.key }) where old.attributes[k] == nil { old.attributes[k] = v }
                 nodes[at] = old
             } else {
@@ -404,7 +421,8 @@ struct Applier {
                 continue
             }
             guard let relationWord = word(rule.relation, Relation.self, what: "relation", rule: name, t, row, items, i),
-                  let relation = Relation(rawValue: relationWord) else { continue }
+                let relation = Relation(rawValue: relationWord)
+            else { continue }
             var attributes = attributes(rule.attributes, items, i)
             if let side = rule.side, let s = word(side, nil as Relation.Type?, what: "side", rule: name, t, row, items, i) {
                 attributes["side"] = .string(s)
@@ -413,18 +431,25 @@ struct Applier {
             if let w = rule.weight, let c = t.index(w) {
                 let text = items.value(w, i)
                 if !text.isEmpty {
-                    if let d = Double(text), d.isFinite, d > 0 { weight = d } else {
-                        tally.add("\(recipe.fileName) \(name).weight: not a positive number; weight 1", at: t.place(row, t.header[c]), example: text)
+                    if let d = Double(text), d.isFinite, d > 0 {
+                        weight = d
+                    } else {
+                        tally.add(
+                            "\(recipe.fileName) \(name).weight: not a positive number; weight 1", at: t.place(row, t.header[c]),
+                            example: text)
                     }
                 }
             }
             let description = rule.description.map { render($0, items, i).text }.flatMap { $0.isEmpty ? nil : $0 }
-            let edge = Edge(source.text, relation, target.text, weight: weight, years: years(rule.years, rule: name, t, row, items, i),
-                            description: description, attributes: attributes, sources: recipe.source.map { [$0.id] } ?? [])
+            let edge = Edge(
+                source.text, relation, target.text, weight: weight, years: years(rule.years, rule: name, t, row, items, i),
+                description: description, attributes: attributes, sources: recipe.source.map { [$0.id] } ?? [])
             if rule.dedupe {
-                let key = [edge.source, edge.relation.rawValue, edge.target, edge.years.text, attributes["side"]?.text ?? ""].joined(separator: "\u{0}")
+                let key = [edge.source, edge.relation.rawValue, edge.target, edge.years.text, attributes["side"]?.text ?? ""].joined(
+                    separator: "\u{0}")
                 if seenEdges[k].contains(key) {
-                    tally.add("\(recipe.fileName) \(name): duplicate edges dropped (dedupe)", at: t.place(row, rule.source.columns.first ?? ""))
+                    tally.add(
+                        "\(recipe.fileName) \(name): duplicate edges dropped (dedupe)", at: t.place(row, rule.source.columns.first ?? ""))
                     continue
                 }
                 seenEdges[k].insert(key)
@@ -441,16 +466,18 @@ struct Applier {
             let missing = [e.source, e.target].first { nodeIndex[ExactID($0)] == nil }
             if let missing {
                 let rule = recipe.edges[edgeRule[j]]
-                tally.add("\(recipe.fileName) \(label(rule.location.path, rule.name)): ends no node rule made; edge left out",
-                          at: edgeOrigin[j].components(separatedBy: " (").first ?? edgeOrigin[j], example: missing)
+                tally.add(
+                    "\(recipe.fileName) \(label(rule.location.path, rule.name)): ends no node rule made; edge left out",
+                    at: edgeOrigin[j].components(separatedBy: " (").first ?? edgeOrigin[j], example: missing)
                 continue
             }
             kept.append(e)
             keptOrigin.append(edgeOrigin[j])
         }
         let name = recipe.name ?? mainFile.deletingPathExtension().lastPathComponent
-        let network = Network(name: name, title: recipe.title, description: recipe.description,
-                              sources: recipe.source.map { [$0] } ?? [], nodes: nodes, edges: kept)
+        let network = Network(
+            name: name, title: recipe.title, description: recipe.description,
+            sources: recipe.source.map { [$0] } ?? [], nodes: nodes, edges: kept)
         let problems = network.validationProblems()
         guard !problems.isEmpty else { return network }
         let lines = problems.map { p -> String in
@@ -463,8 +490,11 @@ struct Applier {
             }
             return "\(p.path): \(p.message)"
         }
-        throw .malformed(file: mainFile.path, line: 0, column: 0,
-                         message: "the recipe \(recipe.fileName) made a network that does not validate (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n  " + lines.joined(separator: "\n  "))
+        throw .malformed(
+            file: mainFile.path, line: 0, column: 0,
+            message:
+                "the recipe \(recipe.fileName) made a network that does not validate (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n  "
+                + lines.joined(separator: "\n  "))
     }
 }
 

@@ -63,7 +63,8 @@ public struct DOTGraph: Sendable {
 
     public init(
         name: String, directed: Bool, strict: Bool, attributes: [String: String], nodeDefaults: [String: String],
-        edgeDefaults: [String: String], nodes: [Object], edges: [Edge], subgraphs: [(name: String, attributes: [String: String], nodes: [String])]
+        edgeDefaults: [String: String], nodes: [Object], edges: [Edge],
+        subgraphs: [(name: String, attributes: [String: String], nodes: [String])]
     ) {
         self.name = name
         self.directed = directed
@@ -76,4 +77,3 @@ public struct DOTGraph: Sendable {
         self.subgraphs = subgraphs
     }
 }
-

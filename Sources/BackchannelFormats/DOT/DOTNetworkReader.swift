@@ -27,12 +27,16 @@ import Foundation
 /// - Reference: The DOT Language, https://graphviz.org/doc/info/lang.html
 public enum DOTNetworkReader {
     /// Reads `bytes` (named `file` in messages) with `parser`.
-    public static func read(_ bytes: [UInt8], file: String, parser: some DOTParser) throws(FormatError) -> (network: Network, warnings: [String]) {
+    public static func read(_ bytes: [UInt8], file: String, parser: some DOTParser) throws(FormatError) -> (
+        network: Network, warnings: [String]
+    ) {
         let graphs: [DOTGraph]
         do {
             graphs = try parser.parseAll(dot: bytes)
         } catch {
-            throw .malformed(file: file, line: error.line ?? 0, column: 0, message: "not valid DOT: \(error.message.isEmpty ? "syntax error" : error.message)")
+            throw .malformed(
+                file: file, line: error.line ?? 0, column: 0,
+                message: "not valid DOT: \(error.message.isEmpty ? "syntax error" : error.message)")
         }
         var warnings: [String] = []
         if graphs.count > 1 {
@@ -41,7 +45,9 @@ public enum DOTNetworkReader {
         var nodes: [JSONNode] = [], edges: [JSONNode] = []
         // The DOT names behind each node and edge, to report problems in the file's own terms.
         var nodeNames: [String] = [], edgeNames: [(tail: String, head: String)] = []
-        var graphObject: [(key: String, value: JSONNode)] = [("name", JSONNode(.string(graphs.first.map { $0.name.isEmpty ? "dot" : $0.name } ?? "dot")))]
+        var graphObject: [(key: String, value: JSONNode)] = [
+            ("name", JSONNode(.string(graphs.first.map { $0.name.isEmpty ? "dot" : $0.name } ?? "dot")))
+        ]
         var replaced = 0
         func clean(_ text: String) -> String {
             var changed = false
@@ -85,13 +91,22 @@ public enum DOTNetworkReader {
                 if ours && node.attributes["bc_id"] == nil { continue }
                 let id = prefix + cleanID(node.attributes["bc_id"].map { DOTText.unescapeLabel($0) } ?? node.name)
                 idOf[ExactID(node.name)] = id
-                if !seenIDs.insert(ExactID(id)).inserted { warnings.append("\(file): node id \"\(id)\" appears in more than one graph; later ones merge into the first") ; continue }
+                if !seenIDs.insert(ExactID(id)).inserted {
+                    warnings.append("\(file): node id \"\(id)\" appears in more than one graph; later ones merge into the first"); continue
+                }
                 let rawLabel = node.attributes["label"] ?? graph.nodeDefaults["label"] ?? "\\N"
                 let htmlLabel = !ours && node.html.contains("label")
                 if !ours && node.attributes["bc_kind"] == nil { defaultedKinds += 1 }
                 var members: [(key: String, value: JSONNode)] = [
                     ("id", string(id)),
-                    ("label", string(clean(htmlLabel ? DOTText.htmlText(rawLabel) : DOTText.unescapeLabel(rawLabel, nodeName: node.name, graphName: graph.name)))),
+                    (
+                        "label",
+                        string(
+                            clean(
+                                htmlLabel
+                                    ? DOTText.htmlText(rawLabel)
+                                    : DOTText.unescapeLabel(rawLabel, nodeName: node.name, graphName: graph.name)))
+                    ),
                     ("kind", string(node.attributes["bc_kind"] ?? "participant")),
                 ]
                 if let track = node.attributes["bc_track"] { members.append(("track", string(track))) }
@@ -101,7 +116,9 @@ public enum DOTNetworkReader {
                     // Styling is kept: the node's own attributes, and `node [...]` defaults it does not override.
                     var values = node.attributes
                     for (k, v) in graph.nodeDefaults where values[k] == nil { values[k] = v }
-                    var attributes: [(key: String, value: JSONNode)] = values.filter { $0.key != "label" }.sorted { $0.key < $1.key }.map { ($0.key, string(clean(node.html.contains($0.key) ? "<" + $0.value + ">" : $0.value))) }
+                    var attributes: [(key: String, value: JSONNode)] = values.filter { $0.key != "label" }.sorted { $0.key < $1.key }.map {
+                        ($0.key, string(clean(node.html.contains($0.key) ? "<" + $0.value + ">" : $0.value)))
+                    }
                     if htmlLabel {
                         htmlLabels += 1
                         attributes.append(("html_label", string(clean("<" + rawLabel + ">"))))
@@ -127,7 +144,9 @@ public enum DOTNetworkReader {
                     var values = edge.attributes
                     for (k, v) in graph.edgeDefaults where values[k] == nil { values[k] = v }
                     if edge.html.contains("label") { htmlLabels += 1 }
-                    let attributes = values.filter { $0.key != "key" }.sorted { $0.key < $1.key }.map { (key: $0.key, value: string(clean(edge.html.contains($0.key) ? "<" + $0.value + ">" : $0.value))) }
+                    let attributes = values.filter { $0.key != "key" }.sorted { $0.key < $1.key }.map {
+                        (key: $0.key, value: string(clean(edge.html.contains($0.key) ? "<" + $0.value + ">" : $0.value)))
+                    }
                     if !attributes.isEmpty { members.append(("attributes", JSONNode(.object(attributes)))) }
                 }
                 edges.append(JSONNode(.object(members)))
@@ -148,21 +167,29 @@ public enum DOTNetworkReader {
             warnings.append("\(file): \(defaultedKinds) node\(defaultedKinds == 1 ? " has" : "s have") no kind: read as participant")
         }
         if defaultedRelations > 0 {
-            warnings.append("\(file): \(defaultedRelations) edge\(defaultedRelations == 1 ? " has" : "s have") no relation: read as partners_with")
+            warnings.append(
+                "\(file): \(defaultedRelations) edge\(defaultedRelations == 1 ? " has" : "s have") no relation: read as partners_with")
         }
         if htmlLabels > 0 {
-            warnings.append("\(file): \(htmlLabels) HTML-like label\(htmlLabels == 1 ? "" : "s") kept as HTML (nodes: the attribute html_label, with their text as the label; edges: the attribute label, written <…>)")
+            warnings.append(
+                "\(file): \(htmlLabels) HTML-like label\(htmlLabels == 1 ? "" : "s") kept as HTML (nodes: the attribute html_label, with their text as the label; edges: the attribute label, written <…>)"
+            )
         }
         if !droppedGraphAttributes.isEmpty {
-            warnings.append("\(file): graph attributes left out: \(droppedGraphAttributes.sorted().map { JSONWriter.quoted($0) }.joined(separator: ", "))")
+            warnings.append(
+                "\(file): graph attributes left out: \(droppedGraphAttributes.sorted().map { JSONWriter.quoted($0) }.joined(separator: ", "))"
+            )
         }
         if replaced > 0 {
-            warnings.append("\(file): \(replaced) text value\(replaced == 1 ? "" : "s") held control characters the model does not allow; each was replaced by U+FFFD")
+            warnings.append(
+                "\(file): \(replaced) text value\(replaced == 1 ? "" : "s") held control characters the model does not allow; each was replaced by U+FFFD"
+            )
         }
-        let document = JSONNode(.object([
-            ("directed", JSONNode(.bool(true))), ("multigraph", JSONNode(.bool(true))),
-            ("graph", JSONNode(.object(graphObject))), ("nodes", JSONNode(.array(nodes))), ("edges", JSONNode(.array(edges))),
-        ]))
+        let document = JSONNode(
+            .object([
+                ("directed", JSONNode(.bool(true))), ("multigraph", JSONNode(.bool(true))),
+                ("graph", JSONNode(.object(graphObject))), ("nodes", JSONNode(.array(nodes))), ("edges", JSONNode(.array(edges))),
+            ]))
         do {
             return (try Network(json: Array(JSONWriter.document(document.value).utf8), file: file), warnings)
         } catch {
@@ -196,7 +223,9 @@ public enum DOTNetworkReader {
             default:
                 break
             }
-            if let field = target.field, target.collection == .nodes || target.collection == .edges, !["id", "source", "target"].contains(field) {
+            if let field = target.field, target.collection == .nodes || target.collection == .edges,
+                !["id", "source", "target"].contains(field)
+            {
                 located.path += " " + (["kind", "track", "relation"].contains(field) ? "bc_\(field)" : field)
             }
             return located
@@ -221,7 +250,9 @@ public enum DOTNetworkReader {
             previous = text
             edgeOperator = false
         }
-        func isIDByte(_ b: UInt8) -> Bool { b == 0x5F || b == 0x2E || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
+        func isIDByte(_ b: UInt8) -> Bool {
+            b == 0x5F || b == 0x2E || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+        }
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {

@@ -1,5 +1,6 @@
 import BackchannelModel
 import Foundation
+
 /// Quoting for the DOT language, so that any text reaches Graphviz's drawing exactly as written.
 ///
 /// Every ID and attribute value Backchannel writes is a double-quoted DOT string, which is never a
@@ -53,7 +54,8 @@ public enum DOTText {
                     out.append(next == "n" || next == "l" || next == "r" ? "\n" : next)
                 }
             } else if c == "&", let semicolon = scalars.prefix(12).firstIndex(of: ";"),
-                      let decoded = decodeEntity(String(String.UnicodeScalarView(scalars[..<semicolon]))) {
+                let decoded = decodeEntity(String(String.UnicodeScalarView(scalars[..<semicolon])))
+            {
                 out.append(decoded)
                 scalars = scalars[(semicolon + 1)...]
             } else {
@@ -131,7 +133,9 @@ extension DOTText {
                     case "apos": out += "'"
                     case "nbsp": out += " "
                     default:
-                        let value: UInt32? = e.hasPrefix("#x") || e.hasPrefix("#X") ? UInt32(e.dropFirst(2), radix: 16) : e.hasPrefix("#") ? UInt32(e.dropFirst()) : nil
+                        let value: UInt32? =
+                            e.hasPrefix("#x") || e.hasPrefix("#X")
+                            ? UInt32(e.dropFirst(2), radix: 16) : e.hasPrefix("#") ? UInt32(e.dropFirst()) : nil
                         if let value, let scalar = Unicode.Scalar(value) { out.unicodeScalars.append(scalar) } else { out += "&\(e);" }
                     }
                 } else if e.count > 10 || c == "<" || c == "&" || c == " " {

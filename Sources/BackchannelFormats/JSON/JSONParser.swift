@@ -1,4 +1,5 @@
 import BackchannelModel
+
 /// A strict RFC 8259 JSON parser over UTF-8 bytes that records line and column for every value.
 ///
 /// Rejects what `JSONSerialization` would quietly accept or mangle: duplicate object keys, lone

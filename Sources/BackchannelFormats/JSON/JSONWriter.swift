@@ -1,4 +1,5 @@
 import BackchannelModel
+
 /// Writes ``JSONValue``s as deterministic, human-editable JSON text.
 ///
 /// Objects keep their member order and put one member per line with two-space indentation; arrays

@@ -28,14 +28,15 @@ extension Network {
         var problems = decoder.problems
         if problems.isEmpty { problems = network.validationProblems() }
         guard problems.isEmpty else {
-            throw .invalid(problems.map { problem in
-                var located = problem
-                located.file = file
-                let node = root.locate(problem.path)
-                located.line = node.line
-                located.column = node.column
-                return located
-            })
+            throw .invalid(
+                problems.map { problem in
+                    var located = problem
+                    located.file = file
+                    let node = root.locate(problem.path)
+                    located.line = node.line
+                    located.column = node.column
+                    return located
+                })
         }
         self = network
     }
@@ -53,19 +54,25 @@ extension Network {
 
     /// The canonical JSON object of one node (as it appears in `nodes`).
     public func jsonValue(node: Node) -> JSONValue {
-        guard case let .object(top) = Network(nodes: [node]).jsonValue, case let .array(nodes) = top.first(where: { $0.key == "nodes" })!.value.value else { return .null }
+        guard case let .object(top) = Network(nodes: [node]).jsonValue,
+            case let .array(nodes) = top.first(where: { $0.key == "nodes" })!.value.value
+        else { return .null }
         return nodes[0].value
     }
 
     /// The canonical JSON object of one edge (as it appears in `edges`).
     public func jsonValue(edge: Edge) -> JSONValue {
-        guard case let .object(top) = Network(edges: [edge]).jsonValue, case let .array(edges) = top.first(where: { $0.key == "edges" })!.value.value else { return .null }
+        guard case let .object(top) = Network(edges: [edge]).jsonValue,
+            case let .array(edges) = top.first(where: { $0.key == "edges" })!.value.value
+        else { return .null }
         return edges[0].value
     }
 
     /// The canonical `graph` object (name, title, description, sources).
     public func jsonValue(graph: Void) -> JSONValue {
-        guard case let .object(top) = Network(name: name, title: title, description: description, sources: sources).jsonValue else { return .null }
+        guard case let .object(top) = Network(name: name, title: title, description: description, sources: sources).jsonValue else {
+            return .null
+        }
         return top.first(where: { $0.key == "graph" })!.value.value
     }
 
@@ -74,15 +81,18 @@ extension Network {
         func n(_ v: JSONValue) -> JSONNode { JSONNode(v) }
         func strings(_ a: [String]) -> JSONNode { n(.array(a.map { n(.string($0)) })) }
         func attributes(_ a: [String: AttributeValue]) -> JSONNode {
-            n(.object(a.keys.sorted().map { key in
-                let v: JSONValue = switch a[key]! {
-                case let .string(s): .string(s)
-                case let .int(i): .int(i)
-                case let .double(d): .double(d)
-                case let .bool(b): .bool(b)
-                }
-                return (key, n(v))
-            }))
+            n(
+                .object(
+                    a.keys.sorted().map { key in
+                        let v: JSONValue =
+                            switch a[key]! {
+                            case let .string(s): .string(s)
+                            case let .int(i): .int(i)
+                            case let .double(d): .double(d)
+                            case let .bool(b): .bool(b)
+                            }
+                        return (key, n(v))
+                    }))
         }
         func years(_ y: YearSpan, into m: inout [(key: String, value: JSONNode)]) {
             if let s = y.start, y.end == s {
@@ -96,11 +106,17 @@ extension Network {
         var graph: [(key: String, value: JSONNode)] = [("name", n(.string(name)))]
         if let title { graph.append(("title", n(.string(title)))) }
         if let description { graph.append(("description", n(.string(description)))) }
-        graph.append(("sources", n(.array(sources.map { s in
-            var m: [(key: String, value: JSONNode)] = [("id", n(.string(s.id))), ("citation", n(.string(s.citation)))]
-            if let url = s.url { m.append(("url", n(.string(url)))) }
-            return n(.object(m))
-        }))))
+        graph.append(
+            (
+                "sources",
+                n(
+                    .array(
+                        sources.map { s in
+                            var m: [(key: String, value: JSONNode)] = [("id", n(.string(s.id))), ("citation", n(.string(s.citation)))]
+                            if let url = s.url { m.append(("url", n(.string(url)))) }
+                            return n(.object(m))
+                        }))
+            ))
 
         let nodeValues = nodes.map { node -> JSONNode in
             var m: [(key: String, value: JSONNode)] = [
@@ -111,14 +127,20 @@ extension Network {
             if let e = node.years.end { m.append(("end", n(.int(e)))) }
             if let d = node.description { m.append(("description", n(.string(d)))) }
             if !node.designations.isEmpty {
-                m.append(("designations", n(.array(node.designations.map { d in
-                    var dm: [(key: String, value: JSONNode)] = [("list", n(.string(d.list)))]
-                    if let by = d.by { dm.append(("by", n(.string(by)))) }
-                    if let s = d.since { dm.append(("since", n(.int(s)))) }
-                    if let u = d.until { dm.append(("until", n(.int(u)))) }
-                    dm.append(("sources", strings(d.sources)))
-                    return n(.object(dm))
-                }))))
+                m.append(
+                    (
+                        "designations",
+                        n(
+                            .array(
+                                node.designations.map { d in
+                                    var dm: [(key: String, value: JSONNode)] = [("list", n(.string(d.list)))]
+                                    if let by = d.by { dm.append(("by", n(.string(by)))) }
+                                    if let s = d.since { dm.append(("since", n(.int(s)))) }
+                                    if let u = d.until { dm.append(("until", n(.int(u)))) }
+                                    dm.append(("sources", strings(d.sources)))
+                                    return n(.object(dm))
+                                }))
+                    ))
             }
             if !node.attributes.isEmpty { m.append(("attributes", attributes(node.attributes))) }
             m.append(("sources", strings(node.sources)))
@@ -194,8 +216,10 @@ struct NodeLinkDecoder {
             return nil
         }
         for member in members where !allowed.contains(member.key) {
-            problem("\(path).\(member.key)", "unknown field \(JSONWriter.quoted(member.key))"
-                + suggestion(for: member.key, among: allowed) + "; allowed here: \(allowed.joined(separator: ", "))")
+            problem(
+                "\(path).\(member.key)",
+                "unknown field \(JSONWriter.quoted(member.key))"
+                    + suggestion(for: member.key, among: allowed) + "; allowed here: \(allowed.joined(separator: ", "))")
         }
         return members
     }
@@ -228,8 +252,10 @@ struct NodeLinkDecoder {
     ) -> E? where E.RawValue == String {
         guard let raw = string(node, path, required: required) else { return nil }
         guard let value = E(rawValue: raw) else {
-            problem(path, "unknown \(what) \(JSONWriter.quoted(raw))"
-                + suggestion(for: raw, among: E.allCases.map(\.rawValue)) + "; expected one of: \(E.allRawValues)")
+            problem(
+                path,
+                "unknown \(what) \(JSONWriter.quoted(raw))"
+                    + suggestion(for: raw, among: E.allCases.map(\.rawValue)) + "; expected one of: \(E.allRawValues)")
             return nil
         }
         return value
@@ -282,7 +308,8 @@ struct NodeLinkDecoder {
         if let directed = root["directed"], directed.value != .bool(true) {
             problem("$.directed", "Backchannel networks are directed: expected true, found \(directed.excerpt)")
         }
-        if let multigraph = root["multigraph"], case .bool = multigraph.value {} else if let multigraph = root["multigraph"] {
+        if let multigraph = root["multigraph"], case .bool = multigraph.value {
+        } else if let multigraph = root["multigraph"] {
             problem("$.multigraph", "expected a boolean, found \(multigraph.excerpt)")
         }
         if let graph = root["graph"], members(graph, "$.graph", allowed: ["name", "title", "description", "sources"]) != nil {
@@ -322,20 +349,24 @@ struct NodeLinkDecoder {
                     let dpath = "\(path).designations[\(j)]"
                     guard members(d, dpath, allowed: ["list", "by", "since", "until", "sources"]) != nil else { continue }
                     guard let name = string(d["list"], dpath + ".list", required: true) else { continue }
-                    designations.append(Designation(
-                        list: name, by: string(d["by"], dpath + ".by"), since: year(d["since"], dpath + ".since"),
-                        until: year(d["until"], dpath + ".until"), sources: stringArray(d["sources"], dpath + ".sources")))
+                    designations.append(
+                        Designation(
+                            list: name, by: string(d["by"], dpath + ".by"), since: year(d["since"], dpath + ".since"),
+                            until: year(d["until"], dpath + ".until"), sources: stringArray(d["sources"], dpath + ".sources")))
                 }
             }
             let attrs = attributes(item["attributes"], path + ".attributes")
             let sources = stringArray(item["sources"], path + ".sources")
             guard let id, let kind else { continue }
-            network.nodes.append(Node(
-                id: id, label: label, kind: kind, track: track, years: years, description: description,
-                attributes: attrs, designations: designations, sources: sources))
+            network.nodes.append(
+                Node(
+                    id: id, label: label, kind: kind, track: track, years: years, description: description,
+                    attributes: attrs, designations: designations, sources: sources))
         }
 
-        let edgeFields = ["source", "target", "key", "relation", "support", "weight", "year", "start", "end", "description", "attributes", "sources"]
+        let edgeFields = [
+            "source", "target", "key", "relation", "support", "weight", "year", "start", "end", "description", "attributes", "sources",
+        ]
         for (i, item) in array(root["edges"], "$.edges").enumerated() {
             let path = "$.edges[\(i)]"
             guard members(item, path, allowed: edgeFields) != nil else { continue }
@@ -370,9 +401,10 @@ struct NodeLinkDecoder {
             let attrs = attributes(item["attributes"], path + ".attributes")
             let sources = stringArray(item["sources"], path + ".sources")
             guard let source, let target, let relation else { continue }
-            network.edges.append(Edge(
-                source, relation, target, key: key, support: support, weight: weight, years: years,
-                description: description, attributes: attrs, sources: sources))
+            network.edges.append(
+                Edge(
+                    source, relation, target, key: key, support: support, weight: weight, years: years,
+                    description: description, attributes: attrs, sources: sources))
         }
         return network
     }

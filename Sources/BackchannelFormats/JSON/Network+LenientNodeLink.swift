@@ -60,8 +60,10 @@ extension Network {
             }
         }
 
-        func rewrite(_ item: JSONNode, owner: String, fields: [String], vocabulary: [String: (allowed: [String], fallback: String?)],
-                     years: [String]) -> JSONNode {
+        func rewrite(
+            _ item: JSONNode, owner: String, fields: [String], vocabulary: [String: (allowed: [String], fallback: String?)],
+            years: [String]
+        ) -> JSONNode {
             guard case let .object(members) = item.value else { return item }
             var out: [(key: String, value: JSONNode)] = []
             var extra: [(key: String, value: JSONNode)] = []
@@ -76,11 +78,15 @@ extension Network {
                             note("\(owner) \(JSONWriter.quoted(key)) values read as vocabulary words")
                             out.append((key, JSONNode(.string(word), line: value.line, column: value.column)))
                         } else {
-                            note("\(owner) \(JSONWriter.quoted(key)) values not in the vocabulary kept as the attribute \(JSONWriter.quoted(key))")
+                            note(
+                                "\(owner) \(JSONWriter.quoted(key)) values not in the vocabulary kept as the attribute \(JSONWriter.quoted(key))"
+                            )
                             extra.append((key, value))
                         }
                     } else {
-                        note("\(owner) \(JSONWriter.quoted(key)) values that are not strings kept as the attribute \(JSONWriter.quoted(key))")
+                        note(
+                            "\(owner) \(JSONWriter.quoted(key)) values that are not strings kept as the attribute \(JSONWriter.quoted(key))"
+                        )
                         extra.append((key, value))
                     }
                     continue
@@ -92,15 +98,21 @@ extension Network {
                         if let y = year(value, owner, key) {
                             out.append((key, y))
                         } else {
-                            note("\(owner) \(JSONWriter.quoted(key)) values that are not years kept as the attribute \(JSONWriter.quoted(key))")
+                            note(
+                                "\(owner) \(JSONWriter.quoted(key)) values that are not years kept as the attribute \(JSONWriter.quoted(key))"
+                            )
                             extra.append((key, value))
                         }
                     }
                     continue
                 }
                 if key == "label" || key == "description" {
-                    if case .string = value.value { out.append((key, value)) } else {
-                        note("\(owner) \(JSONWriter.quoted(key)) values that are not strings kept as the attribute \(JSONWriter.quoted(key))")
+                    if case .string = value.value {
+                        out.append((key, value))
+                    } else {
+                        note(
+                            "\(owner) \(JSONWriter.quoted(key)) values that are not strings kept as the attribute \(JSONWriter.quoted(key))"
+                        )
                         extra.append((key, value))
                     }
                     continue
@@ -120,7 +132,15 @@ extension Network {
             for (key, value) in extra where !attributes.contains(where: { $0.key == key }) {
                 if let v = attributeValue(value) { attributes.append((key, v)) }
             }
-            if !attributes.isEmpty { out.append(("attributes", JSONNode(.object(attributes), line: item["attributes"]?.line ?? item.line, column: item["attributes"]?.column ?? item.column))) }
+            if !attributes.isEmpty {
+                out.append(
+                    (
+                        "attributes",
+                        JSONNode(
+                            .object(attributes), line: item["attributes"]?.line ?? item.line,
+                            column: item["attributes"]?.column ?? item.column)
+                    ))
+            }
             return JSONNode(.object(out), line: item.line, column: item.column)
         }
 
@@ -148,9 +168,13 @@ extension Network {
             case "nodes":
                 guard case let .array(items) = value.value else { outTop.append((key, value)); continue }
                 let nodes = items.map {
-                    rewrite($0, owner: "node", fields: ["id", "label", "kind", "track", "start", "end", "description", "designations", "sources"],
-                            vocabulary: ["kind": (NodeKind.allCases.map(\.rawValue), "participant"), "track": (Track.allCases.map(\.rawValue), nil)],
-                            years: ["start", "end"])
+                    rewrite(
+                        $0, owner: "node",
+                        fields: ["id", "label", "kind", "track", "start", "end", "description", "designations", "sources"],
+                        vocabulary: [
+                            "kind": (NodeKind.allCases.map(\.rawValue), "participant"), "track": (Track.allCases.map(\.rawValue), nil),
+                        ],
+                        years: ["start", "end"])
                 }
                 outTop.append((key, JSONNode(.array(nodes), line: value.line, column: value.column)))
             case "edges", "links":
@@ -165,9 +189,16 @@ extension Network {
                 }
                 guard case let .array(items) = value.value else { outTop.append(("edges", value)); continue }
                 let edges = items.map {
-                    rewrite($0, owner: "edge", fields: ["source", "target", "key", "relation", "support", "weight", "year", "start", "end", "description", "sources"],
-                            vocabulary: ["relation": (Relation.allCases.map(\.rawValue), "partners_with"), "support": (SupportType.allCases.map(\.rawValue), nil)],
-                            years: ["year", "start", "end"])
+                    rewrite(
+                        $0, owner: "edge",
+                        fields: [
+                            "source", "target", "key", "relation", "support", "weight", "year", "start", "end", "description", "sources",
+                        ],
+                        vocabulary: [
+                            "relation": (Relation.allCases.map(\.rawValue), "partners_with"),
+                            "support": (SupportType.allCases.map(\.rawValue), nil),
+                        ],
+                        years: ["year", "start", "end"])
                 }
                 outTop.append(("edges", JSONNode(.array(edges), line: value.line, column: value.column)))
             default:

@@ -2,9 +2,9 @@ import BackchannelModel
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes files all at once or not at all, without ever destroying what is not a regular file.
@@ -51,7 +51,8 @@ public enum AtomicFile {
         }
         for i in files.indices {
             for j in files.indices where j > i && sameFile(files[i].url, files[j].url) {
-                throw .cannotWrite(path: files[j].url.path, reason: "it is the same file as \(files[i].url.path), another output of this run")
+                throw .cannotWrite(
+                    path: files[j].url.path, reason: "it is the same file as \(files[i].url.path), another output of this run")
             }
         }
         var destinations: [Destination] = []
@@ -285,9 +286,9 @@ public enum AtomicFile {
 
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
+        Glibc.write(fd, buffer, count)
     #else
-    Darwin.write(fd, buffer, count)
+        Darwin.write(fd, buffer, count)
     #endif
 }
 

@@ -50,7 +50,9 @@ public enum GEXF {
             warnings.append("GEXF has no place for the network's name \(FieldText.quoted(network.name)); it is not written")
         }
         if !network.sources.isEmpty {
-            warnings.append("GEXF has no place for the network's \(network.sources.count) citation\(network.sources.count == 1 ? "" : "s") (graph sources); nodes and edges keep their source ids")
+            warnings.append(
+                "GEXF has no place for the network's \(network.sources.count) citation\(network.sources.count == 1 ? "" : "s") (graph sources); nodes and edges keep their source ids"
+            )
         }
 
         /// One declared column: fixed fields first, then attributes by name.
@@ -95,12 +97,12 @@ public enum GEXF {
 
         let dynamic = network.nodes.contains { !$0.years.isEmpty } || network.edges.contains { !$0.years.isEmpty }
         var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <gexf xmlns="\(namespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="\(namespace) \(namespace)/gexf.xsd" version="1.3">
-          <meta>
-            <creator>Backchannel</creator>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gexf xmlns="\(namespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="\(namespace) \(namespace)/gexf.xsd" version="1.3">
+              <meta>
+                <creator>Backchannel</creator>
 
-        """
+            """
         let about = [network.title, network.description].compactMap { $0 }.joined(separator: "\n\n")
         if !about.isEmpty { out += "    <description>\(content(about, "the network's description"))</description>\n" }
         out += "  </meta>\n"
@@ -108,7 +110,8 @@ public enum GEXF {
         for (kind, list) in [("node", nodeColumns), ("edge", edgeColumns)] {
             out += "    <attributes class=\"\(kind)\">\n"
             for c in list {
-                out += "      <attribute id=\"\(c.id)\" title=\"\(attribute(c.title, "\(kind) attribute name \(FieldText.quoted(c.title))"))\" type=\"\(c.type)\"/>\n"
+                out +=
+                    "      <attribute id=\"\(c.id)\" title=\"\(attribute(c.title, "\(kind) attribute name \(FieldText.quoted(c.title))"))\" type=\"\(c.type)\"/>\n"
             }
             out += "    </attributes>\n"
         }
@@ -131,7 +134,8 @@ public enum GEXF {
         out += "    <nodes count=\"\(network.nodes.count)\">\n"
         for node in network.nodes {
             let owner = "node \(FieldText.quoted(node.id))"
-            out += "      <node id=\"\(attribute(node.id, owner + " id"))\" label=\"\(attribute(node.label, owner + " label"))\"\(spell(node.years))>\n"
+            out +=
+                "      <node id=\"\(attribute(node.id, owner + " id"))\" label=\"\(attribute(node.label, owner + " label"))\"\(spell(node.years))>\n"
             var values: [(Column, String)] = [(nodeColumns[0], node.kind.rawValue)]
             if let t = node.track { values.append((nodeColumns[1], attribute(t.rawValue, ""))) }
             if let d = node.description { values.append((nodeColumns[2], attribute(d, owner + " description"))) }
@@ -149,7 +153,8 @@ public enum GEXF {
         for (i, edge) in network.edges.enumerated() {
             let owner = "edge \(i) (\(FieldText.quoted(edge.source)) → \(FieldText.quoted(edge.target)))"
             let relation = edge.relation.rawValue
-            out += "      <edge id=\"\(i)\" source=\"\(attribute(edge.source, owner + " source"))\" target=\"\(attribute(edge.target, owner + " target"))\" label=\"\(relation)\" kind=\"\(relation)\" weight=\"\(edge.weight.description)\"\(spell(edge.years))>\n"
+            out +=
+                "      <edge id=\"\(i)\" source=\"\(attribute(edge.source, owner + " source"))\" target=\"\(attribute(edge.target, owner + " target"))\" label=\"\(relation)\" kind=\"\(relation)\" weight=\"\(edge.weight.description)\"\(spell(edge.years))>\n"
             var values: [(Column, String)] = [(edgeColumns[0], relation)]
             if let s = edge.support { values.append((edgeColumns[1], s.rawValue)) }
             if let k = edge.key { values.append((edgeColumns[2], attribute(k, owner + " key"))) }

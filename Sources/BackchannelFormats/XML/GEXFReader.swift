@@ -2,7 +2,7 @@ import BackchannelModel
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 extension GEXF {
@@ -66,7 +66,9 @@ extension GEXF {
         }
         guard handler.rootClosed else {
             let end = input.position(bytes.count)
-            throw .malformed(file: file, line: end.line, column: end.column, message: "not well-formed XML: the document ends before </gexf> (is the file truncated?)")
+            throw .malformed(
+                file: file, line: end.line, column: end.column,
+                message: "not well-formed XML: the document ends before </gexf> (is the file truncated?)")
         }
         return try handler.network()
     }
@@ -159,7 +161,10 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
         let code = (error as NSError).code
         let what: String
         if code == 5 {
-            what = rootClosed ? "content after the end of the root element" : "the document ends before all its elements are closed (is the file truncated?)"
+            what =
+                rootClosed
+                ? "content after the end of the root element"
+                : "the document ends before all its elements are closed (is the file truncated?)"
         } else {
             what = GraphMLHandler.xmlErrors[code] ?? "a syntax error the XML parser reports as number \(code)"
         }
@@ -178,7 +183,10 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
         refuseDeclaration(parser, "the external entity \(FieldText.quoted(name))")
     }
 
-    func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?, notationName: String?) {
+    func parser(
+        _ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?,
+        notationName: String?
+    ) {
         refuseDeclaration(parser, "the unparsed entity \(FieldText.quoted(name))")
     }
 
@@ -331,7 +339,8 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
             guard let owner = current.last else { return }
             guard let key = attributes["for"] ?? attributes["id"], let value = attributes["value"] else { return }
             if attributes["start"] != nil || attributes["end"] != nil || attributes["timestamp"] != nil
-                || attributes["startopen"] != nil || attributes["endopen"] != nil {
+                || attributes["startopen"] != nil || attributes["endopen"] != nil
+            {
                 dynamicValues += 1
             }
             assign(key, value, owner: owner, at: here, parser)
@@ -460,7 +469,8 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
             }
         }
         /// A vocabulary field, or nil with the raw value kept as an attribute of the field's name.
-        func vocabulary<E: RawRepresentable & CaseIterable>(_ field: String, _ item: inout Item, _: E.Type) -> E? where E.RawValue == String {
+        func vocabulary<E: RawRepresentable & CaseIterable>(_ field: String, _ item: inout Item, _: E.Type) -> E?
+        where E.RawValue == String {
             guard let raw = item.fields[field], !FieldText.trimmed(raw).isEmpty else { return nil }
             if let v = FieldText.vocabulary(raw, E.self) { return v }
             item.attributes[field] = .string(raw)
@@ -474,7 +484,9 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
             }
         }
 
-        var network = Network(name: GEXF.networkName(fromFile: file), title: title.map(FieldText.trimmed), description: metaDescription.map(FieldText.trimmed))
+        var network = Network(
+            name: GEXF.networkName(fromFile: file), title: title.map(FieldText.trimmed), description: metaDescription.map(FieldText.trimmed)
+        )
         if network.title == "" { network.title = nil }
         if network.description == "" { network.description = nil }
         var index: [ExactID: Int] = [:]
@@ -490,7 +502,8 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
             if let d = b.fields["designations"] {
                 do { designations = try FieldText.parseDesignations(d) } catch {
                     let at = b.places["designations"] ?? b.place
-                    throw .malformed(file: file, line: at.0, column: at.1, message: "node \(FieldText.quoted(b.id)) designations: \(error.message)")
+                    throw .malformed(
+                        file: file, line: at.0, column: at.1, message: "node \(FieldText.quoted(b.id)) designations: \(error.message)")
                 }
             }
             let sources = try list(b.fields["sources"], b.places["sources"], "node \(FieldText.quoted(b.id)) sources")
@@ -530,16 +543,22 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
             var weight = 1.0
             if let w = b.weight {
                 guard let v = FieldText.double(w) else {
-                    throw .malformed(file: file, line: b.place.0, column: b.place.1, message: "edge \(FieldText.quoted(b.source)) → \(FieldText.quoted(b.target)): weight \(FieldText.quoted(w)) is not a number")
+                    throw .malformed(
+                        file: file, line: b.place.0, column: b.place.1,
+                        message:
+                            "edge \(FieldText.quoted(b.source)) → \(FieldText.quoted(b.target)): weight \(FieldText.quoted(w)) is not a number"
+                    )
                 }
                 weight = v
             }
-            let sources = try list(b.fields["sources"], b.places["sources"], "edge \(FieldText.quoted(b.source)) → \(FieldText.quoted(b.target)) sources")
+            let sources = try list(
+                b.fields["sources"], b.places["sources"], "edge \(FieldText.quoted(b.source)) → \(FieldText.quoted(b.target)) sources")
             let key = b.fields["edge_key"] ?? (b.id.isEmpty || b.id == String(position) ? nil : b.id)
-            network.edges.append(Edge(
-                b.source, relation ?? .partnersWith, b.target, key: key, support: support, weight: weight,
-                years: YearSpan(start: b.start, end: b.end), description: b.fields["description"], attributes: b.attributes,
-                sources: sources))
+            network.edges.append(
+                Edge(
+                    b.source, relation ?? .partnersWith, b.target, key: key, support: support, weight: weight,
+                    years: YearSpan(start: b.start, end: b.end), description: b.fields["description"], attributes: b.attributes,
+                    sources: sources))
             edgePlaces.append(b.place)
             edgeFieldPlaces.append(b.places)
         }
@@ -548,23 +567,52 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
             .filter { seen.insert(ExactID($0)).inserted }
         if !cited.isEmpty {
             network.sources = cited.map { Source(id: $0, citation: $0) }
-            warnings.append("GEXF holds no citations: \(plural(cited.count, "cited source id is", "cited source ids are")) listed with the id as citation")
+            warnings.append(
+                "GEXF holds no citations: \(plural(cited.count, "cited source id is", "cited source ids are")) listed with the id as citation"
+            )
         }
 
-        if undirected > 0 { warnings.append("\(plural(undirected, "edge is", "edges are")) undirected or mutual: read once each, directed from source to target") }
-        if withoutKind > 0 { warnings.append("\(plural(withoutKind, "node has", "nodes have")) no kind: read as participant") }
-        if withoutRelation > 0 { warnings.append("\(plural(withoutRelation, "edge has", "edges have")) no relation: read as partners_with") }
-        for (field, count) in foreignValues.sorted(by: { $0.key < $1.key }) {
-            warnings.append("\(plural(count, "\(field) value is", "\(field) values are")) not in the vocabulary: kept as the attribute \(FieldText.quoted(field)), the field defaulted")
+        if undirected > 0 {
+            warnings.append(
+                "\(plural(undirected, "edge is", "edges are")) undirected or mutual: read once each, directed from source to target")
         }
-        if cutDates > 0 { warnings.append("\(plural(cutDates, "time finer than a year was", "times finer than a year were")) cut to the year (the model holds years)") }
-        if mergedSpells > 0 { warnings.append("\(plural(mergedSpells, "node or edge has", "nodes or edges have")) several spells or timestamps: each read as one period, from the first start to the last end") }
-        if dynamicValues > 0 { warnings.append("\(plural(dynamicValues, "dynamic attribute value", "dynamic attribute values")) (with start or end): for each attribute the last value written is kept, its times left out") }
+        if withoutKind > 0 { warnings.append("\(plural(withoutKind, "node has", "nodes have")) no kind: read as participant") }
+        if withoutRelation > 0 {
+            warnings.append("\(plural(withoutRelation, "edge has", "edges have")) no relation: read as partners_with")
+        }
+        for (field, count) in foreignValues.sorted(by: { $0.key < $1.key }) {
+            warnings.append(
+                "\(plural(count, "\(field) value is", "\(field) values are")) not in the vocabulary: kept as the attribute \(FieldText.quoted(field)), the field defaulted"
+            )
+        }
+        if cutDates > 0 {
+            warnings.append(
+                "\(plural(cutDates, "time finer than a year was", "times finer than a year were")) cut to the year (the model holds years)")
+        }
+        if mergedSpells > 0 {
+            warnings.append(
+                "\(plural(mergedSpells, "node or edge has", "nodes or edges have")) several spells or timestamps: each read as one period, from the first start to the last end"
+            )
+        }
+        if dynamicValues > 0 {
+            warnings.append(
+                "\(plural(dynamicValues, "dynamic attribute value", "dynamic attribute values")) (with start or end): for each attribute the last value written is kept, its times left out"
+            )
+        }
         if nested > 0 { warnings.append("\(plural(nested, "nested node was", "nested nodes were")) flattened into the graph") }
-        if !made.isEmpty { warnings.append("\(plural(made.count, "edge end is", "edge ends are")) not a declared node; made as participants: \(GraphMLHandler.some(made))") }
-        if !unknownColumns.isEmpty { warnings.append("values for undeclared attribute ids read as text attributes named by the id: \(GraphMLHandler.some(unknownColumns.names))") }
+        if !made.isEmpty {
+            warnings.append(
+                "\(plural(made.count, "edge end is", "edge ends are")) not a declared node; made as participants: \(GraphMLHandler.some(made))"
+            )
+        }
+        if !unknownColumns.isEmpty {
+            warnings.append(
+                "values for undeclared attribute ids read as text attributes named by the id: \(GraphMLHandler.some(unknownColumns.names))")
+        }
         if !vizKept.isEmpty { warnings.append("viz data kept as attributes: \(vizKept.names.joined(separator: ", "))") }
-        if vizLeftOut { warnings.append("viz data outside nodes' and edges' colour, position, size, shape and thickness (palettes, layouts) left out") }
+        if vizLeftOut {
+            warnings.append("viz data outside nodes' and edges' colour, position, size, shape and thickness (palettes, layouts) left out")
+        }
 
         let graphPlace = self.graphPlace
         try ValidationLocation.check(network, file: file, sourcesName: "the graph's sources attribute") { target in
@@ -578,7 +626,8 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
             case .edges:
                 guard edgePlaces.indices.contains(target.index) else { return nil }
                 at = target.field.flatMap { edgeFieldPlaces[target.index][$0] } ?? edgePlaces[target.index]
-                name = "<edge source=\(FieldText.quoted(network.edges[target.index].source)) target=\(FieldText.quoted(network.edges[target.index].target))>"
+                name =
+                    "<edge source=\(FieldText.quoted(network.edges[target.index].source)) target=\(FieldText.quoted(network.edges[target.index].target))>"
             case .sources, .graph:
                 at = graphPlace
                 name = "<graph>"

@@ -2,7 +2,7 @@ import BackchannelModel
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// What the GraphML events build: keys, node and edge builders, and the network they make.
@@ -56,7 +56,12 @@ extension GraphMLHandler {
         var seen = Set<String>()
     }
 
-    enum Owner { case graph, node(Int), edge(Int), skipped }
+    enum Owner {
+        case graph
+        case node(Int)
+        case edge(Int)
+        case skipped
+    }
 
     struct DataElement {
         var key: String
@@ -104,10 +109,17 @@ extension GraphMLHandler {
         }
         switch d.owner {
         case let .node(i):
-            if nodes[i].seen.contains(key.id) { return fail(parser, d.place, "node \(FieldText.quoted(nodes[i].id)) has two values for key \(FieldText.quoted(key.id))") }
+            if nodes[i].seen.contains(key.id) {
+                return fail(parser, d.place, "node \(FieldText.quoted(nodes[i].id)) has two values for key \(FieldText.quoted(key.id))")
+            }
             nodes[i].seen.insert(key.id)
         case let .edge(i):
-            if edges[i].seen.contains(key.id) { return fail(parser, d.place, "edge \(FieldText.quoted(edges[i].source)) → \(FieldText.quoted(edges[i].target)) has two values for key \(FieldText.quoted(key.id))") }
+            if edges[i].seen.contains(key.id) {
+                return fail(
+                    parser, d.place,
+                    "edge \(FieldText.quoted(edges[i].source)) → \(FieldText.quoted(edges[i].target)) has two values for key \(FieldText.quoted(key.id))"
+                )
+            }
             edges[i].seen.insert(key.id)
         default:
             break
@@ -118,9 +130,10 @@ extension GraphMLHandler {
     /// Puts one data value where its key's name says.
     func assign(_ key: Key, _ text: String, to owner: Owner, at place: (Int, Int), _ parser: XMLParser) {
         func bad(_ message: String) {
-            contentProblems.append(Diagnostic(
-                file: file, line: place.0, column: place.1, path: element(owner),
-                message: "key \(FieldText.quoted(key.id)) (\(key.name)): \(message)"))
+            contentProblems.append(
+                Diagnostic(
+                    file: file, line: place.0, column: place.1, path: element(owner),
+                    message: "key \(FieldText.quoted(key.id)) (\(key.name)): \(message)"))
         }
         func year() -> Int?? {
             if FieldText.trimmed(text).isEmpty { return .some(nil) }
@@ -247,10 +260,11 @@ extension GraphMLHandler {
                 made.append(id)
             }
             if b.relation == nil { withoutRelation += 1 }
-            network.edges.append(Edge(
-                b.source, b.relation ?? .partnersWith, b.target, key: b.key ?? b.id, support: b.support, weight: b.weight,
-                years: YearSpan(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
-                sources: b.sources))
+            network.edges.append(
+                Edge(
+                    b.source, b.relation ?? .partnersWith, b.target, key: b.key ?? b.id, support: b.support, weight: b.weight,
+                    years: YearSpan(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
+                    sources: b.sources))
         }
         if let sources = graphSources {
             network.sources = sources
@@ -260,34 +274,53 @@ extension GraphMLHandler {
                 .filter { seen.insert(ExactID($0)).inserted }
             if !cited.isEmpty {
                 network.sources = cited.map { Source(id: $0, citation: $0) }
-                warnings.append("no graph sources data: \(cited.count) cited source id\(cited.count == 1 ? " is" : "s are") listed with the id as citation")
+                warnings.append(
+                    "no graph sources data: \(cited.count) cited source id\(cited.count == 1 ? " is" : "s are") listed with the id as citation"
+                )
             }
         }
 
         func plural(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
         if undirectedEdges > 0 {
-            warnings.append("the graph is undirected: \(plural(undirectedEdges, "edge was", "edges were")) read once each, directed from source to target")
+            warnings.append(
+                "the graph is undirected: \(plural(undirectedEdges, "edge was", "edges were")) read once each, directed from source to target"
+            )
         }
         if withoutKind > 0 { warnings.append("\(plural(withoutKind, "node has", "nodes have")) no kind: read as participant") }
-        if withoutRelation > 0 { warnings.append("\(plural(withoutRelation, "edge has", "edges have")) no relation: read as partners_with") }
-        if !made.isEmpty {
-            warnings.append("\(plural(made.count, "edge end is", "edge ends are")) not a declared node; made as participants: \(Self.some(made))")
+        if withoutRelation > 0 {
+            warnings.append("\(plural(withoutRelation, "edge has", "edges have")) no relation: read as partners_with")
         }
-        if !unknownKeys.isEmpty { warnings.append("data under undeclared keys read as string attributes named by the key: \(Self.some(unknownKeys.names))") }
-        if !graphDataLeftOut.isEmpty { warnings.append("graph data with no place in a network left out: \(Self.some(graphDataLeftOut.names))") }
-        if !dataLeftOut.isEmpty { warnings.append("data outside the top-level graph, its nodes and edges left out: \(Self.some(dataLeftOut.names))") }
+        if !made.isEmpty {
+            warnings.append(
+                "\(plural(made.count, "edge end is", "edge ends are")) not a declared node; made as participants: \(Self.some(made))")
+        }
+        if !unknownKeys.isEmpty {
+            warnings.append("data under undeclared keys read as string attributes named by the key: \(Self.some(unknownKeys.names))")
+        }
+        if !graphDataLeftOut.isEmpty {
+            warnings.append("graph data with no place in a network left out: \(Self.some(graphDataLeftOut.names))")
+        }
+        if !dataLeftOut.isEmpty {
+            warnings.append("data outside the top-level graph, its nodes and edges left out: \(Self.some(dataLeftOut.names))")
+        }
         if graphicsSkipped { warnings.append("yEd graphics data (shapes, geometry, colours) left out") }
-        if nestedGraphs > 0 { warnings.append("\(plural(nestedGraphs, "nested graph was", "nested graphs were")) flattened into the top-level graph") }
+        if nestedGraphs > 0 {
+            warnings.append("\(plural(nestedGraphs, "nested graph was", "nested graphs were")) flattened into the top-level graph")
+        }
         if topGraphs > 1 { warnings.append("the document holds \(topGraphs) graphs; all were read into one network") }
-        if skippedHyperedges > 0 { warnings.append("\(plural(skippedHyperedges, "hyperedge", "hyperedges")) left out: a network has only edges between two nodes") }
+        if skippedHyperedges > 0 {
+            warnings.append("\(plural(skippedHyperedges, "hyperedge", "hyperedges")) left out: a network has only edges between two nodes")
+        }
         if skippedPorts > 0 { warnings.append("\(plural(skippedPorts, "port", "ports")) left out") }
 
         let graphPlace = self.graphPlace
         let sourcesPlace = graphSeen["sources"]
         let declared = nodes.count
-        let (nodeElements, edgeElements) = (network.nodes.indices.map { i in
-            i < declared ? element(.node(i)) : "<node id=\(FieldText.quoted(network.nodes[i].id))> made for an <edge>"
-        }, edges.indices.map { element(.edge($0)) })
+        let (nodeElements, edgeElements) = (
+            network.nodes.indices.map { i in
+                i < declared ? element(.node(i)) : "<node id=\(FieldText.quoted(network.nodes[i].id))> made for an <edge>"
+            }, edges.indices.map { element(.edge($0)) }
+        )
         try ValidationLocation.check(network, file: file, earlier: contentProblems, sourcesName: "the graph's sources data") { target in
             let at: (Int, Int)?
             var name: String
@@ -307,7 +340,9 @@ extension GraphMLHandler {
                 at = graphPlace
                 name = "<graph>"
             }
-            if let field = target.field, target.collection != .sources, !["id", "source", "target"].contains(field) { name += " data for \(field)" }
+            if let field = target.field, target.collection != .sources, !["id", "source", "target"].contains(field) {
+                name += " data for \(field)"
+            }
             return at.map { ProblemPlace(file: file, line: $0.0, column: $0.1, path: name) }
         }
         return (network, warnings)

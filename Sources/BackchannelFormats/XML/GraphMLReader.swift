@@ -2,7 +2,7 @@ import BackchannelModel
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 extension GraphML {
@@ -39,7 +39,9 @@ extension GraphML {
         }
         guard handler.rootClosed else {
             let end = input.position(bytes.count)
-            throw .malformed(file: file, line: end.line, column: end.column, message: "not well-formed XML: the document ends before </graphml> (is the file truncated?)")
+            throw .malformed(
+                file: file, line: end.line, column: end.column,
+                message: "not well-formed XML: the document ends before </graphml> (is the file truncated?)")
         }
         return try handler.network()
     }
@@ -158,7 +160,10 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
         let code = (error as NSError).code
         let what: String
         if code == 5 {
-            what = rootClosed ? "content after the end of the root element" : "the document ends before all its elements are closed (is the file truncated?)"
+            what =
+                rootClosed
+                ? "content after the end of the root element"
+                : "the document ends before all its elements are closed (is the file truncated?)"
         } else {
             what = Self.xmlErrors[code] ?? "a syntax error the XML parser reports as number \(code)"
         }
@@ -183,11 +188,17 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
         refuseDeclaration(parser, "the external entity \(FieldText.quoted(name))")
     }
 
-    func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?, notationName: String?) {
+    func parser(
+        _ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?,
+        notationName: String?
+    ) {
         refuseDeclaration(parser, "the unparsed entity \(FieldText.quoted(name))")
     }
 
-    func parser(_ parser: XMLParser, foundAttributeDeclarationWithName attributeName: String, forElement elementName: String, type: String?, defaultValue: String?) {
+    func parser(
+        _ parser: XMLParser, foundAttributeDeclarationWithName attributeName: String, forElement elementName: String, type: String?,
+        defaultValue: String?
+    ) {
         refuseDeclaration(parser, "a default for attribute \(FieldText.quoted(attributeName)) of <\(elementName)>")
     }
 
@@ -252,7 +263,10 @@ final class GraphMLHandler: NSObject, XMLParserDelegate {
                 case "float", "double": type = .double
                 case "boolean": type = .bool
                 default:
-                    fail(parser, here, "key \(FieldText.quoted(id)): unknown attr.type \(FieldText.quoted(t)); expected one of: string, int, long, float, double, boolean")
+                    fail(
+                        parser, here,
+                        "key \(FieldText.quoted(id)): unknown attr.type \(FieldText.quoted(t)); expected one of: string, int, long, float, double, boolean"
+                    )
                     return
                 }
             }

@@ -61,25 +61,30 @@ extension GraphML {
             nodeKey[field] = declare("node", field, field == "start" || field == "end" ? intType(nodeYears) : "string")
         }
         let nodeSlots = AttributeSlot.all(network.nodes.map(\.attributes))
-        let nodeSlotKeys = nodeSlots.map { declare("node", keyName($0.name, reserved: nodeFields), attrType($0, network.nodes.map(\.attributes))) }
+        let nodeSlotKeys = nodeSlots.map {
+            declare("node", keyName($0.name, reserved: nodeFields), attrType($0, network.nodes.map(\.attributes)))
+        }
         var edgeKey: [String: String] = [:]
         let edgeYears = network.edges.flatMap { [$0.years.start, $0.years.end].compactMap { $0 } }
         for field in edgeFields where field != "year" {
-            let type = switch field {
-            case "weight": "double"
-            case "start", "end": intType(edgeYears)
-            default: "string"
-            }
+            let type =
+                switch field {
+                case "weight": "double"
+                case "start", "end": intType(edgeYears)
+                default: "string"
+                }
             edgeKey[field] = declare("edge", field, type)
         }
         let edgeSlots = AttributeSlot.all(network.edges.map(\.attributes))
-        let edgeSlotKeys = edgeSlots.map { declare("edge", keyName($0.name, reserved: edgeFields), attrType($0, network.edges.map(\.attributes))) }
+        let edgeSlotKeys = edgeSlots.map {
+            declare("edge", keyName($0.name, reserved: edgeFields), attrType($0, network.edges.map(\.attributes)))
+        }
 
         var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <graphml xmlns="\(namespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="\(namespace) http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="\(namespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="\(namespace) http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 
-        """
+            """
         out += keys
         out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
         func data(_ indent: String, _ key: String?, _ text: String) {

@@ -42,8 +42,10 @@ enum XMLText {
         // Works on UTF-8 bytes: every escape is ASCII, and the only non-ASCII characters XML
         // cannot hold are U+FFFE and U+FFFF (EF BF BE, EF BF BF); strings hold no surrogates.
         var needsWork = false
-        for b in s.utf8 where b < 0x20 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
-            || b == UInt8(ascii: "\"") || b == 0xEF {
+        for b in s.utf8
+        where b < 0x20 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+            || b == UInt8(ascii: "\"") || b == 0xEF
+        {
             needsWork = true
             break
         }
@@ -147,7 +149,9 @@ enum XMLText {
         /// The offset just past the reference that starts with `&` at `at`, if it is one XML defines.
         func reference(at start: Int) throws(FormatError) -> Int {
             var k = start + 1
-            while k < n, k - start < 64, bytes[k] != UInt8(ascii: ";"), !isSpace(bytes[k]), bytes[k] != UInt8(ascii: "<"), bytes[k] != UInt8(ascii: "&") { k += 1 }
+            while k < n, k - start < 64, bytes[k] != UInt8(ascii: ";"), !isSpace(bytes[k]), bytes[k] != UInt8(ascii: "<"),
+                bytes[k] != UInt8(ascii: "&")
+            { k += 1 }
             steps += k - start
             guard k < n, bytes[k] == UInt8(ascii: ";"), k > start + 1 else {
                 throw notWellFormed(start, "an '&' that does not start a reference (write &amp; for '&')")
@@ -161,13 +165,18 @@ enum XMLText {
                 let digits = name.dropFirst()
                 let hex = digits.first == UInt8(ascii: "x")
                 let body = hex ? digits.dropFirst() : digits
-                let valid = !body.isEmpty && body.allSatisfy { b in
-                    (0x30...0x39).contains(b) || (hex && ((0x41...0x46).contains(b) || (0x61...0x66).contains(b)))
-                }
+                let valid =
+                    !body.isEmpty
+                    && body.allSatisfy { b in
+                        (0x30...0x39).contains(b) || (hex && ((0x41...0x46).contains(b) || (0x61...0x66).contains(b)))
+                    }
                 if valid { return k + 1 }
                 throw notWellFormed(start, "an invalid character reference \(FieldText.quoted(input.text(start..<(k + 1))))")
             }
-            throw notWellFormed(start, "an undefined entity \(input.text(start..<(k + 1))) (only &amp; &lt; &gt; &quot; &apos; and character references are allowed in \(format) input; entities are never expanded)")
+            throw notWellFormed(
+                start,
+                "an undefined entity \(input.text(start..<(k + 1))) (only &amp; &lt; &gt; &quot; &apos; and character references are allowed in \(format) input; entities are never expanded)"
+            )
         }
 
         // The declared encoding.
@@ -180,7 +189,10 @@ enum XMLText {
                 if let quote = rest.first, quote == "\"" || quote == "'" {
                     let name = rest.dropFirst().prefix { $0 != quote }
                     if !["utf-8", "utf8", "us-ascii", "ascii"].contains(name.lowercased()) {
-                        throw input.error(at: i, "\(format) input must be UTF-8; this document declares encoding \(FieldText.quoted(String(name))) (convert it to UTF-8)")
+                        throw input.error(
+                            at: i,
+                            "\(format) input must be UTF-8; this document declares encoding \(FieldText.quoted(String(name))) (convert it to UTF-8)"
+                        )
                     }
                 }
             }
@@ -208,20 +220,28 @@ enum XMLText {
                 steps += k - i
                 if k + 1 < n, bytes[k] == UInt8(ascii: "?"), bytes[k + 1] == UInt8(ascii: ">") {
                     // `<?pi?>` crashes swift-corelibs-foundation's XMLParser (it passes a null pointer to strlen).
-                    throw input.error(at: i, "a processing instruction without data (\(FieldText.quoted(input.text(i..<(k + 2))))) is not accepted")
+                    throw input.error(
+                        at: i, "a processing instruction without data (\(FieldText.quoted(input.text(i..<(k + 2))))) is not accepted")
                 }
-                guard let end = find("?>", from: k) else { throw notWellFormed(i, "a processing instruction that is never closed with '?>'") }
+                guard let end = find("?>", from: k) else {
+                    throw notWellFormed(i, "a processing instruction that is never closed with '?>'")
+                }
                 i = end + 2
             case UInt8(ascii: "!"):
                 if matches("<!--", at: i) {
                     guard let end = find("-->", from: i + 4) else { throw notWellFormed(i, "a comment that is never closed with '-->'") }
                     i = end + 3
                 } else if matches("<![CDATA[", at: i) {
-                    guard let end = find("]]>", from: i + 9) else { throw notWellFormed(i, "a CDATA section that is never closed with ']]>'") }
+                    guard let end = find("]]>", from: i + 9) else {
+                        throw notWellFormed(i, "a CDATA section that is never closed with ']]>'")
+                    }
                     i = end + 3
                 } else if matches("<!DOCTYPE", at: i) {
                     if sawRoot || sawDoctype {
-                        throw input.error(at: i, "refused: a DOCTYPE \(sawRoot ? "after the root element" : "given twice"); a DOCTYPE may only come once, before the root element")
+                        throw input.error(
+                            at: i,
+                            "refused: a DOCTYPE \(sawRoot ? "after the root element" : "given twice"); a DOCTYPE may only come once, before the root element"
+                        )
                     }
                     sawDoctype = true
                     var k = i + 9
@@ -234,7 +254,10 @@ enum XMLText {
                         } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
                             quote = c
                         } else if c == UInt8(ascii: "[") {
-                            throw input.error(at: i, "refused: the document has a DOCTYPE with an internal subset ([ … ]); entity declarations (\"billion laughs\", external entities) and DTD defaults are not allowed in \(format) input; remove the DOCTYPE")
+                            throw input.error(
+                                at: i,
+                                "refused: the document has a DOCTYPE with an internal subset ([ … ]); entity declarations (\"billion laughs\", external entities) and DTD defaults are not allowed in \(format) input; remove the DOCTYPE"
+                            )
                         } else if c == UInt8(ascii: "<") {
                             throw notWellFormed(k, "a '<' inside the DOCTYPE")
                         } else if c == UInt8(ascii: ">") {
@@ -245,14 +268,21 @@ enum XMLText {
                     steps += k - i
                     i = k + 1
                 } else if matches("<!ENTITY", at: i) {
-                    throw input.error(at: i, "refused: the document declares an entity (<!ENTITY); entity expansion (\"billion laughs\") and external entities are not allowed in \(format) input; remove the DOCTYPE")
+                    throw input.error(
+                        at: i,
+                        "refused: the document declares an entity (<!ENTITY); entity expansion (\"billion laughs\") and external entities are not allowed in \(format) input; remove the DOCTYPE"
+                    )
                 } else {
-                    throw input.error(at: i, "refused: a markup declaration (\(FieldText.quoted(input.text(i..<min(n, i + 10))))…) outside a DOCTYPE; DTDs are not allowed in \(format) input")
+                    throw input.error(
+                        at: i,
+                        "refused: a markup declaration (\(FieldText.quoted(input.text(i..<min(n, i + 10))))…) outside a DOCTYPE; DTDs are not allowed in \(format) input"
+                    )
                 }
             case UInt8(ascii: "/"):
                 // An end tag: a name, then '>'.
                 guard let end = find(">", from: i + 2) else { throw notWellFormed(i, "an end tag that is never closed ('>' was expected)") }
-                if bytes[(i + 2)..<end].contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) {
+                if bytes[(i + 2)..<end].contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
+                {
                     throw notWellFormed(i, "an end tag holding something other than a name ('>' was expected)")
                 }
                 i = end + 1
@@ -273,7 +303,11 @@ enum XMLText {
                     let nameStart = k
                     while k < n, isNameByte(bytes[k]) { k += 1 }
                     guard k > nameStart, spaceStart < nameStart else {
-                        throw notWellFormed(k, k >= n ? "a start tag that is never closed ('>' was expected)" : "unexpected \(FieldText.quoted(input.text(k..<(k + 1)))) in a start tag ('>' was expected)")
+                        throw notWellFormed(
+                            k,
+                            k >= n
+                                ? "a start tag that is never closed ('>' was expected)"
+                                : "unexpected \(FieldText.quoted(input.text(k..<(k + 1)))) in a start tag ('>' was expected)")
                     }
                     while k < n, isSpace(bytes[k]) { k += 1 }
                     guard k < n, bytes[k] == UInt8(ascii: "=") else {
@@ -296,7 +330,9 @@ enum XMLText {
                     }
                     attributes += 1
                     if attributes > maximumAttributes {
-                        throw input.error(at: tag, "refused: an element with more than \(maximumAttributes) attributes; no \(format) element needs that many")
+                        throw input.error(
+                            at: tag,
+                            "refused: an element with more than \(maximumAttributes) attributes; no \(format) element needs that many")
                     }
                 }
                 steps += k - i

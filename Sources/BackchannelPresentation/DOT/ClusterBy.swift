@@ -1,5 +1,6 @@
-import Foundation
 import BackchannelFormats
+import Foundation
+
 /// How a diagram groups its nodes into boxes.
 public enum ClusterBy: String, CaseIterable, Sendable {
     /// One box per conflict, holding the nodes nearest to it (see ``ConflictAssignment``).

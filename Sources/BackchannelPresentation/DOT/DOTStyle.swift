@@ -1,6 +1,6 @@
-import Foundation
 import BackchannelFormats
 import BackchannelModel
+import Foundation
 
 /// The visual vocabulary of Backchannel diagrams: shape by kind, fill by track, line by relation.
 ///
@@ -43,9 +43,11 @@ public enum DOTStyle {
     }
 
     /// Every fill ``fill(_:kind:)`` can return, named for the legend and the palette test.
-    public static let fills: [(name: String, color: String)] = Track.allCases.map { ($0.title, fill($0, kind: .convener)) } + [
-        ("conflict without a track", fill(nil, kind: .conflict)), ("legal without a track", fill(nil, kind: .legal)), ("no track", fill(nil, kind: .convener)),
-    ]
+    public static let fills: [(name: String, color: String)] =
+        Track.allCases.map { ($0.title, fill($0, kind: .convener)) } + [
+            ("conflict without a track", fill(nil, kind: .conflict)), ("legal without a track", fill(nil, kind: .legal)),
+            ("no track", fill(nil, kind: .convener)),
+        ]
 
     /// Line colour, style, width and whether the relation's name is written on the edge.
     public static func edge(_ relation: Relation) -> (color: String, style: String, penwidth: Double, labelled: Bool) {

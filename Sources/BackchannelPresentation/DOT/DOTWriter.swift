@@ -1,6 +1,6 @@
-import Foundation
 import BackchannelFormats
 import BackchannelModel
+import Foundation
 
 /// Writes a ``Diagram`` as a styled Graphviz DOT digraph. Pure Swift; runs no measure (the diagram
 /// carries its node sizes and clusters); the output is deterministic.
@@ -64,7 +64,9 @@ public struct DOTWriter: Sendable {
             attrs.append("bc_id=\(q(node.id))")
             attrs.append("bc_kind=\"\(node.kind.rawValue)\"")
             if let t = node.track { attrs.append("bc_track=\"\(t.rawValue)\"") }
-            if let data = Self.extraData(network.jsonValue(node: node), dropping: ["id", "label", "kind", "track"]) { attrs.append("bc_data=\(q(data))") }
+            if let data = Self.extraData(network.jsonValue(node: node), dropping: ["id", "label", "kind", "track"]) {
+                attrs.append("bc_data=\(q(data))")
+            }
             return "\(indent)\"n\(i)\" [\(attrs.joined(separator: ", "))];\n"
         }
 
@@ -75,7 +77,8 @@ public struct DOTWriter: Sendable {
             let members = cluster.members.filter { network.nodes.indices.contains($0) }
             guard !members.isEmpty else { continue }
             out += "\n  subgraph \"cluster_\(c)\" {\n"
-            out += "    graph [label=\(q(cluster.label)), style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#bdbdbd\", fontsize=\"14\", fontname=\"\(DOTStyle.fontname)\"];\n"
+            out +=
+                "    graph [label=\(q(cluster.label)), style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#bdbdbd\", fontsize=\"14\", fontname=\"\(DOTStyle.fontname)\"];\n"
             out += "    " + members.map { "\"n\($0)\";" }.joined(separator: " ") + "\n"
             out += "  }\n"
         }
@@ -90,7 +93,9 @@ public struct DOTWriter: Sendable {
             // relation's colour, but a thin dashed line, and its status in the annotation.
             let happened = edge.tookPlace
             if !happened { name += " (\(edge.attributes["status"]?.text ?? "not provided"))" }
-            let highlighted = highlightedSteps.contains("\(edge.source)\u{0}\(edge.target)") || highlightedSteps.contains("\(edge.target)\u{0}\(edge.source)")
+            let highlighted =
+                highlightedSteps.contains("\(edge.source)\u{0}\(edge.target)")
+                || highlightedSteps.contains("\(edge.target)\u{0}\(edge.source)")
             var attrs = [
                 "color=\"\(highlighted ? DOTStyle.highlight : style.color)\"",
                 "style=\"\(happened ? style.style : "dashed")\"",
@@ -111,7 +116,9 @@ public struct DOTWriter: Sendable {
             if let d = edge.description { tip += "\n" + d }
             attrs.append("tooltip=\(q(tip))")
             attrs.append("bc_relation=\"\(edge.relation.rawValue)\"")
-            if let data = Self.extraData(network.jsonValue(edge: edge), dropping: ["source", "target", "relation"]) { attrs.append("bc_data=\(q(data))") }
+            if let data = Self.extraData(network.jsonValue(edge: edge), dropping: ["source", "target", "relation"]) {
+                attrs.append("bc_data=\(q(data))")
+            }
             out += "  \"n\(s)\" -> \"n\(t)\" [\(attrs.joined(separator: ", "))];\n"
         }
 
@@ -122,7 +129,9 @@ public struct DOTWriter: Sendable {
     /// The members of a canonical-JSON object other than `dropping`, as one-line JSON; nil when none.
     static func extraData(_ value: JSONValue, dropping: Set<String>) -> String? {
         guard case let .object(members) = value else { return nil }
-        let kept = members.filter { !dropping.contains($0.key) && !(($0.key == "sources" || $0.key == "attributes") && $0.value.value.isEmptyContainer) }
+        let kept = members.filter {
+            !dropping.contains($0.key) && !(($0.key == "sources" || $0.key == "attributes") && $0.value.value.isEmptyContainer)
+        }
         guard !kept.isEmpty else { return nil }
         return JSONWriter.compact(.object(kept))
     }
@@ -132,7 +141,9 @@ public struct DOTWriter: Sendable {
     /// and the legend sits above the drawing, as wide as its columns, never inside it.
     func headerTable(_ diagram: Diagram) -> String {
         let h = DOTText.html
-        func lines(_ text: String) -> String { text.split(separator: "\n", omittingEmptySubsequences: false).map { h(String($0)) }.joined(separator: "<BR/>") }
+        func lines(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { h(String($0)) }.joined(separator: "<BR/>")
+        }
         var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"20\">\(lines(diagram.title))</FONT></TD></TR>"
         rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">\(lines(diagram.subtitle))</FONT></TD></TR>"
         rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\">\(legendTable(diagram))</FONT></TD></TR>"
@@ -152,20 +163,33 @@ public struct DOTWriter: Sendable {
         typealias Row = (sample: String, text: String)
         var sections: [(title: String, rows: [Row])] = []
         let kinds = Set(network.nodes.map(\.kind))
-        sections.append(("shape: kind", NodeKind.allCases.filter(kinds.contains).map { kind in
-            let s = DOTStyle.shape(kind)
-            let sample = s.glyph.map { "<TD WIDTH=\"36\" HEIGHT=\"22\"><FONT FACE=\"DejaVu Sans\" POINT-SIZE=\"20\">\($0)</FONT></TD>" }
-                ?? "<TD WIDTH=\"32\" HEIGHT=\"18\" BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#4d4d4d\"> </TD>"
-            return (sample, h(kind.rawValue))
-        }))
+        sections.append(
+            (
+                "shape: kind",
+                NodeKind.allCases.filter(kinds.contains).map { kind in
+                    let s = DOTStyle.shape(kind)
+                    let sample =
+                        s.glyph.map { "<TD WIDTH=\"36\" HEIGHT=\"22\"><FONT FACE=\"DejaVu Sans\" POINT-SIZE=\"20\">\($0)</FONT></TD>" }
+                        ?? "<TD WIDTH=\"32\" HEIGHT=\"18\" BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#4d4d4d\"> </TD>"
+                    return (sample, h(kind.rawValue))
+                }
+            ))
         var fills: [Row] = []
-        func swatch(_ color: String) -> String { "<TD WIDTH=\"32\" HEIGHT=\"18\" BORDER=\"1\" COLOR=\"#4d4d4d\" BGCOLOR=\"\(color)\"> </TD>" }
+        func swatch(_ color: String) -> String {
+            "<TD WIDTH=\"32\" HEIGHT=\"18\" BORDER=\"1\" COLOR=\"#4d4d4d\" BGCOLOR=\"\(color)\"> </TD>"
+        }
         for track in Track.allCases where network.nodes.contains(where: { $0.track == track }) {
             fills.append((swatch(DOTStyle.fill(track, kind: .convener)), h(track.title)))
         }
-        if network.nodes.contains(where: { $0.track == nil && $0.kind == .conflict }) { fills.append((swatch(DOTStyle.fill(nil, kind: .conflict)), "conflict, no track")) }
-        if network.nodes.contains(where: { $0.track == nil && $0.kind == .legal }) { fills.append((swatch(DOTStyle.fill(nil, kind: .legal)), "legal, no track")) }
-        if network.nodes.contains(where: { $0.track == nil && $0.kind != .conflict && $0.kind != .legal }) { fills.append((swatch(DOTStyle.fill(nil, kind: .convener)), "no track")) }
+        if network.nodes.contains(where: { $0.track == nil && $0.kind == .conflict }) {
+            fills.append((swatch(DOTStyle.fill(nil, kind: .conflict)), "conflict, no track"))
+        }
+        if network.nodes.contains(where: { $0.track == nil && $0.kind == .legal }) {
+            fills.append((swatch(DOTStyle.fill(nil, kind: .legal)), "legal, no track"))
+        }
+        if network.nodes.contains(where: { $0.track == nil && $0.kind != .conflict && $0.kind != .legal }) {
+            fills.append((swatch(DOTStyle.fill(nil, kind: .convener)), "no track"))
+        }
         sections.append(("fill: track", fills))
         func line(_ color: String, _ style: String, _ width: Double) -> String {
             let border = max(1, min(4, Int((width + 0.5).rounded(.down))))
@@ -173,19 +197,27 @@ public struct DOTWriter: Sendable {
             return "<TD WIDTH=\"44\" HEIGHT=\"12\" BORDER=\"\(border)\" SIDES=\"B\"\(css) COLOR=\"\(color)\"> </TD>"
         }
         let relations = Set(network.edges.map(\.relation))
-        sections.append(("line: relation", Relation.allCases.filter(relations.contains).map { relation in
-            let s = DOTStyle.edge(relation)
-            return (line(s.color, s.style, s.penwidth), h(relation.rawValue.replacingOccurrences(of: "_", with: " ")))
-        }))
+        sections.append(
+            (
+                "line: relation",
+                Relation.allCases.filter(relations.contains).map { relation in
+                    let s = DOTStyle.edge(relation)
+                    return (line(s.color, s.style, s.penwidth), h(relation.rawValue.replacingOccurrences(of: "_", with: " ")))
+                }
+            ))
         var marks: [Row] = []
         if network.nodes.contains(where: \.isDesignated) {
-            marks.append(("<TD WIDTH=\"32\" HEIGHT=\"18\" BORDER=\"3\" COLOR=\"\(DOTStyle.designatedBorder.color)\"> </TD>", "on a designation list"))
+            marks.append(
+                ("<TD WIDTH=\"32\" HEIGHT=\"18\" BORDER=\"3\" COLOR=\"\(DOTStyle.designatedBorder.color)\"> </TD>", "on a designation list")
+            )
         }
         if network.edges.contains(where: { !$0.tookPlace }) {
             marks.append((line("#4d4d4d", "dashed", 1), "thin dashed: intended or refused, not a tie"))
         }
         if !diagram.highlight.isEmpty { marks.append((line(DOTStyle.highlight, "solid", 4), "highlighted path")) }
-        if let measure = diagram.sizeMeasure { marks.append(("<TD WIDTH=\"30\"><FONT POINT-SIZE=\"12\">size</FONT></TD>", "node size: \(h(measure))")) }
+        if let measure = diagram.sizeMeasure {
+            marks.append(("<TD WIDTH=\"30\"><FONT POINT-SIZE=\"12\">size</FONT></TD>", "node size: \(h(measure))"))
+        }
         if let note = diagram.legendNote { marks.append(("<TD> </TD>", h(note))) }
         sections.append(("marks", marks))
 
@@ -196,7 +228,8 @@ public struct DOTWriter: Sendable {
                 let chunk = section.rows[start..<min(start + Self.legendColumnRows, section.rows.count)]
                 var cell = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(start == 0 ? h(section.title) : " ")</B></TD></TR>"
                 for row in chunk { cell += "<TR>\(row.sample)<TD ALIGN=\"LEFT\">\(row.text)</TD></TR>" }
-                columns += "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">\(cell)</TABLE></TD>"
+                columns +=
+                    "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">\(cell)</TABLE></TD>"
                 start += Self.legendColumnRows
             }
         }

@@ -128,7 +128,8 @@ public struct Diagram: Sendable {
     /// - Complexity: O(n · tracks).
     public static func trackClusters(_ network: Network) -> [Cluster] {
         let tracks = Track.allCases.filter { t in network.nodes.contains { $0.track == t } }
-        return tracks.map { track in Cluster(label: track.title, members: network.nodes.indices.filter { network.nodes[$0].track == track }) }
+        return tracks.map { track in Cluster(label: track.title, members: network.nodes.indices.filter { network.nodes[$0].track == track })
+        }
     }
 
     /// Clusters from a node → cluster assignment: cluster `c` (labelled `labels[c]`) holds the nodes

@@ -36,7 +36,8 @@ public struct GraphvizSVG: Sendable {
             i = c + close.count
         }
         let lower = body.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        for bad in ["<script", "<foreignobject", "<iframe", "<object", "<embed"] where Self.find(Array(bad.utf8), in: lower, from: 0) != nil {
+        for bad in ["<script", "<foreignobject", "<iframe", "<object", "<embed"] where Self.find(Array(bad.utf8), in: lower, from: 0) != nil
+        {
             throw .unexpectedMarkup(bad)
         }
         markup = String(decoding: body, as: UTF8.self)
@@ -55,7 +56,9 @@ public struct GraphvizSVG: Sendable {
             // The title is the group's first child, after a line break.
             var t = afterTag
             while t < body.count, body[t] == 10 || body[t] == 13 || body[t] == 32 { t += 1 }
-            guard Self.hasPrefix(titleOpen, body, at: t), let te = Self.find(titleClose, in: body, from: t + titleOpen.count) else { continue }
+            guard Self.hasPrefix(titleOpen, body, at: t), let te = Self.find(titleClose, in: body, from: t + titleOpen.count) else {
+                continue
+            }
             let id = String(decoding: body[idStart..<quote], as: UTF8.self)
             let title = Self.unescape(String(decoding: body[(t + titleOpen.count)..<te], as: UTF8.self))
             if isNode {

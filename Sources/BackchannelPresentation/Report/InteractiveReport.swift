@@ -78,7 +78,8 @@ public struct InteractiveReport: Sendable {
     public var periods: [Period]
 
     public init(
-        network: Network, svg: String, title: String, filters: [String], timeRule: String?, methods: [String], tables: [Table], periods: [Period]
+        network: Network, svg: String, title: String, filters: [String], timeRule: String?, methods: [String], tables: [Table],
+        periods: [Period]
     ) {
         self.network = network
         self.svg = svg
@@ -98,18 +99,23 @@ public struct InteractiveReport: Sendable {
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         // No network access at all: scripts, styles and images only from the page itself.
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+        out +=
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         out += "<title>\(h(title))</title>\n<style>\n\(ReportAssets.css)</style>\n</head>\n<body>\n"
         out += "<header><h1 id=\"bc-title\">\(h(title))</h1>\n<p class=\"bc-sub\">\(h(Diagram.standardSubtitle(network)))</p></header>\n"
         out += "<div class=\"bc-controls\">\n"
-        out += "<label>Find an actor <input id=\"bc-search\" type=\"search\" autocomplete=\"off\" placeholder=\"name or id\"></label> <span id=\"bc-search-count\" aria-live=\"polite\"></span>\n"
+        out +=
+            "<label>Find an actor <input id=\"bc-search\" type=\"search\" autocomplete=\"off\" placeholder=\"name or id\"></label> <span id=\"bc-search-count\" aria-live=\"polite\"></span>\n"
         if timeRule != nil, periods.count > 1 {
-            out += "<label class=\"bc-time\">As of <input id=\"bc-year\" type=\"range\" min=\"0\" max=\"\(periods.count - 1)\" step=\"1\" value=\"\(periods.count - 1)\"> <output id=\"bc-year-label\">\(h(periods[periods.count - 1].label))</output></label>\n"
+            out +=
+                "<label class=\"bc-time\">As of <input id=\"bc-year\" type=\"range\" min=\"0\" max=\"\(periods.count - 1)\" step=\"1\" value=\"\(periods.count - 1)\"> <output id=\"bc-year-label\">\(h(periods[periods.count - 1].label))</output></label>\n"
         }
-        out += "<span class=\"bc-zoom\"><button type=\"button\" id=\"bc-zoom-in\" title=\"Zoom in\">+</button><button type=\"button\" id=\"bc-zoom-out\" title=\"Zoom out\">−</button><button type=\"button\" id=\"bc-zoom-reset\" title=\"Whole drawing\">fit</button></span>\n"
+        out +=
+            "<span class=\"bc-zoom\"><button type=\"button\" id=\"bc-zoom-in\" title=\"Zoom in\">+</button><button type=\"button\" id=\"bc-zoom-out\" title=\"Zoom out\">−</button><button type=\"button\" id=\"bc-zoom-reset\" title=\"Whole drawing\">fit</button></span>\n"
         out += "<span id=\"bc-shown\"></span>\n</div>\n"
         out += "<main class=\"bc-main\">\n<div id=\"bc-diagram\">\n\(drawing.markup)</div>\n"
-        out += "<aside id=\"bc-details\" aria-live=\"polite\"><p class=\"bc-hint\">Click an actor to see its ties and sources; drag to pan, scroll to zoom.</p></aside>\n</main>\n"
+        out +=
+            "<aside id=\"bc-details\" aria-live=\"polite\"><p class=\"bc-hint\">Click an actor to see its ties and sources; drag to pan, scroll to zoom.</p></aside>\n</main>\n"
         out += "<div id=\"bc-tip\" hidden></div>\n"
         out += "<section id=\"bc-tables\"></section>\n"
         out += aboutSection()
@@ -124,7 +130,8 @@ public struct InteractiveReport: Sendable {
         var out = "<section id=\"bc-about\">\n<h2>About this report</h2>\n"
         out += "<h3>Filters</h3>\n<ul id=\"bc-filters\">"
         out += (filters.isEmpty ? ["none: the whole network"] : filters).map { "<li>\(h($0))</li>" }.joined()
-        out += "</ul>\n<h3>Time</h3>\n<p id=\"bc-time-rule\">\(h(timeRule ?? "The network holds no dates, so the report has no time control."))</p>\n"
+        out +=
+            "</ul>\n<h3>Time</h3>\n<p id=\"bc-time-rule\">\(h(timeRule ?? "The network holds no dates, so the report has no time control."))</p>\n"
         if !methods.isEmpty { out += "<h3>Methods</h3>\n<ul>" + methods.map { "<li>\(h($0))</li>" }.joined() + "</ul>\n" }
         if let d = network.description { out += "<h3>The data</h3>\n<p>\(h(d))</p>\n" }
         out += "<h3>Sources</h3>\n"
@@ -139,7 +146,8 @@ public struct InteractiveReport: Sendable {
             }
             out += "</ol>\n"
         }
-        out += "<p class=\"bc-foot\">Made by Backchannel. A factual summary of the relations recorded in the data, with their sources; not legal advice.</p>\n</section>\n"
+        out +=
+            "<p class=\"bc-foot\">Made by Backchannel. A factual summary of the relations recorded in the data, with their sources; not legal advice.</p>\n</section>\n"
         return out
     }
 
@@ -180,34 +188,47 @@ public struct InteractiveReport: Sendable {
         }
 
         func sources(_ ids: [String]) -> JSONValue {
-            ReportJSON.array(ids.map { id in
-                let s = sourceByID[ExactID(id)]
-                var members: [(String, JSONValue)] = [("citation", .string(s?.citation ?? id))]
-                if let url = s?.url, HTMLText.isWebLink(url) { members.append(("url", .string(url))) }
-                return ReportJSON.object(members)
-            })
+            ReportJSON.array(
+                ids.map { id in
+                    let s = sourceByID[ExactID(id)]
+                    var members: [(String, JSONValue)] = [("citation", .string(s?.citation ?? id))]
+                    if let url = s?.url, HTMLText.isWebLink(url) { members.append(("url", .string(url))) }
+                    return ReportJSON.object(members)
+                })
         }
         var nodes: [(String, JSONValue)] = []
         for (i, node) in network.nodes.enumerated() {
             guard let key = svgNode[i] else { continue }
-            var members: [(String, JSONValue)] = [("i", .int(i)), ("id", .string(node.id)), ("label", .string(node.label)), ("kind", .string(node.kind.rawValue))]
+            var members: [(String, JSONValue)] = [
+                ("i", .int(i)), ("id", .string(node.id)), ("label", .string(node.label)), ("kind", .string(node.kind.rawValue)),
+            ]
             if let t = node.track { members.append(("track", .string(t.title))) }
             if !node.years.isEmpty { members.append(("years", .string(node.years.text))) }
             if let d = node.description { members.append(("description", .string(d))) }
             if node.isDesignated {
-                members.append(("designations", ReportJSON.strings(node.designations.map { d in
-                    d.list + (d.by.map { " (\($0))" } ?? "") + (d.since.map { " since \($0)" } ?? "") + (d.until.map { " until \($0)" } ?? "")
-                })))
+                members.append(
+                    (
+                        "designations",
+                        ReportJSON.strings(
+                            node.designations.map { d in
+                                d.list + (d.by.map { " (\($0))" } ?? "") + (d.since.map { " since \($0)" } ?? "")
+                                    + (d.until.map { " until \($0)" } ?? "")
+                            })
+                    ))
             }
             members.append(("sources", sources(node.sources + node.designations.flatMap(\.sources))))
             nodes.append((key, ReportJSON.object(members)))
         }
         var edges: [(String, JSONValue)] = []
         for (e, edge) in network.edges.enumerated() {
-            guard let key = svgEdge[e], let s = index[ExactID(edge.source)], let t = index[ExactID(edge.target)], let a = svgNode[s], let b = svgNode[t] else { continue }
+            guard let key = svgEdge[e], let s = index[ExactID(edge.source)], let t = index[ExactID(edge.target)], let a = svgNode[s],
+                let b = svgNode[t]
+            else { continue }
             var relation = edge.relation.rawValue.replacingOccurrences(of: "_", with: " ")
             if let support = edge.support { relation += ": " + support.title }
-            var members: [(String, JSONValue)] = [("i", .int(e)), ("source", .string(a)), ("target", .string(b)), ("relation", .string(relation))]
+            var members: [(String, JSONValue)] = [
+                ("i", .int(e)), ("source", .string(a)), ("target", .string(b)), ("relation", .string(relation)),
+            ]
             if !edge.years.isEmpty { members.append(("years", .string(edge.years.text))) }
             if let d = edge.description { members.append(("description", .string(d))) }
             members.append(("sources", sources(edge.sources)))
@@ -219,7 +240,10 @@ public struct InteractiveReport: Sendable {
         let tableJSON = tables.map { t in
             ReportJSON.object([
                 ("id", .string(t.id)), ("title", .string(t.title)), ("note", .string(t.note)),
-                ("columns", ReportJSON.array(t.columns.map { ReportJSON.object([("title", .string($0.title)), ("numeric", .bool($0.numeric))]) })),
+                (
+                    "columns",
+                    ReportJSON.array(t.columns.map { ReportJSON.object([("title", .string($0.title)), ("numeric", .bool($0.numeric))]) })
+                ),
             ])
         }
         func cell(_ c: Cell) -> JSONValue {
@@ -233,8 +257,13 @@ public struct InteractiveReport: Sendable {
         }
         let periodJSON = periods.map { p in
             ReportJSON.object([
-                ("label", .string(p.label)), ("nodes", mask(p.nodes, count: network.nodes.count)), ("edges", mask(p.edges, count: network.edges.count)),
-                ("rows", ReportJSON.object(tables.compactMap { t in p.rows[t.id].map { (t.id, ReportJSON.array($0.map { ReportJSON.array($0.map(cell)) })) } })),
+                ("label", .string(p.label)), ("nodes", mask(p.nodes, count: network.nodes.count)),
+                ("edges", mask(p.edges, count: network.edges.count)),
+                (
+                    "rows",
+                    ReportJSON.object(
+                        tables.compactMap { t in p.rows[t.id].map { (t.id, ReportJSON.array($0.map { ReportJSON.array($0.map(cell)) })) } })
+                ),
                 ("note", ReportJSON.string(p.note)),
             ])
         }

@@ -112,7 +112,9 @@ public struct ChannelsReport: Sendable {
             members += [("label", .string(c.conflict.label)), ("parties", ids(c.parties)), ("pairs", array(pairs)), ("summary", summary)]
             return object(members)
         }
-        return object([("parameters", .object(parameters.map { (key: $0.key, value: node($0.value)) })), ("conflicts", array(conflictValues))])
+        return object([
+            ("parameters", .object(parameters.map { (key: $0.key, value: node($0.value)) })), ("conflicts", array(conflictValues)),
+        ])
     }
 
     private var csv: String {
@@ -120,10 +122,11 @@ public struct ChannelsReport: Sendable {
         var lines = [(periods ? "period," : "") + "conflict,a,b,side_a,side_b,direct_tie,channels,cut"]
         for c in conflicts {
             for p in c.pairs {
-                let fields = (periods ? [c.period ?? ""] : []) + [
-                    c.conflict.id, p.a.id, p.b.id, p.sideA ?? "", p.sideB ?? "", p.directTie ? "true" : "false", String(p.channels),
-                    p.cut.map(\.id).joined(separator: ";"),
-                ]
+                let fields =
+                    (periods ? [c.period ?? ""] : []) + [
+                        c.conflict.id, p.a.id, p.b.id, p.sideA ?? "", p.sideB ?? "", p.directTie ? "true" : "false", String(p.channels),
+                        p.cut.map(\.id).joined(separator: ";"),
+                    ]
                 lines.append(fields.map(MeasureReport.csvField).joined(separator: ","))
             }
         }
@@ -134,7 +137,9 @@ public struct ChannelsReport: Sendable {
         func name(_ a: Actor) -> String { ReportLabels.name(a.label, id: a.id) }
         var out: [String] = []
         for c in conflicts {
-            out.append("\(c.period.map { "\($0): " } ?? "")\(name(c.conflict)) [\(c.conflict.id)]: \(c.parties.count) part\(c.parties.count == 1 ? "y" : "ies"), \(c.pairs.count) opposed pair\(c.pairs.count == 1 ? "" : "s")")
+            out.append(
+                "\(c.period.map { "\($0): " } ?? "")\(name(c.conflict)) [\(c.conflict.id)]: \(c.parties.count) part\(c.parties.count == 1 ? "y" : "ies"), \(c.pairs.count) opposed pair\(c.pairs.count == 1 ? "" : "s")"
+            )
             if c.pairs.isEmpty {
                 out.append("  (fewer than two opposed parties are recorded)")
             }
@@ -145,11 +150,14 @@ public struct ChannelsReport: Sendable {
                     out.append("      via " + path.map(name).joined(separator: " → "))
                 }
                 if !p.cut.isEmpty {
-                    out.append("      losing \(p.cut.count == 1 ? "this intermediary" : "these intermediaries") would cut every channel: " + p.cut.map(name).joined(separator: ", "))
+                    out.append(
+                        "      losing \(p.cut.count == 1 ? "this intermediary" : "these intermediaries") would cut every channel: "
+                            + p.cut.map(name).joined(separator: ", "))
                 }
             }
             if !c.pairs.isEmpty {
-                var summary = "  \(c.disconnected.count) pair\(c.disconnected.count == 1 ? "" : "s") without a channel, \(c.hangingOnOne.count) on one intermediary"
+                var summary =
+                    "  \(c.disconnected.count) pair\(c.disconnected.count == 1 ? "" : "s") without a channel, \(c.hangingOnOne.count) on one intermediary"
                 if let top = c.indispensable.first {
                     summary += "; in most cuts: \(name(top.actor)) (\(top.pairs) pair\(top.pairs == 1 ? "" : "s"))"
                 }
@@ -200,7 +208,10 @@ public struct ChannelsComparison: Sendable {
                 let stillUsed = Set((q?.paths ?? []).flatMap { $0 })
                 var seen = Set<ChannelsReport.Actor>()
                 let lost = p.paths.flatMap { $0 }.filter { !stillUsed.contains($0) && seen.insert($0).inserted }
-                rows.append(Row(conflict: c.conflict, a: p.a, b: p.b, channelsBefore: p.channels, channelsAfter: q?.channels ?? 0, lostIntermediaries: lost))
+                rows.append(
+                    Row(
+                        conflict: c.conflict, a: p.a, b: p.b, channelsBefore: p.channels, channelsAfter: q?.channels ?? 0,
+                        lostIntermediaries: lost))
             }
         }
         return rows
@@ -216,28 +227,45 @@ public struct ChannelsComparison: Sendable {
             var conflicts: [JSONNode] = []
             for c in before.conflicts {
                 let mine = rows.filter { $0.conflict == c.conflict }
-                conflicts.append(node(.object([
-                    (key: "conflict", value: node(.string(c.conflict.id))),
-                    (key: "pairs", value: node(.array(mine.map { r in
-                        node(.object([
-                            (key: "a", value: node(.string(r.a.id))), (key: "b", value: node(.string(r.b.id))),
-                            (key: "channels_before", value: node(.int(r.channelsBefore))), (key: "channels_after", value: node(.int(r.channelsAfter))),
-                            (key: "lost_intermediaries", value: ids(r.lostIntermediaries)),
-                        ]))
-                    }))),
-                    (key: "pairs_disconnected", value: node(.int(mine.filter { $0.channelsBefore > 0 && $0.channelsAfter == 0 }.count))),
-                    (key: "channels_lost", value: node(.int(mine.reduce(0) { $0 + max(0, $1.channelsBefore - $1.channelsAfter) }))),
-                ])))
+                conflicts.append(
+                    node(
+                        .object([
+                            (key: "conflict", value: node(.string(c.conflict.id))),
+                            (
+                                key: "pairs",
+                                value: node(
+                                    .array(
+                                        mine.map { r in
+                                            node(
+                                                .object([
+                                                    (key: "a", value: node(.string(r.a.id))), (key: "b", value: node(.string(r.b.id))),
+                                                    (key: "channels_before", value: node(.int(r.channelsBefore))),
+                                                    (key: "channels_after", value: node(.int(r.channelsAfter))),
+                                                    (key: "lost_intermediaries", value: ids(r.lostIntermediaries)),
+                                                ]))
+                                        }))
+                            ),
+                            (
+                                key: "pairs_disconnected",
+                                value: node(.int(mine.filter { $0.channelsBefore > 0 && $0.channelsAfter == 0 }.count))
+                            ),
+                            (key: "channels_lost", value: node(.int(mine.reduce(0) { $0 + max(0, $1.channelsBefore - $1.channelsAfter) }))),
+                        ])))
             }
-            return JSONWriter.document(.object([
-                (key: "parameters", value: node(.object(after.parameters.map { (key: $0.key, value: node($0.value)) }))),
-                (key: "removed", value: node(.array(removed.map { node(.string($0)) }))),
-                (key: "conflicts", value: node(.array(conflicts))),
-            ]))
+            return JSONWriter.document(
+                .object([
+                    (key: "parameters", value: node(.object(after.parameters.map { (key: $0.key, value: node($0.value)) }))),
+                    (key: "removed", value: node(.array(removed.map { node(.string($0)) }))),
+                    (key: "conflicts", value: node(.array(conflicts))),
+                ]))
         case .csv:
             var lines = ["conflict,a,b,channels_before,channels_after,lost_intermediaries"]
             for r in rows {
-                lines.append([r.conflict.id, r.a.id, r.b.id, String(r.channelsBefore), String(r.channelsAfter), r.lostIntermediaries.map(\.id).joined(separator: ";")]
+                lines.append(
+                    [
+                        r.conflict.id, r.a.id, r.b.id, String(r.channelsBefore), String(r.channelsAfter),
+                        r.lostIntermediaries.map(\.id).joined(separator: ";"),
+                    ]
                     .map(MeasureReport.csvField).joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"
@@ -249,9 +277,14 @@ public struct ChannelsComparison: Sendable {
                     lines.append("\(r.conflict.label.replacingOccurrences(of: "\n", with: " ")) [\(r.conflict.id)]")
                     current = r.conflict.id
                 }
-                let change = r.channelsBefore == r.channelsAfter ? "unchanged" : (r.channelsAfter == 0 && r.channelsBefore > 0 ? "disconnected" : "\(r.channelsBefore - r.channelsAfter) lost")
+                let change =
+                    r.channelsBefore == r.channelsAfter
+                    ? "unchanged"
+                    : (r.channelsAfter == 0 && r.channelsBefore > 0 ? "disconnected" : "\(r.channelsBefore - r.channelsAfter) lost")
                 var line = "  \(name(r.a)) – \(name(r.b)): \(r.channelsBefore) → \(r.channelsAfter) (\(change))"
-                if !r.lostIntermediaries.isEmpty { line += "; channels no longer through " + r.lostIntermediaries.map(name).joined(separator: ", ") }
+                if !r.lostIntermediaries.isEmpty {
+                    line += "; channels no longer through " + r.lostIntermediaries.map(name).joined(separator: ", ")
+                }
                 lines.append(line)
             }
             if rows.isEmpty { lines.append("No opposed pair of parties in this network.") }

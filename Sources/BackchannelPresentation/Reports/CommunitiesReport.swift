@@ -13,7 +13,9 @@ public struct CommunitiesReport: Sendable {
     /// Each community's members as (id, label), largest community first.
     public var communities: [[(id: String, label: String)]]
 
-    public init(method: String, parameters: [(key: String, value: JSONValue)], modularity: Double, communities: [[(id: String, label: String)]]) {
+    public init(
+        method: String, parameters: [(key: String, value: JSONValue)], modularity: Double, communities: [[(id: String, label: String)]]
+    ) {
         self.method = method
         self.parameters = parameters
         self.modularity = modularity
@@ -34,10 +36,14 @@ public struct CommunitiesReport: Sendable {
             return JSONWriter.document(value)
         case .csv:
             var lines = ["id,label,community"]
-            for (c, members) in communities.enumerated() { for m in members { lines.append("\(MeasureReport.csvField(m.id)),\(MeasureReport.csvField(m.label)),\(c)") } }
+            for (c, members) in communities.enumerated() {
+                for m in members { lines.append("\(MeasureReport.csvField(m.id)),\(MeasureReport.csvField(m.label)),\(c)") }
+            }
             return lines.joined(separator: "\n") + "\n"
         case .table:
-            var lines = ["\(communities.count) communit\(communities.count == 1 ? "y" : "ies") (\(method)), modularity \(String(format: "%.4f", modularity))"]
+            var lines = [
+                "\(communities.count) communit\(communities.count == 1 ? "y" : "ies") (\(method)), modularity \(String(format: "%.4f", modularity))"
+            ]
             for (c, members) in communities.enumerated() {
                 let names = members.prefix(8).map { ReportLabels.name($0.label, id: $0.id) }.joined(separator: ", ")
                 let more = members.count > 8 ? ", … (\(members.count - 8) more)" : ""

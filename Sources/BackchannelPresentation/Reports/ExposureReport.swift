@@ -1,7 +1,7 @@
-import Foundation
-import BackchannelFormats
 import BackchannelAnalysis
+import BackchannelFormats
 import BackchannelModel
+import Foundation
 
 /// Legal-exposure paths in factual wording, as text or JSON. The JSON also carries a top-level
 /// `"paths"` list in the `paths` command's form, so `render --highlight-paths` reads it directly.
@@ -25,11 +25,16 @@ public struct ExposureReport: Sendable {
     /// The paths in factual wording, with designations, legal instruments and sources.
     /// - Complexity: O(total path length · sources).
     public func text() -> String {
-        var lines = ["Legal exposure: paths of material support (provides) from conveners and organisations to designated actors.", Self.disclaimer, ""]
+        var lines = [
+            "Legal exposure: paths of material support (provides) from conveners and organisations to designated actors.", Self.disclaimer,
+            "",
+        ]
         if paths.isEmpty { lines.append("No recorded path of material support reaches a designated actor.") }
         for (i, p) in paths.enumerated() {
             guard let start = p.nodes.first, let end = p.nodes.last else { continue }
-            lines.append("\(i + 1). \(label(start)) → \(label(end)) (\(p.hops.count == 1 ? "direct" : "through \(p.hops.count - 1) intermediar\(p.hops.count == 2 ? "y" : "ies")"))")
+            lines.append(
+                "\(i + 1). \(label(start)) → \(label(end)) (\(p.hops.count == 1 ? "direct" : "through \(p.hops.count - 1) intermediar\(p.hops.count == 2 ? "y" : "ies")"))"
+            )
             for (j, hop) in p.hops.enumerated() {
                 let e = network.edges[hop.edge]
                 var line = "     \(label(p.nodes[j])) provides \(hop.support?.title ?? "support") to \(label(p.nodes[j + 1]))"
@@ -40,9 +45,13 @@ public struct ExposureReport: Sendable {
             }
             for d in p.designations { lines.append("     \(label(end)) is listed: \(designationText(d))") }
             if !p.designatedBy.isEmpty { lines.append("     designated by: " + p.designatedBy.map(label).joined(separator: ", ")) }
-            if !p.legal.isEmpty { lines.append("     legal decisions and instruments bearing on it: " + p.legal.map(label).joined(separator: "; ")) }
+            if !p.legal.isEmpty {
+                lines.append("     legal decisions and instruments bearing on it: " + p.legal.map(label).joined(separator: "; "))
+            }
             let sources = Set(p.hops.flatMap { network.edges[$0.edge].sources })
-            if !sources.isEmpty { lines.append("     sources: " + network.sources.filter { sources.contains($0.id) }.map(\.citation).joined(separator: "; ")) }
+            if !sources.isEmpty {
+                lines.append("     sources: " + network.sources.filter { sources.contains($0.id) }.map(\.citation).joined(separator: "; "))
+            }
             lines.append("")
         }
         return lines.joined(separator: "\n")
@@ -58,7 +67,8 @@ public struct ExposureReport: Sendable {
             let hops = p.hops.map { h in
                 let e = network.edges[h.edge]
                 var members: [(String, JSONValue)] = [
-                    ("source", .string(e.source)), ("target", .string(e.target)), ("support", ReportJSON.string(h.support?.rawValue)), ("timing", .string(h.timing.rawValue)),
+                    ("source", .string(e.source)), ("target", .string(e.target)), ("support", ReportJSON.string(h.support?.rawValue)),
+                    ("timing", .string(h.timing.rawValue)),
                 ]
                 if let s = e.years.start { members.append(("start", .int(s))) }
                 if let s = e.years.end { members.append(("end", .int(s))) }
@@ -72,7 +82,8 @@ public struct ExposureReport: Sendable {
                 return ReportJSON.object(members)
             }
             return ReportJSON.object([
-                ("actor", ReportJSON.string(p.nodes.first)), ("designated", ReportJSON.string(p.nodes.last)), ("nodes", ReportJSON.strings(p.nodes)),
+                ("actor", ReportJSON.string(p.nodes.first)), ("designated", ReportJSON.string(p.nodes.last)),
+                ("nodes", ReportJSON.strings(p.nodes)),
                 ("hops", ReportJSON.array(hops)), ("designations", ReportJSON.array(designations)),
                 ("designated_by", ReportJSON.strings(p.designatedBy)), ("legal", ReportJSON.strings(p.legal)),
             ])
@@ -83,7 +94,9 @@ public struct ExposureReport: Sendable {
                 ("length", ReportNumber.json(Double(p.hops.count))),
             ])
         }
-        return ReportJSON.object([("note", .string(Self.disclaimer)), ("exposures", ReportJSON.array(exposures)), ("paths", ReportJSON.array(asPaths))])
+        return ReportJSON.object([
+            ("note", .string(Self.disclaimer)), ("exposures", ReportJSON.array(exposures)), ("paths", ReportJSON.array(asPaths)),
+        ])
     }
 
     /// ``jsonValue`` written by ``JSONWriter``.

@@ -41,13 +41,17 @@ public struct FindReport: Sendable {
     public var jsonValue: JSONValue {
         ReportJSON.object([
             ("query", .string(query)),
-            ("nodes", ReportJSON.array(rows.map { row in
-                ReportJSON.object([
-                    ("id", .string(row.id)), ("label", .string(row.label)), ("kind", ReportJSON.string(row.kind?.rawValue)),
-                    ("track", ReportJSON.string(row.track?.rawValue)), ("start", row.years.start.map { .int($0) } ?? .null),
-                    ("end", row.years.end.map { .int($0) } ?? .null), ("match", .string(row.match)),
-                ])
-            })),
+            (
+                "nodes",
+                ReportJSON.array(
+                    rows.map { row in
+                        ReportJSON.object([
+                            ("id", .string(row.id)), ("label", .string(row.label)), ("kind", ReportJSON.string(row.kind?.rawValue)),
+                            ("track", ReportJSON.string(row.track?.rawValue)), ("start", row.years.start.map { .int($0) } ?? .null),
+                            ("end", row.years.end.map { .int($0) } ?? .null), ("match", .string(row.match)),
+                        ])
+                    })
+            ),
             ("closest", ReportJSON.array(closest.map { ReportJSON.object([("id", .string($0.id)), ("label", .string($0.label))]) })),
         ])
     }
@@ -62,18 +66,24 @@ public struct FindReport: Sendable {
         case .csv:
             let f = MeasureReport.csvField
             let lines = rows.map { row in
-                [f(row.id), f(row.label), row.kind?.rawValue ?? "", row.track?.rawValue ?? "",
-                 row.years.start.map(String.init) ?? "", row.years.end.map(String.init) ?? "", f(row.match)].joined(separator: ",")
+                [
+                    f(row.id), f(row.label), row.kind?.rawValue ?? "", row.track?.rawValue ?? "",
+                    row.years.start.map(String.init) ?? "", row.years.end.map(String.init) ?? "", f(row.match),
+                ].joined(separator: ",")
             }
             return (["id,label,kind,track,start,end,match"] + lines).joined(separator: "\n") + "\n"
         case .table:
             guard !rows.isEmpty else {
-                let hint = closest.isEmpty ? "" : "; closest: " + closest.map { $0.id == $0.label ? $0.id : "\($0.id) (\($0.label))" }.joined(separator: ", ")
+                let hint =
+                    closest.isEmpty
+                    ? "" : "; closest: " + closest.map { $0.id == $0.label ? $0.id : "\($0.id) (\($0.label))" }.joined(separator: ", ")
                 return "No node matches \(JSONValue.quoted(query))\(hint)\n"
             }
             let one: (String) -> String = { $0.replacingOccurrences(of: "\n", with: " ") }
             let header = ["id", "label", "kind", "track", "years", "match"]
-            let cells = rows.map { [one($0.id), one($0.label), $0.kind?.rawValue ?? "", $0.track?.rawValue ?? "", $0.years.text, $0.match] }
+            let cells = rows.map {
+                [one($0.id), one($0.label), $0.kind?.rawValue ?? "", $0.track?.rawValue ?? "", $0.years.text, $0.match]
+            }
             var widths = header.map(\.count)
             for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
             func line(_ row: [String]) -> String {

@@ -57,24 +57,37 @@ public struct InclusionReport: Sendable {
             func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
             func ids(_ a: [String]) -> JSONNode { node(.array(a.map { node(.string($0)) })) }
             let items = conflicts.map { c in
-                node(.object([
-                    (key: "conflict", value: node(.string(c.id))),
-                    (key: "included_share", value: node(c.includedShare.map { .double($0) } ?? .null)),
-                    (key: "parties", value: node(.array(c.parties.map { p in
-                        node(.object([
-                            (key: "id", value: node(.string(p.id))), (key: "designated", value: node(.bool(p.designated))),
-                            (key: "engaged", value: node(.string(p.status.rawValue))),
-                            (key: "unofficial_ties", value: ids(p.unofficialTies)), (key: "official_ties", value: ids(p.officialTies)),
-                        ]))
-                    }))),
-                ]))
+                node(
+                    .object([
+                        (key: "conflict", value: node(.string(c.id))),
+                        (key: "included_share", value: node(c.includedShare.map { .double($0) } ?? .null)),
+                        (
+                            key: "parties",
+                            value: node(
+                                .array(
+                                    c.parties.map { p in
+                                        node(
+                                            .object([
+                                                (key: "id", value: node(.string(p.id))),
+                                                (key: "designated", value: node(.bool(p.designated))),
+                                                (key: "engaged", value: node(.string(p.status.rawValue))),
+                                                (key: "unofficial_ties", value: ids(p.unofficialTies)),
+                                                (key: "official_ties", value: ids(p.officialTies)),
+                                            ]))
+                                    }))
+                        ),
+                    ]))
             }
             return JSONWriter.document(.object([(key: "conflicts", value: node(.array(items)))]))
         case .csv:
             var lines = ["conflict,party,designated,engaged,unofficial_ties,official_ties"]
             for c in conflicts {
                 for p in c.parties {
-                    lines.append([c.id, p.id, p.designated ? "true" : "false", p.status.rawValue, p.unofficialTies.joined(separator: ";"), p.officialTies.joined(separator: ";")]
+                    lines.append(
+                        [
+                            c.id, p.id, p.designated ? "true" : "false", p.status.rawValue, p.unofficialTies.joined(separator: ";"),
+                            p.officialTies.joined(separator: ";"),
+                        ]
                         .map(MeasureReport.csvField).joined(separator: ","))
                 }
             }
@@ -83,13 +96,16 @@ public struct InclusionReport: Sendable {
             var lines: [String] = []
             for c in conflicts {
                 let share = c.includedShare.map { " — \(Int(($0 * 100).rounded()))% engaged by unofficial channels" } ?? ""
-                lines.append("\(c.label.replacingOccurrences(of: "\n", with: " ")) [\(c.id)]: \(c.parties.count) part\(c.parties.count == 1 ? "y" : "ies")\(share)")
+                lines.append(
+                    "\(c.label.replacingOccurrences(of: "\n", with: " ")) [\(c.id)]: \(c.parties.count) part\(c.parties.count == 1 ? "y" : "ies")\(share)"
+                )
                 for p in c.parties {
-                    let what = switch p.status {
-                    case .unofficial: "unofficial channels (\(p.unofficialTies.count))"
-                    case .officialOnly: "official channels only (\(p.officialTies.count))"
-                    case .none: "no recorded engagement"
-                    }
+                    let what =
+                        switch p.status {
+                        case .unofficial: "unofficial channels (\(p.unofficialTies.count))"
+                        case .officialOnly: "official channels only (\(p.officialTies.count))"
+                        case .none: "no recorded engagement"
+                        }
                     lines.append("  \(ReportLabels.name(p.label, id: p.id))\(p.designated ? " [designated]" : ""): \(what)")
                 }
             }

@@ -1,7 +1,7 @@
-import Foundation
-import BackchannelFormats
 import BackchannelAnalysis
+import BackchannelFormats
 import BackchannelModel
+import Foundation
 
 /// The influence ranking of conveners with every component, as a table, JSON or CSV.
 public struct InfluenceReport: Sendable {
@@ -52,9 +52,11 @@ public struct InfluenceReport: Sendable {
 
     /// A ranking entry as a row. The only place that reads ``ConvenerInfluence/Entry``'s components.
     static func row(_ e: ConvenerInfluence.Entry) -> Row {
-        Row(node: e.node, score: e.score, components: zip(e.raw.named, e.scaled.named).map { raw, scaled in
-            Component(name: raw.name, raw: raw.value, scaled: scaled.value)
-        })
+        Row(
+            node: e.node, score: e.score,
+            components: zip(e.raw.named, e.scaled.named).map { raw, scaled in
+                Component(name: raw.name, raw: raw.value, scaled: scaled.value)
+            })
     }
 
     /// The label shown for node `i`: its label, or its id.
@@ -86,12 +88,18 @@ public struct InfluenceReport: Sendable {
                 ("id", .string(id(e.node))),
                 ("label", .string(text(e.node))),
                 ("score", ReportNumber.json(e.score)),
-                ("components", ReportJSON.object(e.components.map { c in
-                    (c.name, ReportJSON.object([("raw", ReportNumber.json(c.raw)), ("scaled", ReportNumber.json(c.scaled))]))
-                })),
+                (
+                    "components",
+                    ReportJSON.object(
+                        e.components.map { c in
+                            (c.name, ReportJSON.object([("raw", ReportNumber.json(c.raw)), ("scaled", ReportNumber.json(c.scaled))]))
+                        })
+                ),
             ])
         }
-        return ReportJSON.object([("measure", .string("influence")), ("parameters", parameters), ("conveners", ReportJSON.array(conveners))])
+        return ReportJSON.object([
+            ("measure", .string("influence")), ("parameters", parameters), ("conveners", ReportJSON.array(conveners)),
+        ])
     }
 
     /// The report in `format`: JSON (``jsonValue``), CSV (`id,label,score,<component>,<component>_scaled,...`)
@@ -105,7 +113,8 @@ public struct InfluenceReport: Sendable {
             var lines = ["id,label,score," + componentNames.flatMap { [$0, $0 + "_scaled"] }.joined(separator: ",")]
             for e in rows {
                 let cells = [ReportNumber.csv(e.score)] + e.components.flatMap { [ReportNumber.csv($0.raw), ReportNumber.csv($0.scaled)] }
-                lines.append(MeasureReport.csvField(id(e.node)) + "," + MeasureReport.csvField(text(e.node)) + "," + cells.joined(separator: ","))
+                lines.append(
+                    MeasureReport.csvField(id(e.node)) + "," + MeasureReport.csvField(text(e.node)) + "," + cells.joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"
         case .table:
@@ -130,7 +139,9 @@ public struct InfluenceReport: Sendable {
                     "\(fixed(c[2].raw * 100, 0))% (\(fixed(c[2].scaled, 2)))",
                     "\(fixed(c[3].raw, 4)) (\(fixed(c[3].scaled, 2)))",
                 ]
-                lines.append("\(String(rank + 1).leftPadded(4)). \(name(e.node).padded(width))  \(fixed(e.score, 3))   " + cells.map { $0.padded(15) }.joined())
+                lines.append(
+                    "\(String(rank + 1).leftPadded(4)). \(name(e.node).padded(width))  \(fixed(e.score, 3))   "
+                        + cells.map { $0.padded(15) }.joined())
             }
             return lines.joined(separator: "\n") + "\n"
         }

@@ -1,7 +1,7 @@
-import Foundation
-import BackchannelFormats
 import BackchannelAnalysis
+import BackchannelFormats
 import BackchannelModel
+import Foundation
 
 /// A computed measure, ready to print as a table, JSON or CSV. Deterministic: rows are ordered by
 /// score (descending, NaN last) then node order; numbers are written as ``ReportNumber`` says.
@@ -20,7 +20,10 @@ public struct MeasureReport: Sendable {
     /// At most this many rows (none when 0 or less).
     public var top: Int?
 
-    public init(measure: Measure, parameters: [(String, AttributeValue)], ids: [String], labels: [String]? = nil, kinds: [NodeKind]? = nil, scores: Measure.Scores, kind: NodeKind? = nil, top: Int? = nil) {
+    public init(
+        measure: Measure, parameters: [(String, AttributeValue)], ids: [String], labels: [String]? = nil, kinds: [NodeKind]? = nil,
+        scores: Measure.Scores, kind: NodeKind? = nil, top: Int? = nil
+    ) {
         self.measure = measure
         self.parameters = parameters
         self.ids = ids
@@ -90,18 +93,30 @@ public struct MeasureReport: Sendable {
         case let .nodes(s):
             scoreValue = ReportJSON.object(rows.map { (ids[$0], ReportNumber.json(s[$0])) })
         case .edges:
-            scoreValue = ReportJSON.array(edgeRows.map {
-                ReportJSON.object([("source", .string(ids[$0.source])), ("target", .string(ids[$0.target])), ("score", ReportNumber.json($0.score))])
-            })
+            scoreValue = ReportJSON.array(
+                edgeRows.map {
+                    ReportJSON.object([
+                        ("source", .string(ids[$0.source])), ("target", .string(ids[$0.target])), ("score", ReportNumber.json($0.score)),
+                    ])
+                })
         case let .roles(raw, expected):
-            scoreValue = ReportJSON.object(rows.map { i in
-                (ids[i], ReportJSON.object(Brokerage.Role.allCases.map { role in
-                    let r = raw[role]![i], e = expected[role]![i]
-                    return (role.rawValue, ReportJSON.object([
-                        ("raw", ReportNumber.json(r)), ("expected", ReportNumber.json(e)), ("normalized", e > 0 ? ReportNumber.json(r / e) : .null),
-                    ]))
-                }))
-            })
+            scoreValue = ReportJSON.object(
+                rows.map { i in
+                    (
+                        ids[i],
+                        ReportJSON.object(
+                            Brokerage.Role.allCases.map { role in
+                                let r = raw[role]![i], e = expected[role]![i]
+                                return (
+                                    role.rawValue,
+                                    ReportJSON.object([
+                                        ("raw", ReportNumber.json(r)), ("expected", ReportNumber.json(e)),
+                                        ("normalized", e > 0 ? ReportNumber.json(r / e) : .null),
+                                    ])
+                                )
+                            })
+                    )
+                })
         }
         var members: [(String, JSONValue)] = [
             ("measure", .string(measure.rawValue)),
@@ -120,7 +135,8 @@ public struct MeasureReport: Sendable {
 
     /// `s` as one RFC 4180 CSV field: quoted, with quotes doubled, when it holds a comma, quote or line break.
     public static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     /// The report as CSV (LF line ends): `id,label,<measure>`, `source,target,<measure>` or, for brokerage,
@@ -136,9 +152,12 @@ public struct MeasureReport: Sendable {
             lines.append("source,target,\(measure.rawValue)")
             for e in edgeRows { lines.append("\(Self.csvField(ids[e.source])),\(Self.csvField(ids[e.target])),\(n(e.score))") }
         case let .roles(raw, expected):
-            lines.append("id,label," + Brokerage.Role.allCases.flatMap { ["\($0.rawValue)", "\($0.rawValue)_expected"] }.joined(separator: ","))
+            lines.append(
+                "id,label," + Brokerage.Role.allCases.flatMap { ["\($0.rawValue)", "\($0.rawValue)_expected"] }.joined(separator: ","))
             for i in rows {
-                lines.append(Self.csvField(ids[i]) + "," + Self.csvField(labels?[i] ?? ids[i]) + "," + Brokerage.Role.allCases.flatMap { [n(raw[$0]![i]), n(expected[$0]![i])] }.joined(separator: ","))
+                lines.append(
+                    Self.csvField(ids[i]) + "," + Self.csvField(labels?[i] ?? ids[i]) + ","
+                        + Brokerage.Role.allCases.flatMap { [n(raw[$0]![i]), n(expected[$0]![i])] }.joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,7 +1,7 @@
-import Foundation
-import BackchannelFormats
 import BackchannelAnalysis
+import BackchannelFormats
 import BackchannelModel
+import Foundation
 
 /// Paths as JSON (`{"paths": [{"nodes": [...], "relations": [...], "directions": [...], "length": x}, ...]}`),
 /// CSV or text. Every output gives each hop's real direction: `forward` (the edge runs from the
@@ -45,7 +45,9 @@ public struct PathReport: Sendable {
     /// Hop relations for a node-id path in `network`: the relations of the edges between consecutive
     /// nodes that pass `filter`, in the walked direction (either direction when `directed` is false),
     /// and whether each hop runs only against its edges' direction.
-    public static func relations(_ path: [String], in network: Network?, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) -> (relations: [String], reversed: [Bool]) {
+    public static func relations(_ path: [String], in network: Network?, filter: NetworkFilter = NetworkFilter(), directed: Bool = true)
+        -> (relations: [String], reversed: [Bool])
+    {
         let found = hops(path, in: network, filter: filter, directed: directed)
         return (found.relations, found.directions.map { $0 == .backward })
     }
@@ -53,13 +55,22 @@ public struct PathReport: Sendable {
     /// Hop relations for a node-id path, as ``relations(_:in:filter:directed:)``, with each hop's
     /// ``Direction``: `both` when kept edges run both ways between the pair.
     /// - Complexity: O(h·m) for h hops and m edges.
-    public static func hops(_ path: [String], in network: Network?, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) -> (relations: [String], directions: [Direction]) {
+    public static func hops(_ path: [String], in network: Network?, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) -> (
+        relations: [String], directions: [Direction]
+    ) {
         let hops = zip(path, path.dropFirst()).map { a, b -> (String, Direction) in
             guard let network else { return ("", .forward) }
-            let forward = network.edges.filter { filter.includes($0) && ExactID($0.source) == ExactID(a) && ExactID($0.target) == ExactID(b) }.map(\.relation)
-            let backward = directed ? [] : network.edges.filter { filter.includes($0) && ExactID($0.source) == ExactID(b) && ExactID($0.target) == ExactID(a) }.map(\.relation)
+            let forward = network.edges.filter {
+                filter.includes($0) && ExactID($0.source) == ExactID(a) && ExactID($0.target) == ExactID(b)
+            }.map(\.relation)
+            let backward =
+                directed
+                ? []
+                : network.edges.filter { filter.includes($0) && ExactID($0.source) == ExactID(b) && ExactID($0.target) == ExactID(a) }.map(
+                    \.relation)
             let names = Array(Set(forward + backward)).sorted().map(\.rawValue).joined(separator: "|")
-            let direction: Direction = forward.isEmpty && !backward.isEmpty ? .backward : (!forward.isEmpty && !backward.isEmpty ? .both : .forward)
+            let direction: Direction =
+                forward.isEmpty && !backward.isEmpty ? .backward : (!forward.isEmpty && !backward.isEmpty ? .both : .forward)
             return (names, direction)
         }
         return (hops.map(\.0), hops.map(\.1))
@@ -69,12 +80,19 @@ public struct PathReport: Sendable {
     /// a non-finite length is `null` (``ReportNumber``).
     /// - Complexity: O(total path length).
     public var jsonValue: JSONValue {
-        ReportJSON.object([("paths", ReportJSON.array(entries.map { e in
-            ReportJSON.object([
-                ("nodes", ReportJSON.strings(e.nodes)), ("relations", ReportJSON.strings(e.relations)),
-                ("directions", ReportJSON.strings(e.relations.indices.map { e.direction($0).rawValue })), ("length", ReportNumber.json(e.length)),
-            ])
-        }))])
+        ReportJSON.object([
+            (
+                "paths",
+                ReportJSON.array(
+                    entries.map { e in
+                        ReportJSON.object([
+                            ("nodes", ReportJSON.strings(e.nodes)), ("relations", ReportJSON.strings(e.relations)),
+                            ("directions", ReportJSON.strings(e.relations.indices.map { e.direction($0).rawValue })),
+                            ("length", ReportNumber.json(e.length)),
+                        ])
+                    })
+            )
+        ])
     }
 
     /// ``jsonValue`` written by ``JSONWriter``.
@@ -103,13 +121,14 @@ public struct PathReport: Sendable {
     /// One row per step: `path,step,node,relation_to_next,length,direction_to_next`; the length as
     /// ``ReportNumber/csv(_:)``, the direction `forward`, `backward` or `both` (empty on the last step).
     public func csv() -> String {
-        (["path,step,node,relation_to_next,length,direction_to_next"] + entries.enumerated().flatMap { i, e in
-            e.nodes.enumerated().map { j, id in
-                let relation = j < e.relations.count ? MeasureReport.csvField(e.relations[j]) : ""
-                let direction = j < e.relations.count ? e.direction(j).rawValue : ""
-                return "\(i + 1),\(j),\(MeasureReport.csvField(id)),\(relation),\(ReportNumber.csv(e.length)),\(direction)"
-            }
-        }).joined(separator: "\n") + "\n"
+        (["path,step,node,relation_to_next,length,direction_to_next"]
+            + entries.enumerated().flatMap { i, e in
+                e.nodes.enumerated().map { j, id in
+                    let relation = j < e.relations.count ? MeasureReport.csvField(e.relations[j]) : ""
+                    let direction = j < e.relations.count ? e.direction(j).rawValue : ""
+                    return "\(i + 1),\(j),\(MeasureReport.csvField(id)),\(relation),\(ReportNumber.csv(e.length)),\(direction)"
+                }
+            }).joined(separator: "\n") + "\n"
     }
 
     /// The report in `format`: ``json()``, ``csv()`` or ``text()``.

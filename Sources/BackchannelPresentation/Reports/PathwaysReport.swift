@@ -49,29 +49,39 @@ public struct PathwaysReport: Sendable {
             func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
             func ids(_ a: [Actor]) -> JSONNode { node(.array(a.map { node(.string($0.id)) })) }
             let items = pathways.map { p in
-                node(.object([
-                    (key: "from", value: node(.string(p.chain.first!.id))), (key: "to", value: node(.string(p.chain.last!.id))),
-                    (key: "chain", value: ids(p.chain)), (key: "years", value: node(p.years.map { .int($0) } ?? .null)),
-                    (key: "conveners", value: ids(p.conveners)),
-                ]))
+                node(
+                    .object([
+                        (key: "from", value: node(.string(p.chain.first!.id))), (key: "to", value: node(.string(p.chain.last!.id))),
+                        (key: "chain", value: ids(p.chain)), (key: "years", value: node(p.years.map { .int($0) } ?? .null)),
+                        (key: "conveners", value: ids(p.conveners)),
+                    ]))
             }
-            return JSONWriter.document(.object([(key: "pathways", value: node(.array(items))), (key: "without_official_outcome", value: ids(withoutOutcome))]))
+            return JSONWriter.document(
+                .object([(key: "pathways", value: node(.array(items))), (key: "without_official_outcome", value: ids(withoutOutcome))]))
         case .csv:
             var lines = ["from,to,years,chain,conveners"]
             for p in pathways {
-                lines.append([p.chain.first!.id, p.chain.last!.id, p.years.map(String.init) ?? "", p.chain.map(\.id).joined(separator: ";"), p.conveners.map(\.id).joined(separator: ";")]
+                lines.append(
+                    [
+                        p.chain.first!.id, p.chain.last!.id, p.years.map(String.init) ?? "", p.chain.map(\.id).joined(separator: ";"),
+                        p.conveners.map(\.id).joined(separator: ";"),
+                    ]
                     .map(MeasureReport.csvField).joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"
         case .table:
-            var lines = ["\(pathways.count) pathway\(pathways.count == 1 ? "" : "s") from unofficial dialogues to official talks and agreements"]
+            var lines = [
+                "\(pathways.count) pathway\(pathways.count == 1 ? "" : "s") from unofficial dialogues to official talks and agreements"
+            ]
             for (i, p) in pathways.enumerated() {
                 let span = p.years.map { " (\($0) year\($0 == 1 ? "" : "s"))" } ?? ""
                 lines.append("\(String(format: "%3d", i + 1)). " + p.chain.map(name).joined(separator: " → ") + span)
                 if !p.conveners.isEmpty { lines.append("       convened by " + p.conveners.map(name).joined(separator: ", ")) }
             }
             if !withoutOutcome.isEmpty {
-                lines.append("Unofficial dialogues with no recorded chain to an official outcome: " + withoutOutcome.map(name).joined(separator: ", "))
+                lines.append(
+                    "Unofficial dialogues with no recorded chain to an official outcome: "
+                        + withoutOutcome.map(name).joined(separator: ", "))
             }
             return lines.joined(separator: "\n") + "\n"
         }

@@ -1,6 +1,6 @@
-import Foundation
 import BackchannelFormats
 import BackchannelModel
+import Foundation
 
 /// An ego network as a list: each node within the radius with its distance from the centre.
 public struct ReachReport: Sendable {
@@ -37,9 +37,16 @@ public struct ReachReport: Sendable {
     public var jsonValue: JSONValue {
         ReportJSON.object([
             ("center", .string(center)), ("radius", .int(radius)), ("direction", .string(direction)),
-            ("nodes", ReportJSON.array(rows.map { row in
-                ReportJSON.object([("id", .string(row.id)), ("label", .string(row.label)), ("kind", ReportJSON.string(row.kind)), ("distance", .int(row.distance))])
-            })),
+            (
+                "nodes",
+                ReportJSON.array(
+                    rows.map { row in
+                        ReportJSON.object([
+                            ("id", .string(row.id)), ("label", .string(row.label)), ("kind", ReportJSON.string(row.kind)),
+                            ("distance", .int(row.distance)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -50,7 +57,8 @@ public struct ReachReport: Sendable {
         case .json:
             return JSONWriter.document(jsonValue)
         case .csv:
-            let lines = rows.map { row -> String in "\(MeasureReport.csvField(row.id)),\(MeasureReport.csvField(row.label)),\(row.distance)" }
+            let lines = rows.map { row -> String in "\(MeasureReport.csvField(row.id)),\(MeasureReport.csvField(row.label)),\(row.distance)"
+            }
             return (["id,label,distance"] + lines).joined(separator: "\n") + "\n"
         case .table:
             let steps = radius == 1 ? "step" : "steps"
@@ -58,7 +66,8 @@ public struct ReachReport: Sendable {
                 let kind = row.kind.map { "  [\($0)]" } ?? ""
                 return "  \(row.distance)  \(ReportLabels.name(row.label, id: row.id))\(kind)"
             }
-            return (["Within \(radius) \(steps) of \(centerLabel) (\(direction)): \(rows.count) nodes"] + lines).joined(separator: "\n") + "\n"
+            return (["Within \(radius) \(steps) of \(centerLabel) (\(direction)): \(rows.count) nodes"] + lines).joined(separator: "\n")
+                + "\n"
         }
     }
 }

@@ -36,28 +36,40 @@ public struct TimelineReport: Sendable {
 
     /// The `k` series with the highest peak, ties by input order.
     public func top(_ k: Int) -> [Series] {
-        Array(series.enumerated().sorted { $0.element.peak != $1.element.peak ? $0.element.peak > $1.element.peak : $0.offset < $1.offset }
-            .prefix(max(0, k)).map(\.element))
+        Array(
+            series.enumerated().sorted { $0.element.peak != $1.element.peak ? $0.element.peak > $1.element.peak : $0.offset < $1.offset }
+                .prefix(max(0, k)).map(\.element))
     }
 
     public func render(_ format: MeasureReport.Format, top k: Int = 10) -> String {
         switch format {
         case .json:
             func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
-            return JSONWriter.document(.object([
-                (key: "measure", value: node(.string(measure))),
-                (key: "parameters", value: node(.object(parameters.map { (key: $0.key, value: node($0.value)) }))),
-                (key: "periods", value: node(.array(periods.map { node(.string($0)) }))),
-                (key: "scores", value: node(.object(series.map { s in
-                    (key: s.id, value: node(.array(s.scores.map { node($0.map { $0.isFinite ? .double($0) : .null } ?? .null) })))
-                }))),
-                (key: "labels", value: node(.object(series.map { (key: $0.id, value: node(.string($0.label))) }))),
-            ]))
+            return JSONWriter.document(
+                .object([
+                    (key: "measure", value: node(.string(measure))),
+                    (key: "parameters", value: node(.object(parameters.map { (key: $0.key, value: node($0.value)) }))),
+                    (key: "periods", value: node(.array(periods.map { node(.string($0)) }))),
+                    (
+                        key: "scores",
+                        value: node(
+                            .object(
+                                series.map { s in
+                                    (
+                                        key: s.id,
+                                        value: node(.array(s.scores.map { node($0.map { $0.isFinite ? .double($0) : .null } ?? .null) }))
+                                    )
+                                }))
+                    ),
+                    (key: "labels", value: node(.object(series.map { (key: $0.id, value: node(.string($0.label))) }))),
+                ]))
         case .csv:
             var lines = ["id,label,period,score"]
             for s in series {
                 for (p, score) in zip(periods, s.scores) {
-                    lines.append("\(MeasureReport.csvField(s.id)),\(MeasureReport.csvField(s.label)),\(MeasureReport.csvField(p)),\(score.map { $0.isFinite ? String($0) : "" } ?? "")")
+                    lines.append(
+                        "\(MeasureReport.csvField(s.id)),\(MeasureReport.csvField(s.label)),\(MeasureReport.csvField(p)),\(score.map { $0.isFinite ? String($0) : "" } ?? "")"
+                    )
                 }
             }
             return lines.joined(separator: "\n") + "\n"
@@ -91,7 +103,9 @@ public struct TimelineReport: Sendable {
         let height = max(plot.y + plot.height + 70, plot.y + Double(shown.count) * 20 + 20)
         let values = shown.flatMap { $0.scores.compactMap { $0 } }.filter(\.isFinite)
         let top = Self.niceCeiling(values.max() ?? 1)
-        func x(_ i: Int) -> Double { periods.count <= 1 ? plot.x + plot.width / 2 : plot.x + plot.width * Double(i) / Double(periods.count - 1) }
+        func x(_ i: Int) -> Double {
+            periods.count <= 1 ? plot.x + plot.width / 2 : plot.x + plot.width * Double(i) / Double(periods.count - 1)
+        }
         func y(_ v: Double) -> Double { plot.y + plot.height - plot.height * (top > 0 ? max(0, v) / top : 0) }
         func number(_ v: Double) -> String { String(format: "%.1f", v) }
         var out = """
@@ -104,16 +118,22 @@ public struct TimelineReport: Sendable {
         // Axes, gridlines and ticks.
         for step in 0...4 {
             let v = top * Double(step) / 4
-            out += "<line x1=\"\(number(plot.x))\" y1=\"\(number(y(v)))\" x2=\"\(number(plot.x + plot.width))\" y2=\"\(number(y(v)))\" stroke=\"#e0e0e0\"/>\n"
-            out += "<text x=\"\(number(plot.x - 8))\" y=\"\(number(y(v) + 4))\" text-anchor=\"end\">\(Self.escape(String(format: "%.3g", v)))</text>\n"
+            out +=
+                "<line x1=\"\(number(plot.x))\" y1=\"\(number(y(v)))\" x2=\"\(number(plot.x + plot.width))\" y2=\"\(number(y(v)))\" stroke=\"#e0e0e0\"/>\n"
+            out +=
+                "<text x=\"\(number(plot.x - 8))\" y=\"\(number(y(v) + 4))\" text-anchor=\"end\">\(Self.escape(String(format: "%.3g", v)))</text>\n"
         }
-        out += "<line x1=\"\(number(plot.x))\" y1=\"\(number(plot.y + plot.height))\" x2=\"\(number(plot.x + plot.width))\" y2=\"\(number(plot.y + plot.height))\" stroke=\"#333333\"/>\n"
-        out += "<line x1=\"\(number(plot.x))\" y1=\"\(number(plot.y))\" x2=\"\(number(plot.x))\" y2=\"\(number(plot.y + plot.height))\" stroke=\"#333333\"/>\n"
+        out +=
+            "<line x1=\"\(number(plot.x))\" y1=\"\(number(plot.y + plot.height))\" x2=\"\(number(plot.x + plot.width))\" y2=\"\(number(plot.y + plot.height))\" stroke=\"#333333\"/>\n"
+        out +=
+            "<line x1=\"\(number(plot.x))\" y1=\"\(number(plot.y))\" x2=\"\(number(plot.x))\" y2=\"\(number(plot.y + plot.height))\" stroke=\"#333333\"/>\n"
         let every = max(1, Int((Double(periods.count) / 12).rounded(.up)))
         for (i, p) in periods.enumerated() where i % every == 0 || i == periods.count - 1 {
-            out += "<text x=\"\(number(x(i)))\" y=\"\(number(plot.y + plot.height + 18))\" text-anchor=\"middle\">\(Self.escape(p))</text>\n"
+            out +=
+                "<text x=\"\(number(x(i)))\" y=\"\(number(plot.y + plot.height + 18))\" text-anchor=\"middle\">\(Self.escape(p))</text>\n"
         }
-        out += "<text x=\"\(number(plot.x - 52))\" y=\"\(number(plot.y + plot.height / 2))\" transform=\"rotate(-90 \(number(plot.x - 52)) \(number(plot.y + plot.height / 2)))\" text-anchor=\"middle\">\(Self.escape(measure))</text>\n"
+        out +=
+            "<text x=\"\(number(plot.x - 52))\" y=\"\(number(plot.y + plot.height / 2))\" transform=\"rotate(-90 \(number(plot.x - 52)) \(number(plot.y + plot.height / 2)))\" text-anchor=\"middle\">\(Self.escape(measure))</text>\n"
         // One line per node.
         for (n, s) in shown.enumerated() {
             let colour = palette[n % palette.count], dash = dashes[(n / palette.count) % dashes.count]
@@ -124,11 +144,14 @@ public struct TimelineReport: Sendable {
                 pen = true
             }
             let dashAttribute = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
-            out += "<path class=\"series\" data-id=\"\(Self.escape(s.id))\" d=\"\(d.trimmingCharacters(in: .whitespaces))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
+            out +=
+                "<path class=\"series\" data-id=\"\(Self.escape(s.id))\" d=\"\(d.trimmingCharacters(in: .whitespaces))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
             let ly = plot.y + Double(n) * 20
-            out += "<line x1=\"\(number(legendX))\" y1=\"\(number(ly))\" x2=\"\(number(legendX + 24))\" y2=\"\(number(ly))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
+            out +=
+                "<line x1=\"\(number(legendX))\" y1=\"\(number(ly))\" x2=\"\(number(legendX + 24))\" y2=\"\(number(ly))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
             let label = s.label.replacingOccurrences(of: "\n", with: " ")
-            out += "<text x=\"\(number(legendX + 30))\" y=\"\(number(ly + 4))\">\(Self.escape(label.count > 38 ? String(label.prefix(37)) + "…" : label))</text>\n"
+            out +=
+                "<text x=\"\(number(legendX + 30))\" y=\"\(number(ly + 4))\">\(Self.escape(label.count > 38 ? String(label.prefix(37)) + "…" : label))</text>\n"
         }
         return out + "</svg>\n"
     }
@@ -156,6 +179,6 @@ public struct TimelineReport: Sendable {
     }
 }
 
-private extension String {
-    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+extension String {
+    fileprivate func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
 }
