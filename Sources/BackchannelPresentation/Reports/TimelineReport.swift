@@ -112,7 +112,7 @@ public struct TimelineReport: Sendable {
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(legendX + 260))" height="\(Int(height))" viewBox="0 0 \(Int(legendX + 260)) \(Int(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
             <rect width="100%" height="100%" fill="#ffffff"/>
-            <text x="\(number(plot.x))" y="28" font-size="16" font-weight="bold">\(Self.escape(title ?? "\(measure) over time"))</text>
+            <text x="\(number(plot.x))" y="28" font-size="16" font-weight="bold">\(HTMLText.escape(title ?? "\(measure) over time"))</text>
 
             """
         // Axes, gridlines and ticks.
@@ -121,7 +121,7 @@ public struct TimelineReport: Sendable {
             out +=
                 "<line x1=\"\(number(plot.x))\" y1=\"\(number(y(v)))\" x2=\"\(number(plot.x + plot.width))\" y2=\"\(number(y(v)))\" stroke=\"#e0e0e0\"/>\n"
             out +=
-                "<text x=\"\(number(plot.x - 8))\" y=\"\(number(y(v) + 4))\" text-anchor=\"end\">\(Self.escape(String(format: "%.3g", v)))</text>\n"
+                "<text x=\"\(number(plot.x - 8))\" y=\"\(number(y(v) + 4))\" text-anchor=\"end\">\(HTMLText.escape(String(format: "%.3g", v)))</text>\n"
         }
         out +=
             "<line x1=\"\(number(plot.x))\" y1=\"\(number(plot.y + plot.height))\" x2=\"\(number(plot.x + plot.width))\" y2=\"\(number(plot.y + plot.height))\" stroke=\"#333333\"/>\n"
@@ -130,10 +130,10 @@ public struct TimelineReport: Sendable {
         let every = max(1, Int((Double(periods.count) / 12).rounded(.up)))
         for (i, p) in periods.enumerated() where i % every == 0 || i == periods.count - 1 {
             out +=
-                "<text x=\"\(number(x(i)))\" y=\"\(number(plot.y + plot.height + 18))\" text-anchor=\"middle\">\(Self.escape(p))</text>\n"
+                "<text x=\"\(number(x(i)))\" y=\"\(number(plot.y + plot.height + 18))\" text-anchor=\"middle\">\(HTMLText.escape(p))</text>\n"
         }
         out +=
-            "<text x=\"\(number(plot.x - 52))\" y=\"\(number(plot.y + plot.height / 2))\" transform=\"rotate(-90 \(number(plot.x - 52)) \(number(plot.y + plot.height / 2)))\" text-anchor=\"middle\">\(Self.escape(measure))</text>\n"
+            "<text x=\"\(number(plot.x - 52))\" y=\"\(number(plot.y + plot.height / 2))\" transform=\"rotate(-90 \(number(plot.x - 52)) \(number(plot.y + plot.height / 2)))\" text-anchor=\"middle\">\(HTMLText.escape(measure))</text>\n"
         // One line per node.
         for (n, s) in shown.enumerated() {
             let colour = palette[n % palette.count], dash = dashes[(n / palette.count) % dashes.count]
@@ -145,13 +145,13 @@ public struct TimelineReport: Sendable {
             }
             let dashAttribute = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
             out +=
-                "<path class=\"series\" data-id=\"\(Self.escape(s.id))\" d=\"\(d.trimmingCharacters(in: .whitespaces))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
+                "<path class=\"series\" data-id=\"\(HTMLText.escape(s.id))\" d=\"\(d.trimmingCharacters(in: .whitespaces))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
             let ly = plot.y + Double(n) * 20
             out +=
                 "<line x1=\"\(number(legendX))\" y1=\"\(number(ly))\" x2=\"\(number(legendX + 24))\" y2=\"\(number(ly))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
             let label = s.label.replacingOccurrences(of: "\n", with: " ")
             out +=
-                "<text x=\"\(number(legendX + 30))\" y=\"\(number(ly + 4))\">\(Self.escape(label.count > 38 ? String(label.prefix(37)) + "…" : label))</text>\n"
+                "<text x=\"\(number(legendX + 30))\" y=\"\(number(ly + 4))\">\(HTMLText.escape(label.count > 38 ? String(label.prefix(37)) + "…" : label))</text>\n"
         }
         return out + "</svg>\n"
     }
@@ -164,19 +164,6 @@ public struct TimelineReport: Sendable {
         return 10 * magnitude
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
 }
 
 extension String {
