@@ -114,7 +114,7 @@ struct ParserFuzzTests {
                 } catch {
                     // Graphviz's parser says where it stopped ("syntax error in line N near '…'"), or that
                     // the text ended before any graph began.
-                    guard let error = error as? FormatError, case let .malformed(file, line, _, message) = error, file == "mutant.dot"
+                    guard case let .malformed(file, line, _, message) = error, file == "mutant.dot"
                     else {
                         Issue.record("not a located DOT error: \(error)")
                         continue
