@@ -77,6 +77,12 @@ public struct Louvain: Sendable {
 
 /// One level of the Louvain hierarchy: a symmetric weighted graph whose nodes may carry self-loops.
 private struct Level {
+    /// The smallest modularity gain that moves a node: rounding error in a gain is far below it, and
+    /// a real gain on a graph that fits in memory far above.
+    static let minimumGain = 1e-12
+    /// At most this many passes over the nodes per level.
+    static let maximumPasses = 1_000
+
     var offsets: [Int]
     var targets: [Int]
     var weights: [Double]
@@ -115,8 +121,11 @@ private struct Level {
         var touched: [Int] = []
         var movedAny = false
         var improved = true
-        while improved {
+        var passes = 0
+        // Every move raises modularity, so passes end; the cap bounds the work all the same.
+        while improved && passes < Self.maximumPasses {
             improved = false
+            passes += 1
             for v in order {
                 let own = community[v]
                 let k = degrees[v]
@@ -132,7 +141,9 @@ private struct Level {
                 var bestGain = 0.0
                 for c in touched where c != own {
                     let gain = removeCost + toCommunity[c] / m - resolution * totals[c] * k / (2 * m * m)
-                    if gain > bestGain {
+                    // A gain within rounding of zero is no gain: without the margin, two communities
+                    // that are equally good can trade a node back and forth for ever.
+                    if gain > bestGain + Self.minimumGain {
                         bestGain = gain
                         best = c
                     }
