@@ -50,26 +50,8 @@ extension GEXF {
     /// - Complexity: O(n) in the size of the document (plus validation, O(nodes + edges)).
     /// - Reference: GEXF 1.3 specification, https://gexf.net/ (GEXF Working Group, 2022).
     public static func read(_ bytes: [UInt8], file: String) throws(FormatError) -> (network: Network, warnings: [String]) {
-        let input = try InputBytes(bytes, file: file)
-        try XMLText.checkSafe(input, format: "GEXF")
-        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = false
         let handler = GEXFHandler(file: file)
-        parser.delegate = handler
-        _ = parser.parse()
-        if let failure = handler.failure { throw failure }
-        if let error = handler.parseError ?? parser.parserError.map({ handler.describe($0, parser) }) { throw error }
-        guard handler.sawRoot else {
-            throw .malformed(file: file, line: 1, column: 1, message: "not GEXF: the document has no elements")
-        }
-        guard handler.rootClosed else {
-            let end = input.position(bytes.count)
-            throw .malformed(
-                file: file, line: end.line, column: end.column,
-                message: "not well-formed XML: the document ends before </gexf> (is the file truncated?)")
-        }
+        try XMLDocument.parse(bytes, file: file, format: "GEXF", root: "gexf", with: handler)
         return try handler.network()
     }
 
@@ -84,7 +66,7 @@ extension GEXF {
 }
 
 /// Turns XMLParser events on a GEXF document into a network.
-final class GEXFHandler: NSObject, XMLParserDelegate {
+final class GEXFHandler: NSObject, XMLDocumentHandler {
     struct Column {
         var title: String
         var type: AttributeType
@@ -155,20 +137,6 @@ final class GEXFHandler: NSObject, XMLParserDelegate {
         guard failure == nil else { return }
         failure = .malformed(file: file, line: at.0, column: at.1, message: message)
         parser.abortParsing()
-    }
-
-    func describe(_ error: Error, _ parser: XMLParser) -> FormatError {
-        let code = (error as NSError).code
-        let what: String
-        if code == 5 {
-            what =
-                rootClosed
-                ? "content after the end of the root element"
-                : "the document ends before all its elements are closed (is the file truncated?)"
-        } else {
-            what = GraphMLHandler.xmlErrors[code] ?? "a syntax error the XML parser reports as number \(code)"
-        }
-        return .malformed(file: file, line: parser.lineNumber, column: parser.columnNumber, message: "not well-formed XML: \(what)")
     }
 
     private func refuseDeclaration(_ parser: XMLParser, _ what: String) {
