@@ -127,6 +127,14 @@ def mend(path):
             c.edge("edge[4] (event addresses conflict)", event, "addresses", "mend-conflict-" + country, year)
         else:
             c.warn("edge[4] (event addresses conflict): empty conflict_counry_ID; no edge")
+        for lp in locals_:
+            if not lp:
+                c.warn("edge[5] (local party party to conflict): empty local_parties; no edge")
+                continue
+            if not country:
+                c.warn("edge[5] (local party party to conflict): empty conflict_counry_ID; no edge")
+                continue
+            c.edge("edge[5] (local party party to conflict)", "mend-local-" + lp, "party_to", "mend-conflict-" + country, year, dedupe=True)
     return c.result()
 
 

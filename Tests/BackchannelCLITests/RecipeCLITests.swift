@@ -42,7 +42,7 @@ struct RecipeCLITests {
             "--recipe", Fixtures.datasetsDirectory.appendingPathComponent("recipes/mend.toml").path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("16 nodes, 19 edges"))
+        #expect(result.stderr.contains("16 nodes, 23 edges"))
     }
 
     /// Every file a recipe reads, and the recipe itself, is an input: never overwritten.

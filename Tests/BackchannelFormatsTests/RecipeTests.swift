@@ -126,7 +126,7 @@ private enum RecipeFixtures {
     @Test func mendShapedFixture() throws {
         let read = try RecipeFixtures.apply("mend", RecipeFixtures.folder.appendingPathComponent("mend-shaped.csv"))
         let n = read.network
-        #expect(n.nodes.count == 16 && n.edges.count == 19)
+        #expect(n.nodes.count == 16 && n.edges.count == 23)
         let conveners = n.edges.filter { $0.target == "mend-NRL202401-1" && $0.relation == .convenes }.map(\.source)
         #expect(conveners == ["CON_2", "NGO_0"])
         let mediators = n.edges.filter { $0.target == "mend-NRL202401-1" && $0.relation == .mediates }.map(\.source)
