@@ -54,7 +54,7 @@ public struct TimelineJob: Sendable {
             periods.append(self.window == 1 ? String(year) : "\(window.lowerBound)–\(year)")
         }
         var described: [(key: String, value: JSONValue)] = measure.describe(parameters, directed: directed).map {
-            (key: $0.0, value: Self.json($0.1))
+            (key: $0.0, value: ReportJSON.attribute($0.1))
         }
         described.append((key: "every", value: .string("year")))
         described.append((key: "window", value: .int(window)))
@@ -66,14 +66,5 @@ public struct TimelineJob: Sendable {
                 TimelineReport.Series(
                     id: temporal.ids[$0], label: labels[ExactID(temporal.ids[$0])] ?? temporal.ids[$0], scores: scores[$0])
             })
-    }
-
-    static func json(_ value: AttributeValue) -> JSONValue {
-        switch value {
-        case let .string(s): .string(s)
-        case let .int(i): .int(i)
-        case let .double(d): d.isFinite ? .double(d) : .null
-        case let .bool(b): .bool(b)
-        }
     }
 }

@@ -124,8 +124,8 @@ public struct WarningsJob: Sendable {
 
     typealias Actor = ChannelsReport.Actor
 
-    static func object(_ members: [(String, JSONValue)]) -> JSONValue { .object(members.map { (key: $0.0, value: JSONNode($0.1)) }) }
-    static func ids(_ actors: [Actor]) -> JSONValue { .array(actors.map { JSONNode(.string($0.id)) }) }
+    static func object(_ members: [(String, JSONValue)]) -> JSONValue { ReportJSON.object(members) }
+    static func ids(_ actors: [Actor]) -> JSONValue { ReportJSON.strings(actors.map(\.id)) }
     static func name(_ a: Actor) -> String { a.label.replacingOccurrences(of: "\n", with: " ") }
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
     static func list(_ names: [String]) -> String {

@@ -88,33 +88,31 @@ public struct ChannelsReport: Sendable {
 
     /// The report as a JSON value.
     public var json: JSONValue {
-        func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
-        func array(_ values: [JSONValue]) -> JSONValue { .array(values.map(node)) }
-        func ids(_ actors: [Actor]) -> JSONValue { array(actors.map { .string($0.id) }) }
-        func object(_ members: [(String, JSONValue)]) -> JSONValue { .object(members.map { (key: $0.0, value: node($0.1)) }) }
         let conflictValues: [JSONValue] = conflicts.map { c in
             let pairs: [JSONValue] = c.pairs.map { p in
-                object([
+                ReportJSON.object([
                     ("a", .string(p.a.id)), ("b", .string(p.b.id)),
-                    ("side_a", p.sideA.map { .string($0) } ?? .null), ("side_b", p.sideB.map { .string($0) } ?? .null),
+                    ("side_a", ReportJSON.string(p.sideA)), ("side_b", ReportJSON.string(p.sideB)),
                     ("direct_tie", .bool(p.directTie)), ("channels", .int(p.channels)),
-                    ("cut", ids(p.cut)), ("paths", array(p.paths.map { ids([p.a] + $0 + [p.b]) })),
+                    ("cut", ReportJSON.strings(p.cut.map(\.id))),
+                    ("paths", ReportJSON.array(p.paths.map { ReportJSON.strings(([p.a] + $0 + [p.b]).map(\.id)) })),
                 ])
             }
-            let summary = object([
+            let summary = ReportJSON.object([
                 ("pairs", .int(c.pairs.count)),
                 ("pairs_without_channel", .int(c.disconnected.count)),
                 ("pairs_on_one_intermediary", .int(c.hangingOnOne.count)),
-                ("intermediaries_in_cuts", object(c.indispensable.map { ($0.actor.id, .int($0.pairs)) })),
+                ("intermediaries_in_cuts", ReportJSON.object(c.indispensable.map { ($0.actor.id, .int($0.pairs)) })),
             ])
             var members: [(String, JSONValue)] = [("conflict", .string(c.conflict.id))]
             if let period = c.period { members.append(("period", .string(period))) }
-            members += [("label", .string(c.conflict.label)), ("parties", ids(c.parties)), ("pairs", array(pairs)), ("summary", summary)]
-            return object(members)
+            members += [
+                ("label", .string(c.conflict.label)), ("parties", ReportJSON.strings(c.parties.map(\.id))),
+                ("pairs", ReportJSON.array(pairs)), ("summary", summary),
+            ]
+            return ReportJSON.object(members)
         }
-        return object([
-            ("parameters", .object(parameters.map { (key: $0.key, value: node($0.value)) })), ("conflicts", array(conflictValues)),
-        ])
+        return ReportJSON.object([("parameters", ReportJSON.keyed(parameters)), ("conflicts", ReportJSON.array(conflictValues))])
     }
 
     private var csv: String {
@@ -222,41 +220,29 @@ public struct ChannelsComparison: Sendable {
         func name(_ a: ChannelsReport.Actor) -> String { ReportLabels.name(a.label, id: a.id) }
         switch format {
         case .json:
-            func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
-            func ids(_ a: [ChannelsReport.Actor]) -> JSONNode { node(.array(a.map { node(.string($0.id)) })) }
-            var conflicts: [JSONNode] = []
-            for c in before.conflicts {
+            let conflicts: [JSONValue] = before.conflicts.map { c in
                 let mine = rows.filter { $0.conflict == c.conflict }
-                conflicts.append(
-                    node(
-                        .object([
-                            (key: "conflict", value: node(.string(c.conflict.id))),
-                            (
-                                key: "pairs",
-                                value: node(
-                                    .array(
-                                        mine.map { r in
-                                            node(
-                                                .object([
-                                                    (key: "a", value: node(.string(r.a.id))), (key: "b", value: node(.string(r.b.id))),
-                                                    (key: "channels_before", value: node(.int(r.channelsBefore))),
-                                                    (key: "channels_after", value: node(.int(r.channelsAfter))),
-                                                    (key: "lost_intermediaries", value: ids(r.lostIntermediaries)),
-                                                ]))
-                                        }))
-                            ),
-                            (
-                                key: "pairs_disconnected",
-                                value: node(.int(mine.filter { $0.channelsBefore > 0 && $0.channelsAfter == 0 }.count))
-                            ),
-                            (key: "channels_lost", value: node(.int(mine.reduce(0) { $0 + max(0, $1.channelsBefore - $1.channelsAfter) }))),
-                        ])))
+                return ReportJSON.object([
+                    ("conflict", .string(c.conflict.id)),
+                    (
+                        "pairs",
+                        ReportJSON.array(
+                            mine.map { r in
+                                ReportJSON.object([
+                                    ("a", .string(r.a.id)), ("b", .string(r.b.id)),
+                                    ("channels_before", .int(r.channelsBefore)), ("channels_after", .int(r.channelsAfter)),
+                                    ("lost_intermediaries", ReportJSON.strings(r.lostIntermediaries.map(\.id))),
+                                ])
+                            })
+                    ),
+                    ("pairs_disconnected", .int(mine.filter { $0.channelsBefore > 0 && $0.channelsAfter == 0 }.count)),
+                    ("channels_lost", .int(mine.reduce(0) { $0 + max(0, $1.channelsBefore - $1.channelsAfter) })),
+                ])
             }
             return JSONWriter.document(
-                .object([
-                    (key: "parameters", value: node(.object(after.parameters.map { (key: $0.key, value: node($0.value)) }))),
-                    (key: "removed", value: node(.array(removed.map { node(.string($0)) }))),
-                    (key: "conflicts", value: node(.array(conflicts))),
+                ReportJSON.object([
+                    ("parameters", ReportJSON.keyed(after.parameters)), ("removed", ReportJSON.strings(removed)),
+                    ("conflicts", ReportJSON.array(conflicts)),
                 ]))
         case .csv:
             var lines = ["conflict,a,b,channels_before,channels_after,lost_intermediaries"]

@@ -25,13 +25,12 @@ public struct CommunitiesReport: Sendable {
     public func render(_ format: MeasureReport.Format) -> String {
         switch format {
         case .json:
-            func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
-            let value = JSONValue.object([
-                (key: "method", value: node(.string(method))),
-                (key: "parameters", value: node(.object(parameters.map { (key: $0.key, value: node($0.value)) }))),
-                (key: "modularity", value: node(modularity.isFinite ? .double(modularity) : .null)),
-                (key: "communities", value: node(.array(communities.map { node(.array($0.map { node(.string($0.id)) })) }))),
-                (key: "labels", value: node(.object(communities.flatMap { $0 }.map { (key: $0.id, value: node(.string($0.label))) }))),
+            let value = ReportJSON.object([
+                ("method", .string(method)),
+                ("parameters", ReportJSON.keyed(parameters)),
+                ("modularity", ReportNumber.json(modularity)),
+                ("communities", ReportJSON.array(communities.map { ReportJSON.strings($0.map(\.id)) })),
+                ("labels", ReportJSON.object(communities.flatMap { $0 }.map { ($0.id, .string($0.label)) })),
             ])
             return JSONWriter.document(value)
         case .csv:

@@ -54,31 +54,24 @@ public struct InclusionReport: Sendable {
     public func render(_ format: MeasureReport.Format) -> String {
         switch format {
         case .json:
-            func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
-            func ids(_ a: [String]) -> JSONNode { node(.array(a.map { node(.string($0)) })) }
-            let items = conflicts.map { c in
-                node(
-                    .object([
-                        (key: "conflict", value: node(.string(c.id))),
-                        (key: "included_share", value: node(c.includedShare.map { .double($0) } ?? .null)),
-                        (
-                            key: "parties",
-                            value: node(
-                                .array(
-                                    c.parties.map { p in
-                                        node(
-                                            .object([
-                                                (key: "id", value: node(.string(p.id))),
-                                                (key: "designated", value: node(.bool(p.designated))),
-                                                (key: "engaged", value: node(.string(p.status.rawValue))),
-                                                (key: "unofficial_ties", value: ids(p.unofficialTies)),
-                                                (key: "official_ties", value: ids(p.officialTies)),
-                                            ]))
-                                    }))
-                        ),
-                    ]))
+            let items: [JSONValue] = conflicts.map { c in
+                ReportJSON.object([
+                    ("conflict", .string(c.id)),
+                    ("included_share", c.includedShare.map(ReportNumber.json) ?? .null),
+                    (
+                        "parties",
+                        ReportJSON.array(
+                            c.parties.map { p in
+                                ReportJSON.object([
+                                    ("id", .string(p.id)), ("designated", .bool(p.designated)), ("engaged", .string(p.status.rawValue)),
+                                    ("unofficial_ties", ReportJSON.strings(p.unofficialTies)),
+                                    ("official_ties", ReportJSON.strings(p.officialTies)),
+                                ])
+                            })
+                    ),
+                ])
             }
-            return JSONWriter.document(.object([(key: "conflicts", value: node(.array(items)))]))
+            return JSONWriter.document(ReportJSON.object([("conflicts", ReportJSON.array(items))]))
         case .csv:
             var lines = ["conflict,party,designated,engaged,unofficial_ties,official_ties"]
             for c in conflicts {

@@ -46,18 +46,17 @@ public struct PathwaysReport: Sendable {
         func name(_ a: Actor) -> String { ReportLabels.name(a.label, id: a.id) }
         switch format {
         case .json:
-            func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
-            func ids(_ a: [Actor]) -> JSONNode { node(.array(a.map { node(.string($0.id)) })) }
-            let items = pathways.map { p in
-                node(
-                    .object([
-                        (key: "from", value: node(.string(p.chain.first!.id))), (key: "to", value: node(.string(p.chain.last!.id))),
-                        (key: "chain", value: ids(p.chain)), (key: "years", value: node(p.years.map { .int($0) } ?? .null)),
-                        (key: "conveners", value: ids(p.conveners)),
-                    ]))
+            let items: [JSONValue] = pathways.map { p in
+                ReportJSON.object([
+                    ("from", .string(p.chain.first!.id)), ("to", .string(p.chain.last!.id)),
+                    ("chain", ReportJSON.strings(p.chain.map(\.id))), ("years", p.years.map { .int($0) } ?? .null),
+                    ("conveners", ReportJSON.strings(p.conveners.map(\.id))),
+                ])
             }
             return JSONWriter.document(
-                .object([(key: "pathways", value: node(.array(items))), (key: "without_official_outcome", value: ids(withoutOutcome))]))
+                ReportJSON.object([
+                    ("pathways", ReportJSON.array(items)), ("without_official_outcome", ReportJSON.strings(withoutOutcome.map(\.id))),
+                ]))
         case .csv:
             var lines = ["from,to,years,chain,conveners"]
             for p in pathways {

@@ -76,25 +76,32 @@ public enum ReportNumber {
     public static func whole(_ x: Double) -> String { fixed(x, digits: 0) }
 }
 
-/// Small builders for the reports' JSON values: members in the order given.
-enum ReportJSON {
-    static func object(_ members: [(String, JSONValue)]) -> JSONValue {
+/// Small builders for the reports' JSON values: members in the order given. Public so that the jobs
+/// that fill reports (parameters, evidence) build their values the same way.
+public enum ReportJSON {
+    public static func object(_ members: [(String, JSONValue)]) -> JSONValue {
         .object(members.map { (key: $0.0, value: JSONNode($0.1)) })
     }
 
-    static func array(_ items: [JSONValue]) -> JSONValue {
+    /// An object of members already keyed (a report's `parameters`).
+    public static func keyed(_ members: [(key: String, value: JSONValue)]) -> JSONValue {
+        .object(members.map { (key: $0.key, value: JSONNode($0.value)) })
+    }
+
+    public static func array(_ items: [JSONValue]) -> JSONValue {
         .array(items.map { JSONNode($0) })
     }
 
-    static func strings(_ items: [String]) -> JSONValue {
+    public static func strings(_ items: [String]) -> JSONValue {
         array(items.map { .string($0) })
     }
 
-    static func string(_ s: String?) -> JSONValue {
+    public static func string(_ s: String?) -> JSONValue {
         s.map { .string($0) } ?? .null
     }
 
-    static func attribute(_ value: AttributeValue) -> JSONValue {
+    /// An attribute's value under the reports' number policy (non-finite → `null`).
+    public static func attribute(_ value: AttributeValue) -> JSONValue {
         switch value {
         case let .string(s): .string(s)
         case let .int(i): .int(i)

@@ -44,24 +44,16 @@ public struct TimelineReport: Sendable {
     public func render(_ format: MeasureReport.Format, top k: Int = 10) -> String {
         switch format {
         case .json:
-            func node(_ v: JSONValue) -> JSONNode { JSONNode(v) }
             return JSONWriter.document(
-                .object([
-                    (key: "measure", value: node(.string(measure))),
-                    (key: "parameters", value: node(.object(parameters.map { (key: $0.key, value: node($0.value)) }))),
-                    (key: "periods", value: node(.array(periods.map { node(.string($0)) }))),
+                ReportJSON.object([
+                    ("measure", .string(measure)),
+                    ("parameters", ReportJSON.keyed(parameters)),
+                    ("periods", ReportJSON.strings(periods)),
                     (
-                        key: "scores",
-                        value: node(
-                            .object(
-                                series.map { s in
-                                    (
-                                        key: s.id,
-                                        value: node(.array(s.scores.map { node($0.map { $0.isFinite ? .double($0) : .null } ?? .null) }))
-                                    )
-                                }))
+                        "scores",
+                        ReportJSON.object(series.map { s in (s.id, ReportJSON.array(s.scores.map { $0.map(ReportNumber.json) ?? .null })) })
                     ),
-                    (key: "labels", value: node(.object(series.map { (key: $0.id, value: node(.string($0.label))) }))),
+                    ("labels", ReportJSON.object(series.map { ($0.id, .string($0.label)) })),
                 ]))
         case .csv:
             var lines = ["id,label,period,score"]
