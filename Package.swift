@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Import recipes (Datasets/README.md): TOML, read by toml++ through TOMLKit.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Redaction's keyed pseudonyms (HMAC-SHA256); Jobs only, so the model stays free of crypto.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     // Data flows one way: Model → Formats → Analysis → Presentation → Render → Jobs → CLI.
     // Each target depends only on targets to its left.
@@ -67,7 +69,10 @@ let package = Package(
         // Jobs that compose the layers (the main job, render-to-file, convert): what the CLI calls.
         .target(
             name: "BackchannelJobs",
-            dependencies: ["BackchannelModel", "BackchannelFormats", "BackchannelAnalysis", "BackchannelPresentation", "BackchannelRender"]
+            dependencies: [
+                "BackchannelModel", "BackchannelFormats", "BackchannelAnalysis", "BackchannelPresentation", "BackchannelRender",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The command-line tool: parses options, calls the jobs and libraries.
         .executableTarget(

@@ -19,15 +19,20 @@ public struct AnalysisInput: Sendable {
     public let filter: NetworkFilter
     /// Names to nodes: the typed network's ids and labels, or the edge list's ids.
     public let lookup: NodeLookup
+    /// The pseudonyms, when a redaction covered any node: ``network`` and ``graph`` then hold
+    /// them, while names given to ``resolve(_:parameter:)`` and the filter are the original ones.
+    public let redacted: RedactedNetwork?
 
     /// - Parameters:
     ///   - network: where the typed network comes from, when no edge list is given.
     ///   - edges: a CSV edge list (`source,target[,weight]`); replaces `network`.
     ///   - nodes: an optional CSV node list (`id,...`) for the edge list.
     ///   - nodeColumn: a node-list column to return (e.g. the brokerage partition).
+    ///   - redaction: the nodes to put under pseudonyms (typed networks only; an edge list has no
+    ///     kinds or marks) once names are resolved.
     public init(
         network input: NetworkInput, edges: String?, nodes: String?, filter: NetworkFilter = NetworkFilter(),
-        directed: Bool = true, nodeColumn: String? = nil
+        directed: Bool = true, nodeColumn: String? = nil, redaction: Redaction? = nil
     ) throws {
         if let edges {
             let edgesURL = URL(fileURLWithPath: edges)
@@ -45,15 +50,23 @@ public struct AnalysisInput: Sendable {
             warnings = []
             lookup = NodeLookup(ids: loaded.ids)
             self.filter = filter
+            redacted = nil
         } else {
             let (loaded, warnings) = try input.loadWithWarnings()
             self.warnings = warnings
-            network = loaded
             lookup = NodeLookup(loaded)
-            let resolved = try filter.resolvingNames(with: lookup)
+            var resolved = try filter.resolvingNames(with: lookup)
             try resolved.checkCounterfactual(against: loaded)
+            if let redaction, case let r = redaction.apply(to: loaded), r.count > 0 {
+                resolved.without = Set(resolved.without.map { ExactID(r.id(for: $0.text)) })
+                network = r.network
+                redacted = r
+            } else {
+                network = loaded
+                redacted = nil
+            }
             self.filter = resolved
-            graph = CompactGraph(loaded, filter: resolved, directed: directed)
+            graph = CompactGraph(network!, filter: resolved, directed: directed)
             self.nodeColumn = nil
             protectedFiles = input.protectedFiles
         }
@@ -68,7 +81,8 @@ public struct AnalysisInput: Sendable {
     /// The id of the node `name` means (an id, a label or a prefix: see ``NodeLookup``).
     /// - Throws: ``NodeLookupError`` naming `parameter` when no node or several match.
     public func resolve(_ name: String, parameter: String) throws(NodeLookupError) -> String {
-        try lookup.resolve(name, parameter: parameter)
+        let id = try lookup.resolve(name, parameter: parameter)
+        return redacted?.id(for: id) ?? id
     }
 
     /// The graph index of the node `name` means; ``AnalysisError/unknownNode(_:)`` when a filter left it out.

@@ -88,11 +88,14 @@ public struct Node: Sendable, Hashable, Identifiable {
     public var designations: [Designation]
     /// Ids of ``Source``s in the network.
     public var sources: [String]
+    /// Off the record: every output shows this node only under a pseudonym unless told to reveal it
+    /// (`Redaction` in BackchannelJobs). Written by the formats only when true.
+    public var confidential: Bool
 
     public init(
         id: String, label: String? = nil, kind: NodeKind, track: Track? = nil, years: YearSpan = YearSpan(),
         description: String? = nil, attributes: [String: AttributeValue] = [:], designations: [Designation] = [],
-        sources: [String] = []
+        sources: [String] = [], confidential: Bool = false
     ) {
         self.id = id
         self.label = label ?? id
@@ -103,6 +106,7 @@ public struct Node: Sendable, Hashable, Identifiable {
         self.attributes = attributes
         self.designations = designations
         self.sources = sources
+        self.confidential = confidential
     }
 
     /// Whether any authority lists this actor.

@@ -80,12 +80,17 @@ public enum Fixtures {
     )
 
     /// Runs `executable` with `arguments` in `directory`; returns exit status, stdout and stderr.
-    public static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> (
+    public static func run(
+        _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil, environment: [String: String] = [:]
+    ) throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

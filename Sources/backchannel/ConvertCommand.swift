@@ -45,6 +45,8 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var diagram: DiagramOptions
 
+    @OptionGroup var redaction: RedactionOptions
+
     /// The format to write: `--to`, or the output's extension.
     private var format: OutputFormat? { to ?? OutputFormat.detect(URL(fileURLWithPath: output)) }
 
@@ -63,7 +65,7 @@ struct ConvertCommand: ParsableCommand {
             let inURL = URL(fileURLWithPath: input), outURL = URL(fileURLWithPath: output)
             guard let format else { throw UsageFailure(message: "cannot tell the output format; use --to") }
             let source = NetworkInput(path: input, format: from, strict: strict)
-            let (network, readWarnings): (BackchannelModel.Network, [String])
+            var (network, readWarnings): (BackchannelModel.Network, [String])
             var recipeFiles: [URL] = []
             if let recipe {
                 let recipeURL = URL(fileURLWithPath: recipe)
@@ -78,6 +80,7 @@ struct ConvertCommand: ParsableCommand {
                 (network, readWarnings) = try source.loadWithWarnings()
             }
             readWarnings.forEach { note("warning: " + $0) }
+            network = redaction.apply(network).network
             let read =
                 recipe != nil
                 ? recipeFiles

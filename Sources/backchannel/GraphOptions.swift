@@ -101,8 +101,9 @@ struct GraphOptions: ParsableArguments {
     func load(nodeColumn: String? = nil, undirected forceUndirected: Bool = false) throws -> AnalysisInput {
         let loaded = try AnalysisInput(
             network: input.source, edges: edgeList.edges, nodes: edgeList.nodes, filter: filter,
-            directed: !(undirected || forceUndirected), nodeColumn: nodeColumn)
+            directed: !(undirected || forceUndirected), nodeColumn: nodeColumn, redaction: input.redaction.redaction)
         loaded.warnings.forEach { note("warning: " + $0) }
+        if let redacted = loaded.redacted { RedactionOptions.report(redacted, input.redaction.redaction) }
         return loaded
     }
 }

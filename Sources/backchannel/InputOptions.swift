@@ -20,15 +20,24 @@ struct InputOptions: ParsableArguments {
     )
     var strict = false
 
+    /// Which nodes the command's outputs show only under pseudonyms.
+    @OptionGroup var redaction: RedactionOptions
+
     /// Where the network comes from: the file named, or the bundled history.
     var source: NetworkInput { NetworkInput(path: input, format: inputFormat, strict: strict) }
 
-    /// Loads the network and reports on stderr whatever the format could not carry.
-    /// - Complexity: that of the input's reader, linear in the file's size.
+    /// Loads the network, reports on stderr whatever the format could not carry, and puts the nodes
+    /// `--redact` (and, unless `--reveal`, `confidential`) covers under pseudonyms.
+    /// - Complexity: that of the input's reader, linear in the file's size, then of the redaction.
     func load() throws -> Network {
+        try loadRedacted().network
+    }
+
+    /// ``load()``, with the pseudonyms given to the original ids.
+    func loadRedacted() throws -> RedactedNetwork {
         let (network, warnings) = try source.loadWithWarnings()
         warnings.forEach { note("warning: " + $0) }
-        return network
+        return redaction.apply(network)
     }
 }
 

@@ -179,6 +179,7 @@ struct SheetReader {
             ("kind", mapping.nodeKind, mapping.nodeKind != defaults.nodeKind), ("track", "track", false),
             ("start", "start", false), ("end", "end", false), ("year", "year", false),
             ("description", "description", false), ("designations", "designations", false), ("sources", "sources", false),
+            ("confidential", "confidential", false),
         ]
         let columns = try SheetColumns(table, roles: wanted, consumed: [], attributeWarning: { warnings.append($0) })
         var withoutKind = 0
@@ -213,11 +214,18 @@ struct SheetReader {
                 } else {
                     designations = []
                 }
+                var confidential = false
+                if let text = table.word(row, columns["confidential"]) {
+                    guard let flag = FieldText.bool(text) else {
+                        throw table.error(row, columns["confidential"]!, "\(FieldText.quoted(text)) is not true or false")
+                    }
+                    confidential = flag
+                }
                 let node = Node(
                     id: id, label: table.value(row, columns["label"]), kind: kind, track: track, years: years,
                     description: table.value(row, columns["description"]),
                     attributes: try attributes(table, row, columns), designations: designations,
-                    sources: try list(table, row, columns["sources"]))
+                    sources: try list(table, row, columns["sources"]), confidential: confidential)
                 if index[ExactID(id)] == nil { index[ExactID(id)] = network.nodes.count }
                 network.nodes.append(node)
                 nodeOrigins.append(Origin(sheet: .nodes, row: row, fieldColumn: columns.roles))

@@ -9,9 +9,10 @@ import Foundation
 /// ends when written (LF or CR also read). Header names are matched ignoring case and surrounding
 /// spaces, so Gephi's `Id`, `Label`, `Source`, `Target` and `Weight` work as they are.
 ///
-/// - **nodes.csv**: `id, label, kind, track, start, end, description, designations, sources`, then one
-///   column per attribute. Only `id` is required; a missing label is the id; a missing kind is
-///   `participant`; `year` may stand for `start` and `end` together.
+/// - **nodes.csv**: `id, label, kind, track, start, end, description, designations, sources`, then
+///   `confidential` (`true` or empty; written only when some node is), then one column per
+///   attribute. Only `id` is required; a missing label is the id; a missing kind is `participant`;
+///   `year` may stand for `start` and `end` together.
 /// - **edges.csv**: `source, target, key, relation, support, weight, year, start, end, description,
 ///   sources`, then one column per attribute. Only `source` and `target` are required; a missing
 ///   relation is `partners_with`, a missing weight 1. `year` is a single year, `start`/`end` a span.
@@ -144,7 +145,11 @@ public enum CSVSheets {
         }
 
         let nodeSlots = AttributeSlot.all(network.nodes.map(\.attributes))
-        var nodesText = RFC4180.record(nodeColumns + attributeHeaders(nodeSlots, reserved: nodeColumns + ["year"]))
+        // `confidential` is a column only when some node is, so sheets without one stay as they were.
+        let anyConfidential = network.nodes.contains(where: \.confidential)
+        let confidentialColumn = anyConfidential ? ["confidential"] : []
+        var nodesText = RFC4180.record(
+            nodeColumns + confidentialColumn + attributeHeaders(nodeSlots, reserved: nodeColumns + ["year", "confidential"]))
         for node in network.nodes {
             let owner = "node \(FieldText.quoted(node.id))"
             let designations = FieldText.designations(node.designations, owner: owner)
@@ -156,7 +161,8 @@ public enum CSVSheets {
                 node.designations.isEmpty ? nil : clean(designations.text, owner + " designations"),
                 node.sources.isEmpty ? nil : clean(FieldText.list(node.sources), owner + " sources"),
             ]
-            nodesText += RFC4180.record(cells + attributeCells(node.attributes, nodeSlots, owner))
+            let flag: [String?] = anyConfidential ? [node.confidential ? "true" : nil] : []
+            nodesText += RFC4180.record(cells + flag + attributeCells(node.attributes, nodeSlots, owner))
         }
 
         let edgeSlots = AttributeSlot.all(network.edges.map(\.attributes))

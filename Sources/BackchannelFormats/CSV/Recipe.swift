@@ -81,6 +81,9 @@ public struct Recipe: Sendable, Hashable {
         public var description: Template?
         /// Attribute name → template.
         public var attributes: [(name: String, value: Template)]
+        /// Whether the node is confidential: `true`/`false` in the recipe, or a template whose text is
+        /// read as a boolean (`true`, `yes`, `1`; `false`, `no`, `0` or empty for not).
+        public var confidential: Template?
         public var location: Location
 
         public static func == (a: NodeRule, b: NodeRule) -> Bool { a.location == b.location && a.name == b.name }
@@ -215,7 +218,7 @@ struct RecipeParser {
     }
 
     static let topKeys = ["name", "title", "description", "delimiter", "source", "table", "lists", "parallel", "map", "node", "edge"]
-    static let nodeKeys = ["name", "table", "id", "label", "kind", "track", "years", "description", "attributes"]
+    static let nodeKeys = ["name", "table", "id", "label", "kind", "track", "years", "description", "attributes", "confidential"]
     static let edgeKeys = [
         "name", "table", "source", "target", "relation", "side", "years", "weight", "description", "attributes", "dedupe",
     ]
@@ -485,6 +488,10 @@ struct RecipeParser {
             }
             return try template(s, path: "\(path).\(key)", line: line)
         }
+        func flagTemplate(_ t: TOMLTable, _ key: String, path: String, section: String, index: Int) throws(FormatError) -> Recipe.Template? {
+            if let b = t[key]?.bool { return Recipe.Template(pieces: [.literal(b ? "true" : "false")]) }
+            return try optional(t, key, path: path, section: section, index: index)
+        }
         func optional(_ t: TOMLTable, _ key: String, path: String, section: String, index: Int) throws(FormatError) -> Recipe.Template? {
             guard let s = try string(t, key, path: path, section: section, index: index) else { return nil }
             return try template(s, path: "\(path).\(key)", line: locator.line(section: section, index: index, key: key))
@@ -506,6 +513,7 @@ struct RecipeParser {
                     years: try years(t, path: path, section: "node", index: i),
                     description: try optional(t, "description", path: path, section: "node", index: i),
                     attributes: try attributes(t, path: path, section: "node", index: i),
+                    confidential: try flagTemplate(t, "confidential", path: path, section: "node", index: i),
                     location: .init(path: path, line: locator.line(section: "node", index: i))))
         }
         for (i, t) in try tables(root, "edge").enumerated() {

@@ -161,6 +161,7 @@ struct Applier {
         columns(r.id).map { ("id", $0) } + columns(r.label).map { ("label", $0) } + columns(r.kind).map { ("kind", $0) }
             + columns(r.track).map { ("track", $0) } + columns(r.years).map { ("years", $0) }
             + columns(r.description).map { ("description", $0) } + r.attributes.flatMap { a in a.value.columns.map { ("attributes", $0) } }
+            + columns(r.confidential).map { ("confidential", $0) }
     }
 
     static func edgeColumns(_ r: Recipe.EdgeRule) -> [(key: String, column: String)] {
@@ -385,7 +386,8 @@ struct Applier {
             let node = Node(
                 id: id.text, label: labelText.isEmpty ? nil : labelText, kind: kind, track: track,
                 years: years(rule.years, rule: name, t, row, items, i), description: description,
-                attributes: attributes(rule.attributes, items, i), sources: recipe.source.map { [$0.id] } ?? [])
+                attributes: attributes(rule.attributes, items, i), sources: recipe.source.map { [$0.id] } ?? [],
+                confidential: confidential(rule, name, t, row, items, i))
             let key = ExactID(node.id)
             if let at = nodeIndex[key] {
                 var old = nodes[at]
@@ -397,6 +399,8 @@ struct Applier {
                 if old.label == old.id, node.label != node.id { old.label = node.label }
                 if old.track == nil { old.track = node.track }
                 if old.description == nil { old.description = node.description }
+                // Confidential once, confidential everywhere: a node made by several rows keeps the mark.
+                old.confidential = old.confidential || node.confidential
                 old.years = YearSpan(
                     start: [old.years.start, node.years.start].compactMap { $0 }.min(),
                     end: old.years.start != nil && old.years.end == nil || node.years.start != nil && node.years.end == nil
@@ -409,6 +413,21 @@ struct Applier {
                 nodeOrigin.append("\(t.file):\(t.line(row)) (\(recipe.fileName) \(name))")
             }
         }
+    }
+
+    /// The rule's `confidential` for item `i` of a row: a text that is no boolean counts (and is
+    /// reported) as confidential, so a typo never exposes a node.
+    mutating func confidential(_ rule: Recipe.NodeRule, _ name: String, _ t: RecipeReader.Table, _ row: Int, _ items: Items, _ i: Int)
+        -> Bool
+    {
+        guard let template = rule.confidential else { return false }
+        let text = FieldText.trimmed(render(template, items, i).text)
+        if text.isEmpty { return false }
+        if let flag = FieldText.bool(text) { return flag }
+        tally.add(
+            "\(recipe.fileName) \(name): confidential values that are not true or false; read as confidential",
+            at: t.place(row, template.columns.first ?? ""), example: text)
+        return true
     }
 
     mutating func edge(_ k: Int, _ rule: Recipe.EdgeRule, _ t: RecipeReader.Table, _ row: Int) {

@@ -144,6 +144,7 @@ extension Network {
             }
             if !node.attributes.isEmpty { m.append(("attributes", attributes(node.attributes))) }
             m.append(("sources", strings(node.sources)))
+            if node.confidential { m.append(("confidential", n(.bool(true)))) }
             return n(.object(m))
         }
 
@@ -234,6 +235,16 @@ struct NodeLinkDecoder {
             return nil
         }
         return s
+    }
+
+    /// A boolean field such as `confidential`; absent is false.
+    private mutating func flag(_ node: JSONNode?, _ path: String) -> Bool {
+        guard let node else { return false }
+        guard case let .bool(b) = node.value else {
+            problem(path, "expected true or false, found \(node.value.typeName) \(node.excerpt)")
+            return false
+        }
+        return b
     }
 
     private mutating func year(_ node: JSONNode?, _ path: String) -> Int? {
@@ -328,7 +339,9 @@ struct NodeLinkDecoder {
             }
         }
 
-        let nodeFields = ["id", "label", "kind", "track", "start", "end", "description", "designations", "attributes", "sources"]
+        let nodeFields = [
+            "id", "label", "kind", "track", "start", "end", "description", "designations", "attributes", "sources", "confidential",
+        ]
         for (i, item) in array(root["nodes"], "$.nodes").enumerated() {
             let path = "$.nodes[\(i)]"
             guard members(item, path, allowed: nodeFields) != nil else { continue }
@@ -357,11 +370,12 @@ struct NodeLinkDecoder {
             }
             let attrs = attributes(item["attributes"], path + ".attributes")
             let sources = stringArray(item["sources"], path + ".sources")
+            let confidential = flag(item["confidential"], path + ".confidential")
             guard let id, let kind else { continue }
             network.nodes.append(
                 Node(
                     id: id, label: label, kind: kind, track: track, years: years, description: description,
-                    attributes: attrs, designations: designations, sources: sources))
+                    attributes: attrs, designations: designations, sources: sources, confidential: confidential))
         }
 
         let edgeFields = [

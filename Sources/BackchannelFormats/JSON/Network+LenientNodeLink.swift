@@ -170,7 +170,7 @@ extension Network {
                 let nodes = items.map {
                     rewrite(
                         $0, owner: "node",
-                        fields: ["id", "label", "kind", "track", "start", "end", "description", "designations", "sources"],
+                        fields: ["id", "label", "kind", "track", "start", "end", "description", "designations", "sources", "confidential"],
                         vocabulary: [
                             "kind": (NodeKind.allCases.map(\.rawValue), "participant"), "track": (Track.allCases.map(\.rawValue), nil),
                         ],

@@ -9,8 +9,8 @@ import BackchannelModel
 /// - `<graph defaultedgetype="directed">`, with `mode="dynamic" timeformat="integer"` when any node
 ///   or edge has years, so Gephi's timeline can play the network.
 /// - Nodes: `<node id label>`, years as the `start` and `end` attributes (inclusive; an open end is
-///   left out), and `<attvalues>` for `kind`, `track`, `description`, `designations`, `sources` and
-///   each attribute.
+///   left out), and `<attvalues>` for `kind`, `track`, `description`, `designations`, `sources`,
+///   `confidential` (a boolean column declared only when some node is) and each attribute.
 /// - Edges: `<edge id source target label kind weight>` with the relation as label and as GEXF 1.3's
 ///   `kind` (so Gephi keeps parallel edges of different relations apart), years as `start`/`end`,
 ///   and `<attvalues>` for `relation`, `support`, `edge_key` (the multigraph key; NetworkX's GEXF
@@ -33,7 +33,9 @@ public enum GEXF {
     static let edgeFixed = ["relation", "support", "edge_key", "description", "sources"]
     /// Names readers give meaning to (NetworkX's `read_gexf` passes attribute values to
     /// `add_edge(…, key=…, **values)`, so an attribute titled `key` breaks it).
-    static let nodeReserved = ["id", "label", "start", "end"]
+    static let nodeReserved = ["id", "label", "start", "end", confidentialField]
+    /// The boolean node column that marks a node off the record, declared only when some node is.
+    static let confidentialField = "confidential"
     static let edgeReserved = ["id", "label", "weight", "start", "end", "key", "kind", "source", "target"]
 
     /// Writes a network as a GEXF 1.3 document.
@@ -92,7 +94,11 @@ public enum GEXF {
             }
             return result
         }
-        let nodeColumns = columns(nodeFixed, reserved: nodeReserved, network.nodes.map(\.attributes), what: "node")
+        // `confidential` is a column only when some node is, so files without one stay as they were.
+        let anyConfidential = network.nodes.contains(where: \.confidential)
+        var nodeColumns = columns(
+            nodeFixed + (anyConfidential ? [confidentialField] : []), reserved: nodeReserved, network.nodes.map(\.attributes), what: "node")
+        if anyConfidential { nodeColumns[nodeFixed.count].type = "boolean" }
         let edgeColumns = columns(edgeFixed, reserved: edgeReserved, network.edges.map(\.attributes), what: "edge")
 
         let dynamic = network.nodes.contains { !$0.years.isEmpty } || network.edges.contains { !$0.years.isEmpty }
@@ -145,6 +151,7 @@ public enum GEXF {
                 values.append((nodeColumns[3], attribute(designations.text, owner + " designations")))
             }
             if !node.sources.isEmpty { values.append((nodeColumns[4], attribute(FieldText.list(node.sources), owner + " sources"))) }
+            if node.confidential { values.append((nodeColumns[nodeFixed.count], "true")) }
             out += attvalues(values + attributeValues(node.attributes, nodeColumns, owner), "        ")
             out += "      </node>\n"
         }

@@ -357,7 +357,7 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
         }
     }
 
-    static let nodeFields = Set(GEXF.nodeFixed)
+    static let nodeFields = Set(GEXF.nodeFixed + [GEXF.confidentialField])
     static let edgeFields = Set(GEXF.edgeFixed)
 
     func assign(_ key: String, _ value: String, owner: (edge: Bool, index: Int, depth: Int), at: (Int, Int), _ parser: XMLParser) {
@@ -475,9 +475,20 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
                 }
             }
             let sources = try list(b.fields["sources"], b.places["sources"], "node \(FieldText.quoted(b.id)) sources")
+            var confidential = false
+            if let text = b.fields[GEXF.confidentialField], !FieldText.trimmed(text).isEmpty {
+                guard let flag = FieldText.bool(text) else {
+                    let at = b.places[GEXF.confidentialField] ?? b.place
+                    throw .malformed(
+                        file: file, line: at.0, column: at.1,
+                        message: "node \(FieldText.quoted(b.id)) confidential: \(FieldText.quoted(text)) is not true or false")
+                }
+                confidential = flag
+            }
             let node = Node(
                 id: b.id, label: b.label, kind: kind ?? .participant, track: track, years: YearSpan(start: b.start, end: b.end),
-                description: b.fields["description"], attributes: b.attributes, designations: designations, sources: sources)
+                description: b.fields["description"], attributes: b.attributes, designations: designations, sources: sources,
+                confidential: confidential)
             if index[ExactID(b.id)] == nil { index[ExactID(b.id)] = network.nodes.count }
             network.nodes.append(node)
             origins.append(b.place)

@@ -54,6 +54,8 @@ import BackchannelModel
 public enum GraphML {
     static let namespace = "http://graphml.graphdrawing.org/xmlns"
     static let nodeFields = ["id", "label", "kind", "track", "start", "end", "year", "description", "designations", "sources"]
+    /// The node key that marks a node off the record (boolean), declared only when some node is.
+    static let confidentialField = "confidential"
     static let edgeFields = ["key", "relation", "support", "weight", "start", "end", "year", "description", "sources"]
     static let graphFields = ["name", "title", "description", "sources"]
     /// Elements nested deeper than this are refused (a valid file needs fewer than 20).

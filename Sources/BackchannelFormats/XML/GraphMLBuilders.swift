@@ -33,6 +33,7 @@ extension GraphMLHandler {
         var description: String?
         var designations: [Designation] = []
         var sources: [String] = []
+        var confidential = false
         var attributes: [String: AttributeValue] = [:]
         var places: [String: (Int, Int)] = [:]
         var seen = Set<String>()
@@ -185,6 +186,11 @@ extension GraphMLHandler {
                 graphDataLeftOut.insert(key.name)
             }
         case let .node(i):
+            if !isAttribute, name == GraphML.confidentialField {
+                guard let flag = FieldText.bool(text) else { return bad("\(FieldText.quoted(text)) is not true or false") }
+                nodes[i].confidential = flag
+                return
+            }
             guard !isAttribute, GraphML.nodeFields.contains(name) else {
                 if let v = attributeValue() { nodes[i].attributes[name] = v }
                 return
@@ -241,7 +247,7 @@ extension GraphMLHandler {
             let node = Node(
                 id: b.id, label: b.label ?? b.yedLabel, kind: b.kind ?? .participant, track: b.track,
                 years: YearSpan(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
-                designations: b.designations, sources: b.sources)
+                designations: b.designations, sources: b.sources, confidential: b.confidential)
             if index[ExactID(b.id)] == nil { index[ExactID(b.id)] = network.nodes.count }
             network.nodes.append(node)
             origins.append(b.place)

@@ -60,9 +60,11 @@ extension GraphML {
         for field in nodeFields where field != "year" && field != "id" {
             nodeKey[field] = declare("node", field, field == "start" || field == "end" ? intType(nodeYears) : "string")
         }
+        // `confidential` is declared only when some node is, so files without one stay as they were.
+        if network.nodes.contains(where: \.confidential) { nodeKey[confidentialField] = declare("node", confidentialField, "boolean") }
         let nodeSlots = AttributeSlot.all(network.nodes.map(\.attributes))
         let nodeSlotKeys = nodeSlots.map {
-            declare("node", keyName($0.name, reserved: nodeFields), attrType($0, network.nodes.map(\.attributes)))
+            declare("node", keyName($0.name, reserved: nodeFields + [confidentialField]), attrType($0, network.nodes.map(\.attributes)))
         }
         var edgeKey: [String: String] = [:]
         let edgeYears = network.edges.flatMap { [$0.years.start, $0.years.end].compactMap { $0 } }
@@ -119,6 +121,7 @@ extension GraphML {
                 data("      ", nodeKey["designations"], content(designations.text, owner + " designations"))
             }
             if !node.sources.isEmpty { data("      ", nodeKey["sources"], content(FieldText.list(node.sources), owner + " sources")) }
+            if node.confidential { data("      ", nodeKey[confidentialField], "true") }
             for (slot, key) in zip(nodeSlots, nodeSlotKeys) {
                 guard let value = node.attributes[slot.name], AttributeType(value) == slot.type else { continue }
                 data("      ", key, content(value.exactText, "\(owner) attribute \(FieldText.quoted(slot.name))"))

@@ -1,0 +1,208 @@
+import BackchannelFormats
+import BackchannelJobs
+import BackchannelModel
+import BackchannelTestSupport
+import Foundation
+import Testing
+
+/// Do no harm: confidential nodes (and, with `--redact`, participants or persons) appear in no
+/// output under their names, while every analysis gives the same numbers.
+@Suite("Redaction in every output")
+struct RedactionTests {
+    /// The fixture as a JSON file in a fresh folder.
+    static func fixture() throws -> (dir: URL, file: String) {
+        let dir = try Fixtures.temporaryDirectory()
+        let file = dir.appendingPathComponent("quiet-talks.json")
+        try ConfidentialNetwork.network.jsonText().write(to: file, atomically: true, encoding: .utf8)
+        return (dir, file.path)
+    }
+
+    /// Every secret found in `bytes`, ignoring case.
+    static func leaks(_ bytes: Data, _ secrets: [String] = ConfidentialNetwork.secrets) -> [String] {
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        return secrets.filter { text.contains($0.lowercased()) }
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        let result = try Fixtures.run(arguments, environment: environment)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return result.stdout
+    }
+
+    /// Every command that writes node text, on stdout, with the confidential nodes redacted by default.
+    static func stdoutCommands(_ file: String) -> [[String]] {
+        var commands: [[String]] = []
+        for format in ["json", "graphml", "gexf", "dot"] { commands.append(["export", file, "--format", format]) }
+        for format in ["svg", "dot"] { commands.append(["render", file, "--format", format]) }
+        commands.append(["render", file, "--format", "svg", "--focus", "talks"])
+        for format in ["table", "json", "csv"] {
+            commands += [
+                ["centrality", file, "--measure", "betweenness", "--format", format, "--ids"],
+                ["paths", file, "--from", "forum", "--to", "conflict", "--undirected", "--all-shortest", "--format", format, "--ids"],
+                ["reach", file, "--from", "talks", "--radius", "2", "--format", format, "--ids"],
+                ["channels", file, "--format", format, "--ids"],
+                ["inclusion", file, "--format", format, "--ids"],
+                ["communities", file, "--format", format, "--ids"],
+                ["find", "a", file, "--format", format],
+                ["timeline", file, "--measure", "degree", "--format", format, "--ids"],
+            ]
+        }
+        commands += [
+            ["influence", file, "--ids"], ["exposure", file, "--ids"], ["pathways", file, "--ids"], ["info", file],
+            ["warnings", file, "--every", "year"], ["paths", file, "--from", "talks", "--to", "conflict", "--undirected", "--ids"],
+            ["reach", file, "--from", "talks", "--format", "svg"],
+        ]
+        return commands
+    }
+
+    @Test func noRedactedTextInAnyOutput() throws {
+        let (dir, file) = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(Self.leaks(try Data(contentsOf: URL(fileURLWithPath: file))).count == ConfidentialNetwork.secrets.count, "the input names them")
+
+        for command in Self.stdoutCommands(file) {
+            let out = try Self.run(command)
+            #expect(!out.isEmpty, "\(command)")
+            #expect(Self.leaks(Data(out.utf8)).isEmpty, "\(command) leaks \(Self.leaks(Data(out.utf8)))")
+        }
+
+        // Files: CSV sheets, convert to every format, the report, the overview directory, a PNG.
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        _ = try Self.run(["export", file, "--format", "csv", "-o", out.appendingPathComponent("x-edges.csv").path])
+        for ext in ["json", "graphml", "gexf", "dot", "csv"] {
+            _ = try Self.run(["convert", file, out.appendingPathComponent(ext == "csv" ? "c-edges.csv" : "c.\(ext)").path])
+        }
+        _ = try Self.run(["report", file, "-o", out.appendingPathComponent("report.html").path])
+        _ = try Self.run(["render", file, "--format", "png", "-o", out.appendingPathComponent("r.png").path])
+        _ = try Self.run(["overview", file, "-o", out.appendingPathComponent("overview").path])
+        _ = try Self.run(["exposure", file, "--render", out.appendingPathComponent("exposure.svg").path])
+        let written = try FileManager.default.subpathsOfDirectory(atPath: out.path).filter { !$0.hasSuffix("overview") }
+        #expect(written.count >= 12, "\(written)")
+        for name in written {
+            let bytes = try Data(contentsOf: out.appendingPathComponent(name))
+            #expect(Self.leaks(bytes).isEmpty, "\(name) leaks \(Self.leaks(bytes))")
+        }
+        // The pseudonyms are there instead.
+        let json = try String(contentsOf: out.appendingPathComponent("c.json"), encoding: .utf8)
+        #expect(json.contains("\"label\": \"Participant 1\"") && json.contains("\"label\": \"Participant 2\""))
+        #expect(json.contains("Meetings between Participant 1 and Participant 2"))
+        #expect(!json.contains("https://example.org/interviews"), "a URL naming them is removed")
+        #expect(json.contains("https://example.org/report"), "other URLs stay")
+    }
+
+    @Test func revealShowsThem() throws {
+        let (dir, file) = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try Self.run(["export", file, "--format", "json", "--reveal"])
+        #expect(Self.leaks(Data(out.utf8)).count == ConfidentialNetwork.secrets.count)
+        #expect(out == ConfidentialNetwork.network.jsonText())
+        let result = try Fixtures.run(["export", file, "--reveal", "--redact", "confidential"])
+        #expect(result.status == 64)
+    }
+
+    @Test func theSameKeyGivesTheSamePseudonymsAcrossRunsAndFormats() throws {
+        let (dir, file) = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let key = ["--redact-key", "funders-2026"]
+        let first = try Self.run(["export", file, "--format", "json"] + key)
+        let second = try Self.run(["export", file, "--format", "json"] + key)
+        #expect(first == second)
+        let network = try Network.read(json: Array(first.utf8), file: "r.json").network
+        let pseudonyms = network.nodes.filter(\.confidential).map(\.id)
+        #expect(pseudonyms.count == 2)
+        #expect(pseudonyms.allSatisfy { $0.hasPrefix("participant-") && $0.count == "participant-".count + 8 })
+
+        // Another format, another command, the key from the environment: the same ids and labels.
+        let graphml = try Self.run(["export", file, "--format", "graphml"], environment: ["BACKCHANNEL_REDACT_KEY": "funders-2026"])
+        let table = try Self.run(["centrality", file, "--measure", "degree", "--format", "csv"] + key)
+        for id in pseudonyms {
+            #expect(graphml.contains(id))
+            #expect(table.contains(id))
+            let label = "Participant " + id.dropFirst("participant-".count)
+            #expect(graphml.contains(label) && table.contains(label))
+        }
+        // The environment's key and the option's give the same bytes; another key other pseudonyms.
+        #expect(try Self.run(["export", file, "--format", "json"], environment: ["BACKCHANNEL_REDACT_KEY": "funders-2026"]) == first)
+        let other = try Self.run(["export", file, "--format", "json", "--redact-key", "partners-2026"])
+        for id in pseudonyms { #expect(!other.contains(id)) }
+        #expect(Self.leaks(Data(other.utf8)).isEmpty)
+
+        // A redacted file redacted again with the same key keeps its pseudonyms.
+        let redactedFile = dir.appendingPathComponent("redacted.json")
+        try first.write(to: redactedFile, atomically: true, encoding: .utf8)
+        #expect(try Self.run(["export", redactedFile.path, "--format", "json"] + key) == first)
+    }
+
+    @Test func analysisResultsAreUnchangedApartFromTheNames() throws {
+        let (dir, file) = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        /// CSV rows without the id and label columns.
+        func numbers(_ csv: String) -> [String] {
+            csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).joined(separator: ",") }
+        }
+        for measure in ["degree", "betweenness", "closeness", "pagerank", "harmonic", "eigenvector", "constraint"] {
+            let shown = try Self.run(["centrality", file, "--measure", measure, "--undirected", "--format", "csv", "--reveal"])
+            let hidden = try Self.run(["centrality", file, "--measure", measure, "--undirected", "--format", "csv", "--redact-key", "k"])
+            #expect(shown != hidden)
+            #expect(numbers(shown) == numbers(hidden), "\(measure)")
+        }
+        // Channels between the two confidential parties: the same counts and cuts, by position.
+        let shown = try Self.run(["channels", file, "--format", "json", "--include-official", "--reveal"])
+        let hidden = try Self.run(["channels", file, "--format", "json", "--include-official"])
+        let renamed = shown.replacingOccurrences(of: "ralph-fertig", with: "participant-1")
+            .replacingOccurrences(of: "amina-haddad", with: "participant-2")
+            .replacingOccurrences(of: "Ralph Fertig", with: "Participant 1").replacingOccurrences(of: "Amina Haddad", with: "Participant 2")
+        #expect(renamed == hidden)
+        // Names given on the command line are the original ones.
+        let path = try Self.run(["paths", file, "--from", "Ralph Fertig", "--to", "amina-haddad", "--undirected", "--format", "json"])
+        #expect(path.contains("\"participant-1\"") && path.contains("\"participant-2\""))
+        #expect(Self.leaks(Data(path.utf8)).isEmpty)
+        let without = try Self.run(["centrality", file, "--measure", "degree", "--without", "ralph-fertig", "--format", "csv"])
+        #expect(!without.contains("participant-1,") && without.contains("participant-2,"))
+    }
+
+    @Test func participantsAndPersonsOnRequest() throws {
+        let (dir, file) = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = try Self.run(["export", file, "--format", "json"])
+        #expect(plain.contains("Civic Group") && plain.contains("Jonas Vik"))
+        let participants = try Self.run(["export", file, "--format", "json", "--redact", "participants"])
+        #expect(!participants.contains("Civic Group") && !participants.contains("civic-group"))
+        #expect(participants.contains("Participant 3") && participants.contains("Jonas Vik"))
+        let persons = try Self.run(["export", file, "--format", "json", "--redact", "persons,participants"])
+        #expect(Self.leaks(Data(persons.utf8), ConfidentialNetwork.personSecrets + ["Civic Group"]).isEmpty)
+        #expect(persons.contains("\"label\": \"Official 1\""))
+        let repeated = try Self.run(["export", file, "--format", "json", "--redact", "persons", "--redact", "participants"])
+        #expect(repeated == persons)
+    }
+}
+
+/// The pseudonyms themselves, without the command line.
+@Suite("Redaction's pseudonyms")
+struct RedactionPseudonymTests {
+    @Test func keyedPseudonymsAreStableAndUnique() {
+        let network = ConfidentialNetwork.network
+        let a = Redaction(groups: [.confidential], key: Array("k".utf8)).apply(to: network)
+        let b = Redaction(groups: [.confidential], key: Array("k".utf8)).apply(to: network)
+        let c = Redaction(groups: [.confidential], key: Array("other".utf8)).apply(to: network)
+        #expect(a.network == b.network)
+        #expect(a.pseudonyms.count == 2 && Set(a.pseudonyms.values).count == 2)
+        #expect(Set(a.pseudonyms.values).isDisjoint(with: c.pseudonyms.values))
+        // The structure: same order, kinds, relations, years, weights.
+        #expect(a.network.nodes.map(\.kind) == network.nodes.map(\.kind))
+        #expect(a.network.edges.map(\.relation) == network.edges.map(\.relation))
+        #expect(a.network.edges.map { a.id(for: $0.source) } == a.network.edges.map(\.source))
+        #expect(a.network.edges.map { a.id(for: $0.source) } == network.edges.map { a.id(for: $0.source) })
+        // The kept attributes: side, for channels.
+        #expect(a.network.nodes[2].attributes == ["side": .string("A")])
+        #expect(a.network.nodes[2].description == nil)
+    }
+
+    @Test func namesInTextAreReplacedAtWordBoundaries() {
+        var network = ConfidentialNetwork.network
+        network.nodes[1].description = "RALPH FERTIG, Ralph Fertigson and ralph-fertig's notes; Râlph Fértig too."
+        let r = Redaction(groups: [.confidential], key: nil).apply(to: network)
+        #expect(r.network.nodes[1].description == "Participant 1, Ralph Fertigson and participant-1's notes; Participant 1 too.")
+    }
+}

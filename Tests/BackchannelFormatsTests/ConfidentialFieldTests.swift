@@ -1,0 +1,74 @@
+import BackchannelFormats
+import BackchannelModel
+import BackchannelTestSupport
+import Foundation
+import Testing
+
+/// `confidential` on nodes: read and written by JSON, CSV sheets, GraphML and GEXF, and absent from
+/// files with no confidential node, so they stay as they were.
+@Suite("The confidential mark in every format")
+struct ConfidentialFieldTests {
+    static let network = ConfidentialNetwork.network
+
+    static func marks(_ network: Network) -> [String: Bool] {
+        Dictionary(uniqueKeysWithValues: network.nodes.map { ($0.id, $0.confidential) })
+    }
+
+    @Test func roundTripsInEveryFormat() throws {
+        let expected = Self.marks(Self.network)
+        #expect(expected.values.filter { $0 }.count == 2)
+
+        let json = Self.network.jsonText()
+        #expect(json.contains("\"confidential\": true"))
+        let fromJSON = try Network.read(json: Array(json.utf8), file: "c.json", lenient: false).network
+        #expect(fromJSON == Self.network)
+
+        let graphml = GraphML.write(Self.network).text
+        #expect(graphml.contains("attr.name=\"confidential\" attr.type=\"boolean\""))
+        #expect(Self.marks(try GraphML.read(Array(graphml.utf8), file: "c.graphml").network) == expected)
+
+        let gexf = GEXF.write(Self.network).text
+        #expect(gexf.contains("title=\"confidential\" type=\"boolean\""))
+        #expect(Self.marks(try GEXF.read(Array(gexf.utf8), file: "c.gexf").network) == expected)
+
+        let sheets = CSVSheets.write(Self.network)
+        #expect(sheets.nodes.hasPrefix("id,label,kind,track,start,end,description,designations,sources,confidential"))
+        let fromCSV = try CSVSheets.read(
+            nodes: .init(bytes: Array(sheets.nodes.utf8), file: "c-nodes.csv"), edges: .init(bytes: Array(sheets.edges.utf8), file: "c-edges.csv"),
+            sources: .init(bytes: Array(sheets.sources.utf8), file: "c-sources.csv"), mapping: nil
+        ).network
+        #expect(Self.marks(fromCSV) == expected)
+    }
+
+    @Test func writtenOnlyWhenSomeNodeIsConfidential() throws {
+        var open = Self.network
+        for i in open.nodes.indices { open.nodes[i].confidential = false }
+        let sheets = CSVSheets.write(open)
+        for text in [open.jsonText(), GraphML.write(open).text, GEXF.write(open).text, sheets.nodes] {
+            #expect(!text.contains("confidential"))
+        }
+    }
+
+    @Test func anAttributeNamedConfidentialStaysAnAttribute() throws {
+        var network = Self.network
+        network.nodes[0].attributes["confidential"] = .string("internal")
+        let graphml = try GraphML.read(Array(GraphML.write(network).text.utf8), file: "c.graphml").network
+        #expect(graphml.nodes[0].attributes["confidential"] == .string("internal"))
+        #expect(graphml.nodes[0].confidential == false)
+        let gexf = try GEXF.read(Array(GEXF.write(network).text.utf8), file: "c.gexf").network
+        #expect(gexf.nodes[0].attributes["confidential"] == .string("internal"))
+        #expect(gexf.nodes[0].confidential == false)
+    }
+
+    @Test func aValueThatIsNotABooleanIsAnError() {
+        let json = Self.network.jsonText().replacingOccurrences(of: "\"confidential\": true", with: "\"confidential\": \"yes\"")
+        #expect(throws: (any Error).self) { try Network.read(json: Array(json.utf8), file: "c.json", lenient: false) }
+        let sheets = CSVSheets.write(Self.network)
+        let nodes = sheets.nodes.replacingOccurrences(of: ",true", with: ",maybe")
+        #expect(throws: FormatError.self) {
+            try CSVSheets.read(
+                nodes: .init(bytes: Array(nodes.utf8), file: "c-nodes.csv"), edges: .init(bytes: Array(sheets.edges.utf8), file: "c-edges.csv"),
+                sources: .init(bytes: Array(sheets.sources.utf8), file: "c-sources.csv"), mapping: nil)
+        }
+    }
+}
