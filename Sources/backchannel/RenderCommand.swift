@@ -103,7 +103,8 @@ struct RenderCommand: ParsableCommand {
                 try output.write(bytes, binary: format.isBinary, protecting: input.source.protectedFiles)
                 return
             }
-            var network = time.restrict(try input.load())
+            let redacted = try input.loadRedacted()
+            var network = time.restrict(redacted.network)
             var options = diagram.dotOptions
             if time.isSet {
                 if let title = options.title {
@@ -117,17 +118,18 @@ struct RenderCommand: ParsableCommand {
                 options.sizeMeasure = sizeBy.rawValue
             }
             if let highlightPaths {
-                options.highlight = try RenderJob.highlightPaths(from: URL(fileURLWithPath: highlightPaths))
+                // Paths files name nodes by their original ids or by their pseudonyms.
+                options.highlight = try RenderJob.highlightPaths(from: URL(fileURLWithPath: highlightPaths)).map { $0.map(redacted.id(for:)) }
             }
             options.full = full
             options.communities = communities
             // A focused view draws no boxes unless asked (its edges then carry their full labels).
             if focus != nil || paths != nil || exposure { options.clusterBy = diagram.clusterBy ?? .none }
-            if let focus {
+            if let focus = focus.map(redacted.id(for:)) {
                 guard network.nodes.contains(where: { ExactID($0.id) == ExactID(focus) }) else { throw AnalysisError.unknownNode(focus) }
                 options.keep = RenderJob.focus(on: focus, radius: focusRadius, in: network)
             } else if let paths {
-                let nodePaths = try RenderJob.highlightPaths(from: URL(fileURLWithPath: paths))
+                let nodePaths = try RenderJob.highlightPaths(from: URL(fileURLWithPath: paths)).map { $0.map(redacted.id(for:)) }
                 options.highlight += nodePaths
                 options.keep = RenderJob.focus(onPaths: nodePaths, in: network)
             } else if exposure {

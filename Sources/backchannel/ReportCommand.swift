@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackchannelJobs
+import BackchannelModel
 import BackchannelRender
 
 struct ReportCommand: ParsableCommand {
@@ -26,8 +27,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let network = try input.load()
-            let job = ReportJob(filter: filters.filter, title: title, engine: engine, worker: renderLimits.worker)
+            let redacted = try input.loadRedacted()
+            let network = redacted.network
+            // `--without` names nodes by their original ids (or their pseudonyms); the page states the pseudonyms.
+            var filter = filters.filter
+            filter.without = Set(filter.without.map { ExactID(redacted.id(for: $0.text)) })
+            let job = ReportJob(filter: filter, title: title, engine: engine, worker: renderLimits.worker)
             let (html, notes) = try job.run(network)
             notes.forEach(note)
             try output.write(Array(html.utf8), binary: false, protecting: input.source.protectedFiles)

@@ -75,7 +75,7 @@ struct WarningsCommand: ParsableCommand {
         try reportingFailures {
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "warnings need a typed network") }
-            let report = try WarningsJob(conflict: conflict, thresholds: thresholds, filter: graph.filter).run(network)
+            let report = try WarningsJob(conflict: conflict, thresholds: thresholds, filter: input.filter).run(network)
             let text = report.render(format)
             try output.write(
                 Array((format == .table ? (TimeScope(graph.filter).header.map { $0 + "\n" } ?? "") + text : text).utf8), binary: false,

@@ -203,6 +203,14 @@ struct RedactionPseudonymTests {
         var network = ConfidentialNetwork.network
         network.nodes[1].description = "RALPH FERTIG, Ralph Fertigson and ralph-fertig's notes; Râlph Fértig too."
         let r = Redaction(groups: [.confidential], key: nil).apply(to: network)
-        #expect(r.network.nodes[1].description == "Participant 1, Ralph Fertigson and participant-1's notes; Participant 1 too.")
+        #expect(r.network.nodes[1].description == "Participant 1, Ralph Fertigson and Participant 1's notes; Participant 1 too.")
+        // In ids (sources, edge keys, the network's name) the pseudonym id.
+        network.sources[0].id = "ralph-fertig-interview"
+        network.nodes[2].sources = ["ralph-fertig-interview"]
+        network.edges[0].sources = ["ralph-fertig-interview"]
+        let s = Redaction(groups: [.confidential], key: nil).apply(to: network).network
+        #expect(s.sources[0].id == "participant-1-interview" && s.sources[0].url == nil)
+        #expect(s.nodes[2].sources == ["participant-1-interview"] && s.edges[0].sources == ["participant-1-interview"])
+        #expect(s.title == "Quiet talks with Participant 1")
     }
 }

@@ -30,31 +30,34 @@ extension Redaction {
         guard covered.contains(true) else { return RedactedNetwork(network: network, pseudonyms: [:]) }
         let names = pseudonymNames(network, covered: covered)
         var pseudonyms: [ExactID: String] = [:]
-        var needles: [(text: String, replacement: String)] = []
+        // Every name of a covered node, with its pseudonym label (for prose) and id (for ids).
+        var needles: [(text: String, label: String, id: String)] = []
         for (i, node) in network.nodes.enumerated() where covered[i] {
             let (id, label) = names[i]!
             pseudonyms[ExactID(node.id)] = id
             guard !Self.isPseudonym(node) else { continue }
-            needles.append((node.id, id))
-            needles.append((node.label, label))
+            needles.append((node.id, label, id))
+            needles.append((node.label, label, id))
             for joiner in ["_", "-"] {
                 let joined = node.label.split(whereSeparator: \.isWhitespace).joined(separator: joiner)
-                if joined != node.label { needles.append((joined, label)) }
+                if joined != node.label { needles.append((joined, label, id)) }
             }
         }
-        let scrubber = TextScrubber(needles)
+        let scrubber = TextScrubber(needles.map { ($0.text, $0.label) })
+        let idScrubber = TextScrubber(needles.map { ($0.text, $0.id) })
         func scrub(_ s: String) -> String { scrubber.scrub(s) }
+        func scrubID(_ s: String) -> String { idScrubber.scrub(s) }
         func scrubAttributes(_ a: [String: AttributeValue]) -> [String: AttributeValue] {
             a.mapValues { if case let .string(s) = $0 { .string(scrub(s)) } else { $0 } }
         }
-        func scrubSources(_ s: [String]) -> [String] { s.map(scrub) }
+        func scrubSources(_ s: [String]) -> [String] { s.map(scrubID) }
 
         var out = network
-        out.name = scrub(network.name)
+        out.name = scrubID(network.name)
         out.title = network.title.map(scrub)
         out.description = network.description.map(scrub)
         out.sources = network.sources.map { s in
-            Source(id: scrub(s.id), citation: scrub(s.citation), url: s.url.flatMap { scrubber.names($0) ? nil : $0 })
+            Source(id: scrubID(s.id), citation: scrub(s.citation), url: s.url.flatMap { scrubber.names($0) ? nil : $0 })
         }
         for (i, node) in network.nodes.enumerated() {
             var n = node
@@ -80,7 +83,7 @@ extension Redaction {
             let source = pseudonyms[ExactID(edge.source)], target = pseudonyms[ExactID(edge.target)]
             e.source = source ?? edge.source
             e.target = target ?? edge.target
-            e.key = edge.key.map(scrub)
+            e.key = edge.key.map(scrubID)
             e.sources = scrubSources(edge.sources)
             if source != nil || target != nil {
                 e.description = nil

@@ -18,7 +18,8 @@ import Crypto
 /// descriptions, string attributes, designations' lists and authorities, source ids, citations,
 /// the network's name, title and description) has each occurrence of a covered node's label or id,
 /// or of the label with `_` or `-` for its spaces, ignoring case and accents and starting and ending
-/// at a word boundary, replaced by the pseudonym; a source URL holding one is removed.
+/// at a word boundary, replaced by the pseudonym (its label in prose, its id in ids and the name);
+/// a source URL holding one is removed.
 /// Other ways of naming someone (a surname alone, a nickname) cannot be found and are not changed.
 ///
 /// The same key and id give the same pseudonym in every file and format; different keys give
