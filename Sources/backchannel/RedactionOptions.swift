@@ -63,6 +63,9 @@ struct RedactionOptions: ParsableArguments {
             redaction.key == nil
             ? "numbered in node order (no --redact-key or $\(keyVariable): the numbers differ between files)"
             : "keyed (HMAC-SHA256)"
-        note("redacted \(redacted.count) node\(redacted.count == 1 ? "" : "s") (\(groups)): pseudonyms \(how)")
+        let renamed =
+            redacted.renamed.isEmpty
+            ? "" : "; \(redacted.renamed.count) other id\(redacted.renamed.count == 1 ? "" : "s") held a name and changed"
+        note("redacted \(redacted.count) node\(redacted.count == 1 ? "" : "s") (\(groups)): pseudonyms \(how)\(renamed)")
     }
 }

@@ -213,4 +213,19 @@ struct RedactionPseudonymTests {
         #expect(s.nodes[2].sources == ["participant-1-interview"] && s.edges[0].sources == ["participant-1-interview"])
         #expect(s.title == "Quiet talks with Participant 1")
     }
+
+    @Test func otherIdsHoldingANameAreRenamedConsistently() {
+        var network = ConfidentialNetwork.network
+        network.nodes[6].id = "ralph-fertig-talks"
+        for i in network.edges.indices where network.edges[i].target == "talks" { network.edges[i].target = "ralph-fertig-talks" }
+        // A node already holding the new id keeps it; the renamed one gets a suffix.
+        network.nodes[5].id = "participant-1-talks"
+        for i in network.edges.indices where network.edges[i].source == "civic-group" { network.edges[i].source = "participant-1-talks" }
+        let r = Redaction(groups: [.confidential], key: nil).apply(to: network)
+        #expect(r.id(for: "ralph-fertig-talks") == "participant-1-talks-2")
+        #expect(r.network.nodes[6].id == "participant-1-talks-2" && r.network.nodes[5].id == "participant-1-talks")
+        #expect(r.network.edges.filter { $0.target == "participant-1-talks-2" }.count == 5)
+        #expect(Set(r.network.nodes.map(\.id)).count == network.nodes.count)
+        #expect(throws: Never.self) { try r.network.validate() }
+    }
 }

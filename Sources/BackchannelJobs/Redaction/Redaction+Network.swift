@@ -5,9 +5,12 @@ public struct RedactedNetwork: Sendable {
     public var network: Network
     /// Original id → pseudonym id, for every covered node.
     public var pseudonyms: [ExactID: String]
+    /// Original id → new id, for other nodes whose ids held a covered node's name.
+    public var renamed: [ExactID: String] = [:]
 
-    /// The id to use for `id` of the original network: its pseudonym when covered, else itself.
-    public func id(for id: String) -> String { pseudonyms[ExactID(id)] ?? id }
+    /// The id to use for `id` of the original network: its pseudonym when covered, its id with the
+    /// names replaced when it held one, else itself.
+    public func id(for id: String) -> String { pseudonyms[ExactID(id)] ?? renamed[ExactID(id)] ?? id }
 
     /// How many nodes are under pseudonyms.
     public var count: Int { pseudonyms.count }
@@ -59,8 +62,25 @@ extension Redaction {
         out.sources = network.sources.map { s in
             Source(id: scrubID(s.id), citation: scrub(s.citation), url: s.url.flatMap { scrubber.names($0) ? nil : $0 })
         }
+        // Other nodes' ids that hold a name (`talks-with-ralph-fertig`) get it replaced, kept unique.
+        var renamed: [ExactID: String] = [:]
+        var taken = Set(network.nodes.indices.map { covered[$0] ? ExactID(names[$0]!.id) : ExactID(network.nodes[$0].id) })
+        for (i, node) in network.nodes.enumerated() where !covered[i] {
+            let scrubbed = scrubID(node.id)
+            guard scrubbed != node.id else { continue }
+            var candidate = scrubbed, n = 1
+            while taken.contains(ExactID(candidate)) {
+                n += 1
+                candidate = "\(scrubbed)-\(n)"
+            }
+            taken.insert(ExactID(candidate))
+            renamed[ExactID(node.id)] = candidate
+        }
+        func newID(_ id: String) -> String { pseudonyms[ExactID(id)] ?? renamed[ExactID(id)] ?? id }
+
         for (i, node) in network.nodes.enumerated() {
             var n = node
+            n.id = newID(node.id)
             n.sources = scrubSources(node.sources)
             n.designations = node.designations.map { d in
                 Designation(list: scrub(d.list), by: d.by.map(scrub), since: d.since, until: d.until, sources: scrubSources(d.sources))
@@ -81,8 +101,8 @@ extension Redaction {
         for (i, edge) in network.edges.enumerated() {
             var e = edge
             let source = pseudonyms[ExactID(edge.source)], target = pseudonyms[ExactID(edge.target)]
-            e.source = source ?? edge.source
-            e.target = target ?? edge.target
+            e.source = newID(edge.source)
+            e.target = newID(edge.target)
             e.key = edge.key.map(scrubID)
             e.sources = scrubSources(edge.sources)
             if source != nil || target != nil {
@@ -94,7 +114,7 @@ extension Redaction {
             }
             out.edges[i] = e
         }
-        return RedactedNetwork(network: out, pseudonyms: pseudonyms)
+        return RedactedNetwork(network: out, pseudonyms: pseudonyms, renamed: renamed)
     }
 
     /// Each covered node's pseudonym id and label, unique in the network.

@@ -14,12 +14,12 @@ import Crypto
 ///   path and channel is the same apart from the names;
 /// - the **description and attributes of its edges** (except `status` and `side`) are removed.
 ///
-/// Then every other text of the network (labels and descriptions of other nodes, edge keys and
+/// Then every other text of the network (ids, labels and descriptions of other nodes, edge keys and
 /// descriptions, string attributes, designations' lists and authorities, source ids, citations,
 /// the network's name, title and description) has each occurrence of a covered node's label or id,
 /// or of the label with `_` or `-` for its spaces, ignoring case and accents and starting and ending
 /// at a word boundary, replaced by the pseudonym (its label in prose, its id in ids and the name);
-/// a source URL holding one is removed.
+/// a source URL holding one is removed. Another node's id changed so is kept unique with `-2`, `-3`, ….
 /// Other ways of naming someone (a surname alone, a nickname) cannot be found and are not changed.
 ///
 /// The same key and id give the same pseudonym in every file and format; different keys give
