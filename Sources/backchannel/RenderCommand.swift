@@ -95,7 +95,15 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             if asIs, let path = input.input {
-                let network = try input.load()
+                let redacted = try input.loadRedacted()
+                let network = redacted.network
+                // The file's own text is drawn, so nothing in it could be put under a pseudonym.
+                if redacted.count > 0 {
+                    throw UsageFailure(
+                        message:
+                            "--as-is draws the file's own text, which names \(redacted.count) node\(redacted.count == 1 ? "" : "s") to redact; leave out --as-is (or give --reveal when nothing is to be hidden)"
+                    )
+                }
                 let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
                 let (bytes, notes) = try RenderJob(engine: engine, worker: renderLimits.worker).run(
                     dot: text, edgeCount: network.edges.count, format: format)

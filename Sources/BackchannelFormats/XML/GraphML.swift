@@ -12,7 +12,7 @@ import BackchannelModel
 /// | owner | `attr.name` (`attr.type`) |
 /// |---|---|
 /// | graph | `name`, `title`, `description`, `sources` (string) |
-/// | node | `label`, `kind`, `track`, `description`, `designations`, `sources` (string); `start`, `end` (int) |
+/// | node | `label`, `kind`, `track`, `description`, `designations`, `sources` (string); `start`, `end` (int); `confidential` (boolean, declared only when some node is) |
 /// | edge | `key`, `relation`, `support`, `description`, `sources` (string); `weight` (double); `start`, `end` (int) |
 /// | both | each attribute under its own name, typed `string`, `int` (`long` beyond 32 bits), `double` or `boolean` |
 ///
