@@ -82,7 +82,9 @@ struct CentralityCommand: ParsableCommand {
     func run() throws {
         try table.reportingFailures {
             try threading.apply()
-            let input = try graph.load(nodeColumn: measure == .brokerage && graph.edges != nil ? partition : nil)
+            let input = try graph.load(
+                nodeColumn: measure == .brokerage && graph.edges != nil ? partition : nil,
+                keeping: measure == .brokerage ? [partition] : [])
             var p = Measure.Parameters()
             p.weight = weighting.weight
             p.normalized = normalized

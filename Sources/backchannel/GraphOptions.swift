@@ -98,12 +98,14 @@ struct GraphOptions: ParsableArguments {
 
     /// Builds the compact graph (directed unless `--undirected` or `undirected`) and reports read warnings on stderr.
     /// - Complexity: O(*n* + *m*) after reading the input, for *n* nodes and *m* edges.
-    func load(nodeColumn: String? = nil, undirected forceUndirected: Bool = false) throws -> AnalysisInput {
+    /// Covered nodes keep the attributes in `keeping` (a partition the command groups by).
+    func load(nodeColumn: String? = nil, undirected forceUndirected: Bool = false, keeping: Set<String> = []) throws -> AnalysisInput {
+        let redaction = input.redaction.redaction(keeping: keeping)
         let loaded = try AnalysisInput(
             network: input.source, edges: edgeList.edges, nodes: edgeList.nodes, filter: filter,
-            directed: !(undirected || forceUndirected), nodeColumn: nodeColumn, redaction: input.redaction.redaction)
+            directed: !(undirected || forceUndirected), nodeColumn: nodeColumn, redaction: redaction)
         loaded.warnings.forEach { note("warning: " + $0) }
-        if let redacted = loaded.redacted { RedactionOptions.report(redacted, input.redaction.redaction) }
+        if let redacted = loaded.redacted { RedactionOptions.report(redacted, redaction) }
         return loaded
     }
 }

@@ -33,11 +33,11 @@ struct InputOptions: ParsableArguments {
         try loadRedacted().network
     }
 
-    /// ``load()``, with the pseudonyms given to the original ids.
-    func loadRedacted() throws -> RedactedNetwork {
+    /// ``load()``, with the pseudonyms given to the original ids; covered nodes keep `attributes`.
+    func loadRedacted(keeping attributes: Set<String> = []) throws -> RedactedNetwork {
         let (network, warnings) = try source.loadWithWarnings()
         warnings.forEach { note("warning: " + $0) }
-        return redaction.apply(network)
+        return redaction.apply(network, keeping: attributes)
     }
 }
 

@@ -38,7 +38,9 @@ struct ProjectCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let source = input.source
-            let network = try input.load()
+            // Covered nodes keep the attribute the projection selects by, so it keeps the same nodes.
+            let keeping: Set<String> = if case let .attribute(name, _) = onto { [name] } else { [] }
+            let network = try input.loadRedacted(keeping: keeping).network
             let projected = try ProjectJob(onto: onto, weighting: weighting).run(network)
             let url = URL(fileURLWithPath: output)
             let (files, warnings) = try ConvertJob.write(

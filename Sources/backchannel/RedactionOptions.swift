@@ -42,14 +42,18 @@ struct RedactionOptions: ParsableArguments {
     }
 
     /// The redaction these options describe: the key from `--redact-key`, else the environment.
-    var redaction: Redaction {
+    var redaction: Redaction { redaction(keeping: []) }
+
+    /// The redaction, keeping the node attributes a command groups or selects by.
+    func redaction(keeping attributes: Set<String>) -> Redaction {
         let key = redactKey ?? ProcessInfo.processInfo.environment[Self.keyVariable].flatMap { $0.isEmpty ? nil : $0 }
-        return Redaction(groups: groups, key: key.map { Array($0.utf8) })
+        return Redaction(groups: groups, key: key.map { Array($0.utf8) }, keeping: attributes)
     }
 
     /// `network` with the covered nodes under pseudonyms; says on stderr how many, and how they were made.
     /// - Complexity: that of ``Redaction/apply(to:)``.
-    func apply(_ network: Network) -> RedactedNetwork {
+    func apply(_ network: Network, keeping attributes: Set<String> = []) -> RedactedNetwork {
+        let redaction = redaction(keeping: attributes)
         let redacted = redaction.apply(to: network)
         Self.report(redacted, redaction)
         return redacted

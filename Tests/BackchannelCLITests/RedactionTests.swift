@@ -153,6 +153,12 @@ struct RedactionTests {
             #expect(shown != hidden)
             #expect(numbers(shown) == numbers(hidden), "\(measure)")
         }
+        // Brokerage by an attribute of a confidential node: it is kept for the grouping.
+        let byAge = ["centrality", file, "--measure", "brokerage", "--partition", "age", "--undirected", "--format", "csv"]
+        let brokerageShown = try Self.run(byAge + ["--reveal"])
+        let brokerageHidden = try Self.run(byAge)
+        #expect(numbers(brokerageShown) == numbers(brokerageHidden))
+        #expect(brokerageShown.contains("amina-haddad") && !brokerageHidden.contains("amina-haddad"))
         // Channels between the two confidential parties: the same counts and cuts, by position.
         let shown = try Self.run(["channels", file, "--format", "json", "--include-official", "--reveal"])
         let hidden = try Self.run(["channels", file, "--format", "json", "--include-official"])

@@ -90,7 +90,8 @@ extension Redaction {
                 n.id = id
                 n.label = label
                 n.description = nil
-                n.attributes = scrubAttributes(node.attributes.filter { Self.keptNodeAttributes.contains($0.key) })
+                n.attributes = scrubAttributes(
+                    node.attributes.filter { Self.keptNodeAttributes.contains($0.key) || keptAttributes.contains($0.key) })
             } else {
                 n.label = scrub(node.label)
                 n.description = node.description.map(scrub)

@@ -40,10 +40,15 @@ public struct Redaction: Sendable, Hashable {
     public var groups: Set<Group>
     /// The HMAC key; nil numbers the pseudonyms in node order instead.
     public var key: [UInt8]?
+    /// Node attributes kept on covered nodes besides `side` and `person`: the ones a command groups
+    /// or selects by (`centrality --partition ATTRIBUTE`, `project --onto ATTRIBUTE=VALUE`), so
+    /// that its results stay the same. Their values are searched for names like any other text.
+    public var keptAttributes: Set<String>
 
-    public init(groups: Set<Group>, key: [UInt8]?) {
+    public init(groups: Set<Group>, key: [UInt8]?, keeping keptAttributes: Set<String> = []) {
         self.groups = groups
         self.key = key
+        self.keptAttributes = keptAttributes
     }
 
     /// Whether `node` is one this redaction hides.
