@@ -39,7 +39,9 @@ public enum ConfidentialNetwork {
             Node(
                 id: "jonas-vik", label: "Jonas Vik", kind: .official, track: .one, attributes: ["person": .bool(true)],
                 sources: ["report"]),
-            Node(id: "civic-group", label: "Civic Group", kind: .participant, track: .three, attributes: ["side": .string("A")], sources: ["report"]),
+            Node(
+                id: "civic-group", label: "Civic Group", kind: .participant, track: .three, attributes: ["side": .string("A")],
+                sources: ["report"]),
             Node(
                 id: "talks", label: "Quiet talks", kind: .dialogue, track: .two, years: .year(2009),
                 description: "Ralph Fertig chaired; amina-haddad spoke.", sources: ["report"]),

@@ -127,7 +127,9 @@ struct RenderCommand: ParsableCommand {
             }
             if let highlightPaths {
                 // Paths files name nodes by their original ids or by their pseudonyms.
-                options.highlight = try RenderJob.highlightPaths(from: URL(fileURLWithPath: highlightPaths)).map { $0.map(redacted.id(for:)) }
+                options.highlight = try RenderJob.highlightPaths(from: URL(fileURLWithPath: highlightPaths)).map {
+                    $0.map(redacted.id(for:))
+                }
             }
             options.full = full
             options.communities = communities

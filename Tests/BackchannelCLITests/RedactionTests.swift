@@ -58,7 +58,8 @@ struct RedactionTests {
     @Test func noRedactedTextInAnyOutput() throws {
         let (dir, file) = try Self.fixture()
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(Self.leaks(try Data(contentsOf: URL(fileURLWithPath: file))).count == ConfidentialNetwork.secrets.count, "the input names them")
+        #expect(
+            Self.leaks(try Data(contentsOf: URL(fileURLWithPath: file))).count == ConfidentialNetwork.secrets.count, "the input names them")
 
         for command in Self.stdoutCommands(file) {
             let out = try Self.run(command)
@@ -145,7 +146,9 @@ struct RedactionTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         /// CSV rows without the id and label columns.
         func numbers(_ csv: String) -> [String] {
-            csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).joined(separator: ",") }
+            csv.split(whereSeparator: \.isNewline).map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).joined(separator: ",")
+            }
         }
         for measure in ["degree", "betweenness", "closeness", "pagerank", "harmonic", "eigenvector", "constraint"] {
             let shown = try Self.run(["centrality", file, "--measure", measure, "--undirected", "--format", "csv", "--reveal"])

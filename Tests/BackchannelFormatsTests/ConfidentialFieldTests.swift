@@ -34,7 +34,8 @@ struct ConfidentialFieldTests {
         let sheets = CSVSheets.write(Self.network)
         #expect(sheets.nodes.hasPrefix("id,label,kind,track,start,end,description,designations,sources,confidential"))
         let fromCSV = try CSVSheets.read(
-            nodes: .init(bytes: Array(sheets.nodes.utf8), file: "c-nodes.csv"), edges: .init(bytes: Array(sheets.edges.utf8), file: "c-edges.csv"),
+            nodes: .init(bytes: Array(sheets.nodes.utf8), file: "c-nodes.csv"),
+            edges: .init(bytes: Array(sheets.edges.utf8), file: "c-edges.csv"),
             sources: .init(bytes: Array(sheets.sources.utf8), file: "c-sources.csv"), mapping: nil
         ).network
         #expect(Self.marks(fromCSV) == expected)
@@ -67,7 +68,8 @@ struct ConfidentialFieldTests {
         let nodes = sheets.nodes.replacingOccurrences(of: ",true", with: ",maybe")
         #expect(throws: FormatError.self) {
             try CSVSheets.read(
-                nodes: .init(bytes: Array(nodes.utf8), file: "c-nodes.csv"), edges: .init(bytes: Array(sheets.edges.utf8), file: "c-edges.csv"),
+                nodes: .init(bytes: Array(nodes.utf8), file: "c-nodes.csv"),
+                edges: .init(bytes: Array(sheets.edges.utf8), file: "c-edges.csv"),
                 sources: .init(bytes: Array(sheets.sources.utf8), file: "c-sources.csv"), mapping: nil)
         }
     }

@@ -488,7 +488,8 @@ struct RecipeParser {
             }
             return try template(s, path: "\(path).\(key)", line: line)
         }
-        func flagTemplate(_ t: TOMLTable, _ key: String, path: String, section: String, index: Int) throws(FormatError) -> Recipe.Template? {
+        func flagTemplate(_ t: TOMLTable, _ key: String, path: String, section: String, index: Int) throws(FormatError) -> Recipe.Template?
+        {
             if let b = t[key]?.bool { return Recipe.Template(pieces: [.literal(b ? "true" : "false")]) }
             return try optional(t, key, path: path, section: section, index: index)
         }

@@ -127,12 +127,16 @@ extension Redaction {
             var tails: [Int: String] = [:]
             var byTail: [String: [Int]] = [:]
             for (i, node) in network.nodes.enumerated() where covered[i] {
-                let tail = Self.isPseudonym(node) ? String(node.id.dropFirst(node.kind.rawValue.count + 1)) : Self.digest(node.id, key: key, digits: 8)
+                let tail =
+                    Self.isPseudonym(node)
+                    ? String(node.id.dropFirst(node.kind.rawValue.count + 1)) : Self.digest(node.id, key: key, digits: 8)
                 tails[i] = tail
                 byTail["\(node.kind.rawValue)-\(tail)", default: []].append(i)
             }
             for (id, members) in byTail where members.count > 1 || kept.contains(ExactID(id)) {
-                for i in members where !Self.isPseudonym(network.nodes[i]) { tails[i] = Self.digest(network.nodes[i].id, key: key, digits: 16) }
+                for i in members where !Self.isPseudonym(network.nodes[i]) {
+                    tails[i] = Self.digest(network.nodes[i].id, key: key, digits: 16)
+                }
             }
             for (i, tail) in tails {
                 let kind = network.nodes[i].kind

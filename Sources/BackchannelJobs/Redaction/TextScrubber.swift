@@ -69,7 +69,9 @@ struct TextScrubber {
             for name in other where folded[p] == name.folded[0] { check(name, at: p) }
             p += 1
         }
-        found.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
+        found.sort {
+            $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count
+        }
         var kept: [(range: Range<Int>, replacement: String)] = []
         for m in found where kept.last.map({ $0.range.upperBound <= m.range.lowerBound }) ?? true { kept.append(m) }
         return kept
