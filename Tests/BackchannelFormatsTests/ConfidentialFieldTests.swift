@@ -74,3 +74,40 @@ struct ConfidentialFieldTests {
         }
     }
 }
+
+/// A recipe's `confidential`: a constant or a column read as a boolean; a typo counts as confidential.
+@Suite("Recipes mark confidential nodes")
+struct RecipeConfidentialTests {
+    @Test func fromAConstantOrAColumn() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let table = dir.appendingPathComponent("people.csv")
+        try "name,private,meeting\r\nAda,yes,m1\r\nBo,no,m1\r\nCy,,m1\r\nDee,perhaps,m1\r\nAda,no,m1\r\n".write(
+            to: table, atomically: true, encoding: .utf8)
+        let recipe = try Recipe.parse(
+            """
+            [source]
+            id = "s"
+            citation = "Fixture"
+
+            [[node]]
+            id = "{name}"
+            kind = "participant"
+            confidential = "{private}"
+
+            [[node]]
+            id = "{meeting}"
+            kind = "dialogue"
+            confidential = true
+
+            [[edge]]
+            source = "{name}"
+            target = "{meeting}"
+            relation = "participates_in"
+            """, file: "r.toml")
+        let read = try RecipeReader.read(main: table, recipe: recipe)
+        let marks = Dictionary(uniqueKeysWithValues: read.network.nodes.map { ($0.id, $0.confidential) })
+        #expect(marks == ["Ada": true, "Bo": false, "Cy": false, "Dee": true, "m1": true])
+        #expect(read.warnings.contains { $0.contains("confidential values that are not true or false; read as confidential") })
+    }
+}
