@@ -22,10 +22,10 @@ struct TimelineTests {
             nodes: [
                 Node(id: "a", label: "A", kind: .convener, sources: s), Node(id: "b", label: "B", kind: .participant, sources: s),
                 Node(id: "c", label: "C", kind: .participant, sources: s),
-                Node(id: "d", label: "D", kind: .participant, years: YearSpan(start: 2001), sources: s),
+                Node(id: "d", label: "D", kind: .participant, years: Period(start: 2001), sources: s),
             ],
             edges: [
-                Edge("a", .convenes, "b", years: YearSpan(start: 2000, end: 2001), sources: s),
+                Edge("a", .convenes, "b", years: Period(start: 2000, end: 2001), sources: s),
                 Edge("b", .partnersWith, "c", years: .year(2002), sources: s),
                 Edge("c", .partnersWith, "d", sources: s),
             ])

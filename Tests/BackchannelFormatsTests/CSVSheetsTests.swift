@@ -172,7 +172,7 @@ struct CSVSheetsTests {
         #expect(n.nodes[0].label == "Cousins, Norman")
         #expect(n.nodes[0].kind == .convener)
         #expect(n.nodes[0].track == .two)
-        #expect(n.nodes[0].years == YearSpan(start: 1960))
+        #expect(n.nodes[0].years == Period(start: 1960))
         #expect(n.nodes[0].description == "Editor of the \"Saturday Review\";\nfounder")
         #expect(n.nodes[0].sources == ["apb", "wiki"])
         #expect(n.nodes[0].attributes == ["Region": .string("Americas")])

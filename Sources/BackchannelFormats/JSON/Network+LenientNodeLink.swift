@@ -50,10 +50,7 @@ extension Network {
                     note("\(owner) \(JSONWriter.quoted(field)) values written as strings read as years")
                     return JSONNode(.int(y), line: node.line, column: node.column)
                 }
-                if let y = FieldText.year(t) {
-                    note("\(owner) \(JSONWriter.quoted(field)) dates cut to their year (the model holds years)")
-                    return JSONNode(.int(y), line: node.line, column: node.column)
-                }
+                // ISO year-months and dates are read as they are, by the strict reader.
                 return nil
             default:
                 return nil
