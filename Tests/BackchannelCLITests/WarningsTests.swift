@@ -162,8 +162,19 @@ struct WarningsTests {
         #expect(items.first?["period"]?.value == .string("2001") && items.first?["signal"]?.value == .string("party_unreachable"))
         let table = try Fixtures.run(["warnings", file.path])
         #expect(table.stdout.hasPrefix("3 warnings over 2000–2001, most severe first\n   1. 2001  1.00  party unreachable  War [war]\n"))
-        #expect(try Fixtures.run(["warnings", file.path, "--every", "quarter"]).stderr.contains("years only"))
-        #expect(try Fixtures.run(["warnings", file.path, "--every", "month"]).status == 64)
+        // Quarters and months: a tie dated 2000 is in every quarter of 2000, so the change shows between 2000-Q4 and 2001-Q1.
+        let quarters = try Fixtures.run(["warnings", file.path, "--every", "quarter", "--format", "json"])
+        #expect(quarters.status == 0, "\(quarters.stderr)")
+        let q = try JSONParser.parse(Array(quarters.stdout.utf8))
+        #expect(q["parameters"]?["every"]?.value == .string("quarter"))
+        func firstPeriod(_ root: JSONNode) -> JSONValue? {
+            guard case let .array(items)? = root["warnings"]?.value else { return nil }
+            return items.first?["period"]?.value
+        }
+        #expect(firstPeriod(q) == .string("2001-Q1"), "\(quarters.stdout)")
+        let months = try Fixtures.run(["warnings", file.path, "--every", "month", "--format", "json"])
+        #expect(firstPeriod(try JSONParser.parse(Array(months.stdout.utf8))) == .string("2001-01"), "\(months.stdout)")
+        #expect(try Fixtures.run(["warnings", file.path, "--every", "week"]).status == 64)
         #expect(try Fixtures.run(["warnings", file.path, "--channel-fall", "0"]).status == 64)
         #expect(try Fixtures.run(["warnings", file.path, "--conflict", "p"]).status != 0)
     }

@@ -179,7 +179,7 @@ struct CSVSheetsTests {
         #expect(n.nodes[1].attributes.isEmpty, "an empty cell is no value")
         #expect(n.edges[0].relation == .participatesIn)
         #expect(n.edges[0].weight == 2)
-        #expect(n.edges[0].years == .year(1995))
+        #expect(n.edges[0].years == .on(PartialDate(year: 1995, month: 6, day: 1)!), "an ISO date is kept as its day")
         #expect(n.sources.map(\.id) == ["apb", "wiki"])
         #expect(n.sources[0].citation == "apb")
         #expect(read.warnings.contains { $0.contains("2 edge endpoints are not in nodes.csv") })
