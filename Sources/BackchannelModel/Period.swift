@@ -161,8 +161,8 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 /// `start == end`.
 ///
 /// As a span of days it runs from the first day of its start to the last day of its end: the
-/// period 2021 contains 2021-07, the period 2021-03…2021-05 does not. A period with only an end
-/// covers that end alone (as one with only a start runs to the present).
+/// period 2021 contains 2021-07, the period 2021-03…2021-05 does not. A period with only a start
+/// runs to the present; one with only an end, from the beginning (as GEXF's `end` alone).
 public struct Period: Sendable, Hashable {
     public var start: PartialDate?
     public var end: PartialDate?
@@ -183,10 +183,10 @@ public struct Period: Sendable, Hashable {
     public var isYearsOnly: Bool { start?.precision ?? .year == .year && end?.precision ?? .year == .year }
 
     /// The days covered, as day ordinals (``PartialDate/ordinal(year:month:day:)``): from the first day
-    /// of the start (of the end when there is no start; `Int.min` when undated) to the last day of the
-    /// end (`Int.max` when open).
+    /// of the start (`Int.min` without one) to the last day of the end (`Int.max` without one); an
+    /// undated period covers every day.
     public var days: ClosedRange<Int> {
-        let lo = (start ?? end)?.firstDay ?? Int.min
+        let lo = start?.firstDay ?? Int.min
         let hi = end?.lastDay ?? Int.max
         return lo...max(lo, hi)
     }

@@ -91,20 +91,18 @@ struct ForeignFilesTests {
         }
     }
 
-    /// Gephi's own samples, where the project's shared material holds them (see Tests/Fixtures/gexf/README.md).
-    @Test(
-        .enabled(
-            if: FileManager.default.fileExists(atPath: Fixtures.sharedData.appendingPathComponent("gexf-samples").path),
-            "needs ../shared/data/gexf-samples/ (Gephi's sample files, not committed); the project-written fixtures in Tests/Fixtures/gexf cover the same code paths"
-        ))
-    func gephiSamplesInShared() throws {
-        let folder = Fixtures.sharedData.appendingPathComponent("gexf-samples")
+    /// Every GEXF document of the GEXF Working Group committed in Tests/Fixtures/gexf-primer reads,
+    /// and reads back the same after writing (GEXFPrimerTests checks each one's counts and times).
+    @Test func gephiPrimerSamplesReadAndRoundTrip() throws {
+        let folder = Fixtures.committedFixtures.appendingPathComponent("gexf-primer")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".gexf") }.sorted()
-        #expect(!files.isEmpty)
+        #expect(files.count == 5)
         for name in files {
             let url = folder.appendingPathComponent(name)
             let (network, _) = try GEXF.read([UInt8](try Data(contentsOf: url)), file: url.path)
-            #expect(!network.nodes.isEmpty, "\(name)")
+            #expect(!network.nodes.isEmpty && !network.edges.isEmpty, "\(name)")
+            let (back, _) = try GEXF.read(Array(GEXF.write(network).text.utf8), file: name)
+            #expect(back.nodes == network.nodes && back.edges == network.edges, "\(name)")
         }
     }
 
