@@ -3,7 +3,7 @@
 ///
 /// Always valid: the month is 1–12 and the day exists in its month (29 February only in leap years
 /// of the proleptic Gregorian calendar); a day needs a month. Ordered by its first day, then by its
-/// last day, so `1993 < 1993-01-01` and `1993-01 < 1993-02`.
+/// last day, so `1993-01-01 < 1993-01 < 1993 < 1993-02`.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByIntegerLiteral {
     public let year: Int
     public let month: Int?
