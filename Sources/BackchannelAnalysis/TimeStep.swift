@@ -58,6 +58,16 @@ public enum TimeStep: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The period `index` as a model ``Period``: a year, its quarter's first to last month, or a month.
+    public func period(_ index: Int) -> Period {
+        let (y, m) = start(index)
+        switch self {
+        case .year: return .year(y)
+        case .quarter: return Period(start: PartialDate(year: y, month: m)!, end: PartialDate(year: y, month: m + 2)!)
+        case .month: return .on(PartialDate(year: y, month: m)!)
+        }
+    }
+
     /// The indices of the periods that overlap `days`.
     public func indices(covering days: ClosedRange<Int>) -> ClosedRange<Int> {
         index(ofDay: days.lowerBound)...index(ofDay: days.upperBound)

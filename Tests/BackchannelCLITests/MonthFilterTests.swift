@@ -121,6 +121,17 @@ struct MonthFilterTests {
             let conflicts = TimeFilterTests.array(try TimeFilterTests.json(channels.stdout)["conflicts"])
             #expect(conflicts.map { $0["period"]?.value } == ["2021-03", "2021-04", "2021-05", "2021-06", "2021-07"].map { .string($0) })
             #expect(try Fixtures.run(["channels", file, "--every", "month", "--between", "1000", "2021"]).status == 64, "too many periods")
+            // inclusion --every: each period's entry is what --at that period gives.
+            let inclusion = try Fixtures.run(["inclusion", file, "--every", "month", "--format", "json"])
+            #expect(inclusion.status == 0, "\(inclusion.stderr)")
+            let entries = TimeFilterTests.array(try TimeFilterTests.json(inclusion.stdout)["conflicts"])
+            #expect(entries.map { $0["period"]?.value } == ["2021-03", "2021-04", "2021-05", "2021-06", "2021-07"].map { .string($0) })
+            for (entry, month) in zip(entries, ["2021-03", "2021-04", "2021-05", "2021-06", "2021-07"]) {
+                let at = try Fixtures.run(["inclusion", file, "--at", month, "--format", "json"])
+                let single = TimeFilterTests.array(try TimeFilterTests.json(at.stdout)["conflicts"]).first
+                #expect(entry["included_share"]?.value == single?["included_share"]?.value, "\(month)")
+            }
+            #expect(entries.map { $0["included_share"]?.value } == [1.0, 1.0, 1.0, 0.0, 0.5].map { .double($0) }, "\(inclusion.stdout)")
         }
     }
 }
