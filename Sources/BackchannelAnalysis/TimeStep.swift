@@ -43,8 +43,9 @@ public enum TimeStep: String, Sendable, Hashable, CaseIterable {
     public func days(_ index: Int) -> ClosedRange<Int> {
         let (y, m) = start(index)
         let last = m + months - 1
-        return PartialDate.ordinal(year: y, month: m, day: 1)...PartialDate.ordinal(
-            year: y, month: last, day: PartialDate.daysIn(year: y, month: last))
+        return PartialDate.ordinal(
+            year: y, month: m, day: 1)...PartialDate.ordinal(
+                year: y, month: last, day: PartialDate.daysIn(year: y, month: last))
     }
 
     /// "2021", "2021-Q3" or "2021-07".

@@ -34,7 +34,8 @@ struct WarningsCommand: ParsableCommand {
     var absentPeriods = 2
 
     @Option(
-        name: .customLong("curtail-share"), help: "The share of a convener's ties lost from one period to the next that counts as curtailing."
+        name: .customLong("curtail-share"),
+        help: "The share of a convener's ties lost from one period to the next that counts as curtailing."
     )
     var curtailShare = 0.5
 

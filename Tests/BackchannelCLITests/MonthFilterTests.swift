@@ -50,7 +50,9 @@ struct MonthFilterTests {
                     #expect(result.status == 0, "\(c.command) --at \(month): \(result.stderr)")
                     var answer = try c.answer(result.stdout)
                     if c.command == "timeline" { answer = answer.replacingOccurrences(of: "\"\(month)\"", with: "PERIOD") }
-                    if c.command == "render" { answer = answer.replacingOccurrences(of: "false", with: "-").replacingOccurrences(of: "true", with: "-") }
+                    if c.command == "render" {
+                        answer = answer.replacingOccurrences(of: "false", with: "-").replacingOccurrences(of: "true", with: "-")
+                    }
                     answers.append(answer)
                     if c.recordsParameters {
                         #expect(
@@ -62,7 +64,8 @@ struct MonthFilterTests {
                 func normal(_ s: String) -> String {
                     c.command == "timeline"
                         ? s.replacingOccurrences(of: "\"2000\"", with: "PERIOD").replacingOccurrences(of: "\"2001\"", with: "PERIOD")
-                        : c.command == "render" ? s.replacingOccurrences(of: "false", with: "-").replacingOccurrences(of: "true", with: "-") : s
+                        : c.command == "render"
+                            ? s.replacingOccurrences(of: "false", with: "-").replacingOccurrences(of: "true", with: "-") : s
                 }
                 #expect(answers == [normal(c.in2000), normal(c.in2001)], "\(c.command)")
             }
@@ -82,7 +85,8 @@ struct MonthFilterTests {
             func cut(_ at: [String]) throws -> [String] {
                 let result = try Fixtures.run(["channels", file, "--format", "json"] + at)
                 #expect(result.status == 0, "\(at): \(result.stderr)")
-                let pairs = TimeFilterTests.array(TimeFilterTests.array(try TimeFilterTests.json(result.stdout)["conflicts"]).first?["pairs"])
+                let pairs = TimeFilterTests.array(
+                    TimeFilterTests.array(try TimeFilterTests.json(result.stdout)["conflicts"]).first?["pairs"])
                 return Self.strings(pairs.first?["cut"])
             }
             #expect(try cut(["--at", "2021-04"]) == ["k"])
@@ -93,13 +97,16 @@ struct MonthFilterTests {
             #expect(try cut(["--between", "2021-05", "2021-06"]) == ["k"])
             let table = try Fixtures.run(["channels", file, "--at", "2021-07"])
             #expect(table.stdout.hasPrefix("Network at 2021-07 (undated nodes and ties kept)\n"), "\(table.stdout.prefix(80))")
-            let between = try Fixtures.run(["centrality", file, "--measure", "degree", "--between", "2021-03", "2021-07-15", "--format", "json"])
+            let between = try Fixtures.run([
+                "centrality", file, "--measure", "degree", "--between", "2021-03", "2021-07-15", "--format", "json",
+            ])
             #expect(
                 try TimeFilterTests.json(between.stdout)["parameters"]?["between"]?.value
                     == .array([JSONNode(.string("2021-03")), JSONNode(.string("2021-07-15"))]))
             let years = try Fixtures.run(["centrality", file, "--measure", "degree", "--between", "2021", "2022", "--format", "json"])
             #expect(
-                try TimeFilterTests.json(years.stdout)["parameters"]?["between"]?.value == .array([JSONNode(.int(2021)), JSONNode(.int(2022))]),
+                try TimeFilterTests.json(years.stdout)["parameters"]?["between"]?.value
+                    == .array([JSONNode(.int(2021)), JSONNode(.int(2022))]),
                 "years stay integers")
         }
     }
@@ -110,12 +117,16 @@ struct MonthFilterTests {
             #expect(months.status == 0, "\(months.stderr)")
             let root = try TimeFilterTests.json(months.stdout)
             #expect(Self.strings(root["periods"]) == ["2021-03", "2021-04", "2021-05", "2021-06", "2021-07"])
-            #expect(root["parameters"]?["every"]?.value == .string("month") && root["parameters"]?["between"]?.value == .string("2021-03/2021-07"))
+            #expect(
+                root["parameters"]?["every"]?.value == .string("month")
+                    && root["parameters"]?["between"]?.value == .string("2021-03/2021-07"))
             let k = TimeFilterTests.array(root["scores"]?["k"]).map(\.value)
             #expect(k[0] == .double(3.0 / 7) && k[3] == .double(0), "K ties in March, none in June")
             let quarters = try Fixtures.run(["timeline", file, "--measure", "degree", "--every", "quarter", "--format", "json"])
             #expect(Self.strings(try TimeFilterTests.json(quarters.stdout)["periods"]) == ["2021-Q1", "2021-Q2", "2021-Q3"])
-            let window = try Fixtures.run(["timeline", file, "--measure", "degree", "--every", "month", "--window", "2", "--format", "json"])
+            let window = try Fixtures.run([
+                "timeline", file, "--measure", "degree", "--every", "month", "--window", "2", "--format", "json",
+            ])
             #expect(Self.strings(try TimeFilterTests.json(window.stdout)["periods"]).first == "2021-02–2021-03")
             let channels = try Fixtures.run(["channels", file, "--every", "month", "--format", "json"])
             let conflicts = TimeFilterTests.array(try TimeFilterTests.json(channels.stdout)["conflicts"])

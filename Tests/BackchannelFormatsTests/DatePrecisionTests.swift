@@ -16,7 +16,9 @@ struct DatePrecisionTests {
         return Network(
             name: "dated", title: "Dated", sources: [Source(id: "s", citation: "Fixture")],
             nodes: [
-                Node(id: "oslo", label: "Oslo channel", kind: .dialogue, track: .two, years: Period(start: d(1993, 1, 20), end: d(1993, 9, 13)), sources: s),
+                Node(
+                    id: "oslo", label: "Oslo channel", kind: .dialogue, track: .two,
+                    years: Period(start: d(1993, 1, 20), end: d(1993, 9, 13)), sources: s),
                 Node(id: "fafo", label: "Fafo", kind: .convener, years: Period(start: d(1981)), sources: s),
                 Node(
                     id: "plo", label: "PLO", kind: .participant, years: Period(start: d(1964, 5)),

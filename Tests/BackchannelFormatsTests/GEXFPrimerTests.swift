@@ -32,11 +32,13 @@ struct GEXFPrimerTests {
         let (network, warnings) = try Self.read("primer-1.3-webgraph.gexf")
         #expect(network.description == "A Web network")
         #expect(network.nodes.map(\.label) == ["Gephi", "Webatlas", "RTGI", "BarabasiLab"])
-        #expect(network.nodes.map { $0.attributes["url"] } == [
-            .string("http://gephi.org"), .string("http://webatlas.fr"), .string("http://rtgi.fr"), .string("http://barabasilab.com"),
-        ])
+        #expect(
+            network.nodes.map { $0.attributes["url"] } == [
+                .string("http://gephi.org"), .string("http://webatlas.fr"), .string("http://rtgi.fr"), .string("http://barabasilab.com"),
+            ])
         #expect(network.nodes.map { $0.attributes["indegree"] } == [.double(1), .double(2), .double(1), .double(1)], "float column")
-        #expect(network.nodes.map { $0.attributes["frog"] } == [.bool(true), .bool(true), .bool(true), .bool(false)], "the default applies")
+        #expect(
+            network.nodes.map { $0.attributes["frog"] } == [.bool(true), .bool(true), .bool(true), .bool(false)], "the default applies")
         #expect(network.edges.map { "\($0.source)>\($0.target)" } == ["0>1", "0>2", "1>0", "2>1", "0>3"])
         #expect(network.nodes.allSatisfy(\.years.isEmpty) && network.edges.allSatisfy(\.years.isEmpty))
         #expect(warnings == ["4 nodes have no kind: read as participant", "5 edges have no relation: read as partners_with"])

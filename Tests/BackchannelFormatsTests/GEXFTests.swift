@@ -89,7 +89,9 @@ private func expectFaithful(_ network: Network, _ text: String) throws {
     // Years alone: integer times. Any finer date: every time a day (a start its first, an end its
     // last), and a start or end known to the year or month also as written, in period_start / period_end.
     let dated = network.nodes.contains { !$0.years.isYearsOnly } || network.edges.contains { !$0.years.isYearsOnly }
-    #expect(c.graph["timeformat"] == (dated ? "date" : network.nodes.allSatisfy(\.years.isEmpty) && network.edges.allSatisfy(\.years.isEmpty) ? nil : "integer"))
+    #expect(
+        c.graph["timeformat"]
+            == (dated ? "date" : network.nodes.allSatisfy(\.years.isEmpty) && network.edges.allSatisfy(\.years.isEmpty) ? nil : "integer"))
     func day(_ ordinal: Int) -> String {
         let d = PartialDate.civil(ordinal)
         return PartialDate(year: d.year, month: d.month, day: d.day)!.text

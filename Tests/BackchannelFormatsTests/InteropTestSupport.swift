@@ -59,7 +59,8 @@ enum TestNetworks {
             case 0: return PartialDate(year)
             case 1: return PartialDate(year: year, month: month)!
             default:
-                return PartialDate(year: year, month: month, day: Int.random(in: 1...PartialDate.daysIn(year: year, month: month), using: &rng))!
+                return PartialDate(
+                    year: year, month: month, day: Int.random(in: 1...PartialDate.daysIn(year: year, month: month), using: &rng))!
             }
         }
         func span() -> Period {

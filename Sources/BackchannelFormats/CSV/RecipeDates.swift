@@ -30,7 +30,9 @@ public enum RecipeDates {
     static func single(_ s: Substring) -> (date: PartialDate, time: Bool)?? {
         var text = String(s)
         var time = false
-        if text.utf8.count > 10, let i = text.index(text.startIndex, offsetBy: 10, limitedBy: text.endIndex), text[i] == "T" || text[i] == " " {
+        if text.utf8.count > 10, let i = text.index(text.startIndex, offsetBy: 10, limitedBy: text.endIndex),
+            text[i] == "T" || text[i] == " "
+        {
             time = true
             text = String(text[..<i])
         }

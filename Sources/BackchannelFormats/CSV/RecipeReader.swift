@@ -330,7 +330,9 @@ struct Applier {
                     at: t.place(row, column), example: text)
                 return (s, false)
             case let .invalid(why):
-                let shown = cell == column ? text : ([column] + [y.month, y.day].compactMap { $0 }).map { items.value($0, i) }.joined(separator: "/")
+                let shown =
+                    cell == column
+                    ? text : ([column] + [y.month, y.day].compactMap { $0 }).map { items.value($0, i) }.joined(separator: "/")
                 tally.add(
                     "\(recipe.fileName) \(rule).years: \(cell): not a valid date (\(why)); left without years",
                     at: t.place(row, column), example: shown)

@@ -257,7 +257,8 @@ struct NodeLinkDecoder {
         }
         problem(
             path,
-            "expected a year such as 1993 or an ISO date such as \"1993-01\" or \"1993-01-20\", found \(node.value.typeName) \(node.excerpt)")
+            "expected a year such as 1993 or an ISO date such as \"1993-01\" or \"1993-01-20\", found \(node.value.typeName) \(node.excerpt)"
+        )
         return nil
     }
 

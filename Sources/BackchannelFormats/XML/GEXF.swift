@@ -118,7 +118,9 @@ public enum GEXF {
         let about = [network.title, network.description].compactMap { $0 }.joined(separator: "\n\n")
         if !about.isEmpty { out += "    <description>\(content(about, "the network's description"))</description>\n" }
         out += "  </meta>\n"
-        out += "  <graph defaultedgetype=\"directed\"" + (dynamic ? " mode=\"dynamic\" timeformat=\"\(dated ? "date" : "integer")\"" : " mode=\"static\"") + ">\n"
+        out +=
+            "  <graph defaultedgetype=\"directed\""
+            + (dynamic ? " mode=\"dynamic\" timeformat=\"\(dated ? "date" : "integer")\"" : " mode=\"static\"") + ">\n"
         for (kind, list) in [("node", nodeColumns), ("edge", edgeColumns)] {
             out += "    <attributes class=\"\(kind)\">\n"
             for c in list {

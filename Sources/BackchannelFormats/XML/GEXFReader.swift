@@ -382,13 +382,15 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
             guard let text = b.fields[field] else { continue }
             let at = b.places[field] ?? b.place
             guard let d = PartialDate(iso: FieldText.trimmed(text)) else {
-                throw .malformed(file: file, line: at.0, column: at.1, message: "\(field) \(FieldText.quoted(text)) is not a year or year-month")
+                throw .malformed(
+                    file: file, line: at.0, column: at.1, message: "\(field) \(FieldText.quoted(text)) is not a year or year-month")
             }
             let spell = isStart ? p.start : p.end
             guard let spell, isStart ? spell.firstDay == d.firstDay : spell.lastDay == d.lastDay else {
                 throw .malformed(
                     file: file, line: at.0, column: at.1,
-                    message: "\(field) \(FieldText.quoted(text)) disagrees with the \(isStart ? "start" : "end") \(spell?.text ?? "(none)")")
+                    message: "\(field) \(FieldText.quoted(text)) disagrees with the \(isStart ? "start" : "end") \(spell?.text ?? "(none)")"
+                )
             }
             if isStart { p.start = d } else { p.end = d }
         }

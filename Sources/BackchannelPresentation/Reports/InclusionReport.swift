@@ -61,20 +61,20 @@ public struct InclusionReport: Sendable {
             let items: [JSONValue] = conflicts.map { c in
                 ReportJSON.object(
                     (c.period.map { [("period", JSONValue.string($0))] } ?? []) + [
-                    ("conflict", .string(c.id)),
-                    ("included_share", c.includedShare.map(ReportNumber.json) ?? .null),
-                    (
-                        "parties",
-                        ReportJSON.array(
-                            c.parties.map { p in
-                                ReportJSON.object([
-                                    ("id", .string(p.id)), ("designated", .bool(p.designated)), ("engaged", .string(p.status.rawValue)),
-                                    ("unofficial_ties", ReportJSON.strings(p.unofficialTies)),
-                                    ("official_ties", ReportJSON.strings(p.officialTies)),
-                                ])
-                            })
-                    ),
-                ])
+                        ("conflict", .string(c.id)),
+                        ("included_share", c.includedShare.map(ReportNumber.json) ?? .null),
+                        (
+                            "parties",
+                            ReportJSON.array(
+                                c.parties.map { p in
+                                    ReportJSON.object([
+                                        ("id", .string(p.id)), ("designated", .bool(p.designated)), ("engaged", .string(p.status.rawValue)),
+                                        ("unofficial_ties", ReportJSON.strings(p.unofficialTies)),
+                                        ("official_ties", ReportJSON.strings(p.officialTies)),
+                                    ])
+                                })
+                        ),
+                    ])
             }
             return JSONWriter.document(ReportJSON.object([("conflicts", ReportJSON.array(items))]))
         case .csv:
