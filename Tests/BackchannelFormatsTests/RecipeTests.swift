@@ -202,6 +202,11 @@ private enum RecipeFixtures {
             .exact(Period(start: PartialDate(year: 1993, month: 1, day: 20)!, end: PartialDate(year: 1993, month: 9, day: 13)!))
         ),
         ("1993-01 – 1993-05", .exact(Period(start: PartialDate(year: 1993, month: 1)!, end: PartialDate(year: 1993, month: 5)!))),
+        (
+            "1993-01-20 – 1993-09-13",
+            .exact(Period(start: PartialDate(year: 1993, month: 1, day: 20)!, end: PartialDate(year: 1993, month: 9, day: 13)!))
+        ),
+        ("1993-01-20 10:30", .timeDropped(.on(PartialDate(year: 1993, month: 1, day: 20)!))),
         ("1993-01-20/present", .exact(Period(start: PartialDate(year: 1993, month: 1, day: 20)!))),
         ("present", .present),
         ("  ", .empty),

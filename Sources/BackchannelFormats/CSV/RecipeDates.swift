@@ -30,11 +30,15 @@ public enum RecipeDates {
     static func single(_ s: Substring) -> (date: PartialDate, time: Bool)?? {
         var text = String(s)
         var time = false
+        // A time of day: "T" or a space after the day, then hh:mm.
         if text.utf8.count > 10, let i = text.index(text.startIndex, offsetBy: 10, limitedBy: text.endIndex),
             text[i] == "T" || text[i] == " "
         {
-            time = true
-            text = String(text[..<i])
+            let rest = Array(text[text.index(after: i)...].utf8)
+            if rest.count >= 5, rest[0...1].allSatisfy({ (0x30...0x39).contains($0) }), rest[2] == UInt8(ascii: ":") {
+                time = true
+                text = String(text[..<i])
+            }
         }
         if text.utf8.count == 7 || text.utf8.count == 10 { text = text.replacingOccurrences(of: "/", with: "-") }
         switch PartialDate.read(text) {
