@@ -146,3 +146,14 @@ struct MonthFilterTests {
         }
     }
 }
+
+extension MonthFilterTests {
+    /// Years stay integers: exporting the bundled history gives back Datasets/track2-history.json byte for byte.
+    @Test func exportedHistoryIsTheCanonicalFileByteForByte() throws {
+        let result = try Fixtures.run(["export", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = try String(contentsOf: Fixtures.datasetsDirectory.appendingPathComponent("track2-history.json"), encoding: .utf8)
+        #expect(result.stdout == file)
+        #expect(!file.contains(#""start": ""#) && file.contains(#""start": 1960"#), "the history's dates are years, written as integers")
+    }
+}
