@@ -73,12 +73,21 @@ class Counts:
         }
 
 
+def mend_date(year, month, day):
+    if not year:
+        return ""
+    if not month:
+        return year
+    return f"{year}-{int(float(month)):02d}" + (f"-{int(float(day)):02d}" if day else "")
+
+
 def mend(path):
     c = Counts("mend.toml")
     track_rule = "node[2] (third party).track"
     for r in rows(path):
         event = "mend-" + r["med_event_id"]
-        year = r["year"]
+        # Year, Month and Day make one date at the precision given (an empty Day: the month).
+        year = mend_date(r["year"], r["month"], r["day"])
         ids, names = split(r["third_party_id"], ";"), split(r["third_party"], ";")
         if len(ids) != len(names):
             c.warn("parallel.third_parties: lists of different lengths in one row (third_party_id, third_party); only third_party_id read there")
@@ -134,7 +143,7 @@ def mend(path):
             if not country:
                 c.warn("edge[5] (local party party to conflict): empty conflict_counry_ID; no edge")
                 continue
-            c.edge("edge[5] (local party party to conflict)", "mend-local-" + lp, "party_to", "mend-conflict-" + country, year, dedupe=True)
+            c.edge("edge[5] (local party party to conflict)", "mend-local-" + lp, "party_to", "mend-conflict-" + country, r["year"], dedupe=True)
     return c.result()
 
 
@@ -148,10 +157,8 @@ def ucdp(path):
     for r in rows(path):
         agreement = "ucdp-pa-" + r["paid"]
         date = r["pa_date"]
-        # pa_date: an ISO date or a year-month is read as its year, with a warning; a year as it is.
-        finer = "ISO dates" if ISO_DATE.match(date) else "year-months" if YEAR_MONTH.match(date) else None
-        year = date[:4] if finer or YEAR.match(date) else ""
-        date_warning = f"years: pa_date: {finer} read as their year (the model holds years only)"
+        # pa_date: an ISO date, a year-month or a year, kept at that precision (no warning).
+        year = date if ISO_DATE.match(date) or YEAR_MONTH.match(date) or YEAR.match(date) else ""
         groups = {}
         for name, ids_col, names_col in (("conflicts", "conflict_id", "conflict_name"), ("dyads", "dyad_id", "dyad_name"),
                                          ("actors", "actor_id", "actor_name")):
@@ -166,8 +173,6 @@ def ucdp(path):
             return name.lower().startswith("government of ")
 
         c.node("node[1] (agreement)", agreement, "agreement")
-        if finer:
-            c.warn(f"node[1] (agreement).{date_warning}")
         for cid in conflicts:
             c.node("node[2] (conflict)", "ucdp-conflict-" + cid, "conflict")
         for did in dyads:
@@ -183,8 +188,6 @@ def ucdp(path):
                 kind = "participant"
             c.node("node[4] (actor)", "ucdp-actor-" + aid, kind)
         for cid in conflicts:
-            if finer:
-                c.warn(f"edge[1] (agreement addresses conflict).{date_warning}")
             c.edge("edge[1]", agreement, "addresses", "ucdp-conflict-" + cid, year)
 
         def pairs(a, b):
@@ -215,8 +218,6 @@ def ucdp(path):
                     side = "B"
                 c.edge("edge[3] (actor party to dyad)", "ucdp-actor-" + aid, "party_to", "ucdp-dyad-" + did, side=side, dedupe=True)
         for aid, _ in actor_items:
-            if finer:
-                c.warn(f"edge[4] (actor participates in agreement).{date_warning}")
             c.edge("edge[4] (actor participates in agreement)", "ucdp-actor-" + aid, "participates_in", agreement, year, dedupe=True)
     return c.result()
 

@@ -19,12 +19,18 @@ public struct NetworkFilter: Sendable {
     /// Count intended and refused engagements (an edge's `status`) as ties too; by default only
     /// engagements that took place are ties (see ``EngagementStatus``).
     public var includeIntended = false
-    /// The network as it stood during these years (`--at`, `--between`): keep the nodes and the
-    /// edges whose own years overlap the window; undated nodes and edges stay unless ``datedOnly``.
+    /// The network as it stood during this window (`--at`, `--between`), a year, year-month or day
+    /// at each end: keep the nodes and the edges whose own periods overlap it, day by day (see
+    /// ``Period/days``: the period 2021 overlaps 2021-07, the period 2021-03…2021-05 does not);
+    /// undated nodes and edges stay unless ``datedOnly``.
     ///
-    /// Unlike ``years`` (edges only), nodes are filtered by their own years too. A span with only a
-    /// start runs to the present; one with only an end, from the beginning.
-    public var period: ClosedRange<Int>?
+    /// Unlike ``years`` (edges only), nodes are filtered by their own periods too. A period with only
+    /// a start runs to the present. The window's ends must both be given.
+    public var period: Period? {
+        didSet { periodDays = period?.days }
+    }
+    /// ``period``'s days, once.
+    var periodDays: ClosedRange<Int>?
     /// Keep only what the data dates: leave out undated edges, and every node with no dated edge
     /// kept (in ``period``, when one is given).
     public var datedOnly = false
@@ -45,9 +51,8 @@ public struct NetworkFilter: Sendable {
     public var timeDescription: String? {
         guard isTimed else { return nil }
         var text: String
-        if let period {
-            text =
-                period.lowerBound == period.upperBound ? "at \(period.lowerBound)" : "between \(period.lowerBound) and \(period.upperBound)"
+        if let period, let from = period.start, let to = period.end {
+            text = from == to ? "at \(from.text)" : "between \(from.text) and \(to.text)"
             text += datedOnly ? " (dated nodes and ties only)" : " (undated nodes and ties kept)"
         } else {
             text = "dated nodes and ties only"
@@ -55,15 +60,16 @@ public struct NetworkFilter: Sendable {
         return text
     }
 
-    /// The time filter as JSON `parameters` members: `"at": 2011` or `"between": [2009, 2011]`,
-    /// and `"dated_only": true`.
+    /// The time filter as JSON `parameters` members: `"at": 2011` or `"between": [2009, 2011]` (a
+    /// year-month or day as ISO text, `"at": "2021-07"`), and `"dated_only": true`.
     public var timeParameters: [(key: String, value: JSONValue)] {
         var out: [(key: String, value: JSONValue)] = []
-        if let period {
-            if period.lowerBound == period.upperBound {
-                out.append((key: "at", value: .int(period.lowerBound)))
+        func value(_ d: PartialDate) -> JSONValue { d.precision == .year ? .int(d.year) : .string(d.text) }
+        if let period, let from = period.start, let to = period.end {
+            if from == to {
+                out.append((key: "at", value: value(from)))
             } else {
-                out.append((key: "between", value: .array([JSONNode(.int(period.lowerBound)), JSONNode(.int(period.upperBound))])))
+                out.append((key: "between", value: .array([JSONNode(value(from)), JSONNode(value(to))])))
             }
         }
         if datedOnly { out.append((key: "dated_only", value: .bool(true))) }
@@ -96,15 +102,8 @@ public struct NetworkFilter: Sendable {
         if let tracks {
             guard let t = node.track, tracks.contains(t) else { return false }
         }
-        if let period, !node.years.isEmpty, !Self.overlaps(node.years, period) { return false }
+        if let window = periodDays, !node.years.isEmpty, !node.years.overlaps(window) { return false }
         return true
-    }
-
-    /// Whether `span` overlaps `window` (an open end runs to the present or from the beginning).
-    static func overlaps(_ span: YearSpan, _ window: ClosedRange<Int>) -> Bool {
-        let start = span.start ?? span.end ?? Int.min
-        let end = span.end ?? Int.max
-        return !(end < window.lowerBound || start > window.upperBound)
     }
 
     /// Which of `network`'s nodes the filter keeps: ``includes(_:)-(Node)``, and with ``datedOnly``
@@ -128,14 +127,13 @@ public struct NetworkFilter: Sendable {
     public func includes(_ edge: Edge) -> Bool {
         if !includeIntended && !edge.tookPlace { return false }
         if let relations, !relations.contains(edge.relation) { return false }
-        if let years {
-            let start = edge.years.start ?? edge.years.end ?? years.lowerBound
-            let end = edge.years.end ?? Int.max
-            if end < years.lowerBound || start > years.upperBound { return false }
+        if let years, !edge.years.isEmpty {
+            let window = PartialDate(years.lowerBound).firstDay...PartialDate(years.upperBound).lastDay
+            if !edge.years.overlaps(window) { return false }
         }
         if edge.years.isEmpty {
             if datedOnly { return false }
-        } else if let period, !Self.overlaps(edge.years, period) {
+        } else if let window = periodDays, !edge.years.overlaps(window) {
             return false
         }
         return true

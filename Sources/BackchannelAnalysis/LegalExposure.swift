@@ -133,8 +133,8 @@ public struct LegalExposure: Sendable {
             if let since {
                 switch (e.years.start, e.years.end) {
                 case (nil, nil): timing = .undated
-                case let (_, end?) where end < since: timing = .beforeDesignation
-                case let (start?, _) where start >= since: timing = .afterDesignation
+                case let (_, end?) where end.lastDay < since.firstDay: timing = .beforeDesignation
+                case let (start?, _) where start.firstDay >= since.firstDay: timing = .afterDesignation
                 default: timing = .spansDesignation
                 }
             } else {

@@ -1,33 +1,37 @@
 import BackchannelModel
 
-/// A network's ties with their years, read once, from which the compact graph of any period is cut
-/// without walking the model again: what `timeline` and the per-period analyses run on.
+/// A network's ties with their periods, read once, from which the compact graph of any window is
+/// cut without walking the model again: what `timeline` and the per-period analyses run on.
 ///
-/// A snapshot for a window of years keeps every node (so scores line up across periods) and the
-/// ties whose years overlap the window; undated ties stay in every snapshot unless `datedOnly`. A
-/// node is *present* in a window when its own years overlap it (undated nodes always are) and, with
-/// `datedOnly`, when it has a tie there.
+/// Periods are converted once to day ordinals (``Period/days``): the first day of a start, the last
+/// day of an end, at whatever precision each was given; a window is a range of day ordinals (a
+/// ``TimeStep`` period's ``TimeStep/days(_:)``, or ``Period/days``). A snapshot keeps every node (so
+/// scores line up across periods) and the ties whose days overlap the window; undated ties stay in
+/// every snapshot unless `datedOnly`. A node is *present* in a window when its own days overlap it
+/// (undated nodes always are) and, with `datedOnly`, when it has a tie there.
 ///
 /// - Complexity: building is O(n + m); each snapshot O(n + m) on the arrays (a mask over the ties
-///   and the counting sorts of ``CompactGraph/init(ids:sources:targets:weights:directed:)``).
+///   of integer comparisons, and the counting sorts of
+///   ``CompactGraph/init(ids:sources:targets:weights:directed:)``).
 public struct TemporalGraph: Sendable {
     public let ids: [String]
     public let isDirected: Bool
     let sources: [Int32], targets: [Int32], weights: [Double]
-    /// Each tie's first and last year; `Int.min` / `Int.max` for an open end, and both for undated ties.
+    /// Each tie's first and last day (day ordinals); `Int.min` / `Int.max` for an open end, and both for undated ties.
     let starts: [Int], ends: [Int]
     let dated: [Bool]
     let nodeStarts: [Int], nodeEnds: [Int]
 
-    /// Reads `network` restricted by `filter` (whose `years`, if any, bound every snapshot too).
+    /// Reads `network` restricted by `filter` (whose `years` and `period`, if any, bound every snapshot too).
     public init(_ network: Network, filter: NetworkFilter = NetworkFilter(), directed: Bool = true) {
         var index: [ExactID: Int32] = [:]
         var ids: [String] = [], nodeStarts: [Int] = [], nodeEnds: [Int] = []
         for node in network.nodes where filter.includes(node) && index[ExactID(node.id)] == nil {
             index[ExactID(node.id)] = Int32(ids.count)
             ids.append(node.id)
-            nodeStarts.append(node.years.start ?? node.years.end ?? Int.min)
-            nodeEnds.append(node.years.end ?? Int.max)
+            let days = node.years.days
+            nodeStarts.append(days.lowerBound)
+            nodeEnds.append(days.upperBound)
         }
         var s: [Int32] = [], t: [Int32] = [], w: [Double] = [], a: [Int] = [], b: [Int] = [], d: [Bool] = []
         for edge in network.edges where filter.includes(edge) {
@@ -35,8 +39,9 @@ public struct TemporalGraph: Sendable {
             s.append(u)
             t.append(v)
             w.append(edge.weight)
-            a.append(edge.years.start ?? edge.years.end ?? Int.min)
-            b.append(edge.years.end ?? Int.max)
+            let days = edge.years.days
+            a.append(days.lowerBound)
+            b.append(days.upperBound)
             d.append(!edge.years.isEmpty)
         }
         self.ids = ids
@@ -51,7 +56,7 @@ public struct TemporalGraph: Sendable {
         self.nodeEnds = nodeEnds
     }
 
-    /// The first and last year any tie or node is dated with, or nil when nothing is dated.
+    /// The first and last day any tie or node is dated with (day ordinals), or nil when nothing is dated.
     public var span: ClosedRange<Int>? {
         var lo = Int.max, hi = Int.min
         for i in starts.indices where dated[i] {
@@ -65,7 +70,7 @@ public struct TemporalGraph: Sendable {
         return lo <= hi ? lo...hi : nil
     }
 
-    /// The graph as it stood during `window`, and which nodes were present.
+    /// The graph as it stood during `window` (day ordinals), and which nodes were present.
     public func snapshot(_ window: ClosedRange<Int>, datedOnly: Bool = false) throws(AnalysisError) -> (
         graph: CompactGraph, present: [Bool]
     ) {

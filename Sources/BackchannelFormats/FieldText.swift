@@ -117,8 +117,8 @@ enum FieldText {
             var parts = [
                 escape(d.list, designationSpecials),
                 escape(d.by ?? "", designationSpecials),
-                d.since.map(String.init) ?? "",
-                d.until.map(String.init) ?? "",
+                d.since?.text ?? "",
+                d.until?.text ?? "",
                 d.sources.map { escape($0, designationSpecials) }.joined(separator: ","),
             ]
             while parts.count > 1, parts.last == "" { parts.removeLast() }
@@ -139,14 +139,17 @@ enum FieldText {
             }
             let list = try unescape(parts[0])
             let by = parts.count > 1 ? try unescape(parts[1]) : ""
-            func year(_ index: Int, _ name: String) throws(Failure) -> Int? {
+            func year(_ index: Int, _ name: String) throws(Failure) -> PartialDate? {
                 guard parts.count > index else { return nil }
                 let text = try unescape(parts[index])
                 if text.isEmpty { return nil }
-                guard let y = Int(text) else {
-                    throw Failure(message: "designation \"\(list)\": \(name) \"\(text)\" is not a whole year")
+                if let y = Int(text) { return PartialDate(y) }
+                switch PartialDate.read(text) {
+                case let .date(d): return d
+                case let .invalid(why): throw Failure(message: "designation \"\(list)\": \(name) \"\(text)\" is not a date: \(why)")
+                case .notADate:
+                    throw Failure(message: "designation \"\(list)\": \(name) \"\(text)\" is not a year or an ISO date")
                 }
-                return y
             }
             let since = try year(2, "since")
             let until = try year(3, "until")

@@ -3,17 +3,26 @@ import BackchannelModel
 /// Reading single values typed by people (years, numbers, booleans, vocabulary words) and
 /// quoting text in messages: the rules every reader shares.
 extension FieldText {
-    /// A year: a whole number, a whole number written as a decimal (`1995.0`, as pandas writes
-    /// integer columns with gaps), or the year of an ISO date (`1995-11-10`).
-    static func year(_ text: String) -> Int? {
+    /// A date cell read exactly, or why it is not one.
+    enum DateText: Sendable, Hashable {
+        case date(PartialDate)
+        /// Written as a date but impossible (`2021-02-30`, `2021-13`): why.
+        case invalid(String)
+        case notADate
+    }
+
+    /// A date: a whole number (a year), a whole number written as a decimal (`1995.0`, as pandas
+    /// writes integer columns with gaps), or an ISO year-month or date (`1995-11`, `1995-11-10`),
+    /// kept at that precision. Nothing is cut: `1995-11-10T12:00` is not a date here.
+    static func date(_ text: String) -> DateText {
         let t = trimmed(text)
-        if let y = Int(t) { return y }
-        if let d = Double(t), d.isFinite, d == d.rounded(), abs(d) < 1e9 { return Int(d) }
-        let scalars = Array(t.unicodeScalars)
-        if scalars.count > 5, scalars[4] == "-" || scalars[4] == "/", let y = Int(String(String.UnicodeScalarView(scalars[0..<4]))) {
-            return y
+        if let y = Int(t) { return .date(PartialDate(y)) }
+        if let d = Double(t), d.isFinite, d == d.rounded(), abs(d) < 1e9 { return .date(PartialDate(Int(d))) }
+        switch PartialDate.read(t) {
+        case let .date(d): return .date(d)
+        case let .invalid(why): return .invalid(why)
+        case .notADate: return .notADate
         }
-        return nil
     }
 
     static func double(_ text: String) -> Double? {

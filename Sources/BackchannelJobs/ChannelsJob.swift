@@ -51,51 +51,57 @@ public struct ChannelsJob: Sendable {
         return ChannelsReport(parameters: parameters, conflicts: conflicts)
     }
 
-    /// The channels in every year's snapshot (`--every year`): one conflict entry per conflict and
-    /// year, with its `period`.
+    /// The channels in every period's snapshot (`--every year|quarter|month`): one conflict entry per
+    /// conflict and period, with its `period` ("2021", "2021-Q3", "2021-07").
     ///
-    /// The network is read once into a ``TemporalGraph``; each year's graph is cut from its arrays
-    /// (ties whose years contain the year, undated ties unless ``NetworkFilter/datedOnly``). Parties
-    /// are the conflict's `party_to` nodes over the whole span; a pair is listed in a year when both
-    /// parties are present then, and only present intermediaries carry channels.
-    /// - Parameter years: the years; nil: ``NetworkFilter/period``, or the span of the data's dates.
+    /// The network is read once into a ``TemporalGraph``; each period's graph is cut from its arrays
+    /// (ties whose periods overlap the period's days, undated ties unless ``NetworkFilter/datedOnly``).
+    /// Parties are the conflict's `party_to` nodes over the whole span; a pair is listed in a period
+    /// when both parties are present then, and only present intermediaries carry channels.
+    /// - Parameter window: the days whose periods are listed; nil: ``NetworkFilter/period``, or the
+    ///   span of the data's dates.
     /// - Complexity: P snapshots of O(n + m) and P runs of ``run(_:)``'s flows.
-    public func runEvery(_ network: Network, years: ClosedRange<Int>? = nil) throws -> ChannelsReport {
-        let periods = try periods(network, years: years)
+    public func runEvery(_ network: Network, every: TimeStep = .year, window: ClosedRange<Int>? = nil) throws -> ChannelsReport {
+        let periods = try periods(network, every: every, window: window)
         var conflicts: [ChannelsReport.Conflict] = []
         for p in periods { conflicts += p.conflicts }
         var parameters = parameters
-        parameters.append((key: "every", value: .string("year")))
+        parameters.append((key: "every", value: .string(every.rawValue)))
         return ChannelsReport(parameters: parameters, conflicts: conflicts)
     }
 
-    /// One year's conflicts, as ``runEvery(_:years:)`` lists them.
+    /// One period's conflicts, as ``runEvery(_:every:window:)`` lists them.
     public struct Period: Sendable {
-        public var year: Int
+        /// "2021", "2021-Q3" or "2021-07".
+        public var label: String
+        /// The period's days (day ordinals, ``PartialDate/ordinal(year:month:day:)``).
+        public var days: ClosedRange<Int>
         public var conflicts: [ChannelsReport.Conflict]
-        /// Which of the temporal graph's nodes are present that year, and their ties (distinct neighbours).
+        /// Which of the temporal graph's nodes are present in the period, and their ties (distinct neighbours).
         public var present: [Bool]
         public var neighbours: [Int]
         public var graph: CompactGraph
     }
 
-    /// The per-year channels and snapshots behind ``runEvery(_:years:)`` (and `warnings`), with the
-    /// ids of the temporal graph every snapshot shares.
-    public func periods(_ network: Network, years: ClosedRange<Int>? = nil) throws -> [Period] {
+    /// The per-period channels and snapshots behind ``runEvery(_:every:window:)`` (and `warnings`),
+    /// with the ids of the temporal graph every snapshot shares.
+    public func periods(_ network: Network, every: TimeStep = .year, window: ClosedRange<Int>? = nil) throws -> [Period] {
         try filter.checkCounterfactual(against: network)
         let base = filter.untimed
         let temporal = TemporalGraph(network, filter: base, directed: true)
-        guard let span = years ?? filter.period ?? temporal.span else {
-            throw AnalysisError.invalidParameter(name: "every", value: "year", reason: "the network holds no dates, so it has no periods")
+        guard let span = window ?? filter.period?.days ?? temporal.span else {
+            throw AnalysisError.invalidParameter(
+                name: "every", value: every.rawValue, reason: "the network holds no dates, so it has no periods")
         }
         let setting = try Setting(self, network: network, ids: temporal.ids, edgeFilter: base)
         var out: [Period] = []
-        for year in span {
-            let (graph, present) = try temporal.snapshot(year...year, datedOnly: filter.datedOnly)
+        for index in every.indices(covering: span) {
+            let days = every.days(index), label = every.label(index)
+            let (graph, present) = try temporal.snapshot(days, datedOnly: filter.datedOnly)
             var conflicts = try setting.conflicts(in: graph, present: present)
-            for i in conflicts.indices { conflicts[i].period = String(year) }
+            for i in conflicts.indices { conflicts[i].period = label }
             let neighbours = Self.neighbourCounts(graph)
-            out.append(Period(year: year, conflicts: conflicts, present: present, neighbours: neighbours, graph: graph))
+            out.append(Period(label: label, days: days, conflicts: conflicts, present: present, neighbours: neighbours, graph: graph))
         }
         return out
     }

@@ -1,3 +1,4 @@
+import BackchannelAnalysis
 import BackchannelModel
 import BackchannelPresentation
 
@@ -26,6 +27,33 @@ public struct InclusionJob: Sendable {
         if node.kind == .official || node.track == .one { return .official }
         if let track = node.track { return track == .one ? .official : .unofficial }
         return node.kind == .convener ? .unofficial : .none
+    }
+
+    /// The parties' inclusion in every period (`--every year|quarter|month`): the network as it stood
+    /// in each period (``NetworkFilter/period``, undated nodes and ties kept unless `datedOnly`, as
+    /// `--at` gives it), one conflict entry per conflict and period, with its `period`.
+    /// - Parameter window: the days whose periods are listed; nil: the span of the data's dates.
+    /// - Complexity: P × O(n + m) for P periods.
+    public func runEvery(_ network: Network, every: TimeStep, window: ClosedRange<Int>? = nil, datedOnly: Bool = false) throws
+        -> InclusionReport
+    {
+        guard let span = window ?? TemporalGraph(network).span else {
+            throw AnalysisError.invalidParameter(
+                name: "every", value: every.rawValue, reason: "the network holds no dates, so it has no periods")
+        }
+        var conflicts: [InclusionReport.Conflict] = []
+        for index in every.indices(covering: span) {
+            var filter = NetworkFilter()
+            filter.period = every.period(index)
+            filter.datedOnly = datedOnly
+            let snapshot = network.filtered(by: filter)
+            // A conflict asked for that does not exist in this period has no entry there.
+            if let conflict, snapshot.node(conflict) == nil { continue }
+            var report = try run(snapshot)
+            for i in report.conflicts.indices { report.conflicts[i].period = every.label(index) }
+            conflicts += report.conflicts
+        }
+        return InclusionReport(conflicts: conflicts)
     }
 
     public func run(_ network: Network) throws -> InclusionReport {

@@ -33,7 +33,7 @@ public struct PathwaysJob: Sendable {
         }
         func actor(_ i: Int) -> PathwaysReport.Actor {
             let node = network.nodes[i]
-            return PathwaysReport.Actor(id: node.id, label: node.label, start: node.years.start ?? node.years.end)
+            return PathwaysReport.Actor(id: node.id, label: node.label, start: (node.years.start ?? node.years.end)?.year)
         }
         var pathways: [PathwaysReport.Pathway] = []
         var without: [PathwaysReport.Actor] = []
@@ -60,7 +60,7 @@ public struct PathwaysJob: Sendable {
                 let along = chain.filter { Self.isUnofficial(network.nodes[$0]) }.flatMap { conveners[$0] }.filter {
                     seen.insert($0).inserted
                 }
-                let from = network.nodes[start].years.start, to = network.nodes[outcome].years.start
+                let from = network.nodes[start].years.start?.year, to = network.nodes[outcome].years.start?.year
                 pathways.append(
                     PathwaysReport.Pathway(
                         chain: chain.map(actor), conveners: along.map(actor), years: from.flatMap { f in to.map { $0 - f } }))

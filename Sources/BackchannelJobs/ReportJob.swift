@@ -97,15 +97,16 @@ public struct ReportJob: Sendable {
     }
 
     /// Whether something dated `years` has begun by `year`: undated things always have.
-    static func begins(_ years: YearSpan, by year: Int) -> Bool {
+    static func begins(_ years: Period, by year: Int) -> Bool {
         guard let first = years.start ?? years.end else { return true }
-        return first <= year
+        return first.year <= year
     }
 
     /// The years in which a node or tie of `network` begins, ascending.
     static func periodYears(_ network: Network) -> [Int] {
-        Set(network.nodes.compactMap { $0.years.start ?? $0.years.end } + network.edges.compactMap { $0.years.start ?? $0.years.end })
-            .sorted()
+        let nodeYears = network.nodes.compactMap { ($0.years.start ?? $0.years.end)?.year }
+        let edgeYears = network.edges.compactMap { ($0.years.start ?? $0.years.end)?.year }
+        return Set(nodeYears + edgeYears).sorted()
     }
 
     /// The network restricted by `filter`: kept nodes, and kept edges with both ends kept; sources kept when used.

@@ -4,30 +4,34 @@ import BackchannelPresentation
 
 /// `backchannel timeline`: a measure on every period's snapshot of the network.
 ///
-/// The network is read once into a ``TemporalGraph``; each period (a year, or a sliding window of
-/// `window` years ending in it) is cut from it and the measure runs on that snapshot. A node absent
-/// in a period (its own years do not overlap it) has no score there (`null` in JSON).
+/// The network is read once into a ``TemporalGraph``; each period (a year, quarter or month, or a
+/// sliding window of `window` periods ending in it) is cut from it and the measure runs on that
+/// snapshot. A node absent in a period (its own period does not overlap it) has no score there
+/// (`null` in JSON).
 ///
 /// - Complexity: P snapshots of O(n + m) plus P runs of the measure.
 public struct TimelineJob: Sendable {
     public var measure: Measure
     public var parameters: Measure.Parameters
-    /// Years per period: each period is the `window` years ending in its year.
+    /// The periods: years, quarters or months.
+    public var every: TimeStep
+    /// Periods per snapshot: each snapshot is the `window` periods ending in its period.
     public var window: Int
-    /// First and last year; nil: the span of the data's dates.
-    public var years: ClosedRange<Int>?
+    /// The days whose periods are listed (day ordinals); nil: the span of the data's dates.
+    public var days: ClosedRange<Int>?
     public var datedOnly: Bool
     public var filter: NetworkFilter
     public var directed: Bool
 
     public init(
-        measure: Measure, parameters: Measure.Parameters = Measure.Parameters(), window: Int = 1, years: ClosedRange<Int>? = nil,
-        datedOnly: Bool = false, filter: NetworkFilter = NetworkFilter(), directed: Bool = true
+        measure: Measure, parameters: Measure.Parameters = Measure.Parameters(), every: TimeStep = .year, window: Int = 1,
+        days: ClosedRange<Int>? = nil, datedOnly: Bool = false, filter: NetworkFilter = NetworkFilter(), directed: Bool = true
     ) {
         self.measure = measure
         self.parameters = parameters
+        self.every = every
         self.window = window
-        self.years = years
+        self.days = days
         self.datedOnly = datedOnly
         self.filter = filter
         self.directed = directed
@@ -37,28 +41,32 @@ public struct TimelineJob: Sendable {
         guard window >= 1 else { throw AnalysisError.invalidParameter(name: "window", value: "\(window)", reason: "must be 1 or more") }
         try filter.checkCounterfactual(against: network)
         let temporal = TemporalGraph(network, filter: filter, directed: directed)
-        guard let span = years ?? temporal.span else {
+        guard let span = days ?? temporal.span else {
             throw AnalysisError.invalidParameter(name: "years", value: "none", reason: "the network holds no dates, so it has no timeline")
         }
         let labels = Dictionary(network.nodes.map { (ExactID($0.id), $0.label) }, uniquingKeysWith: { first, _ in first })
         var scores = [[Double?]](repeating: [], count: temporal.ids.count)
         var periods: [String] = []
-        for year in span {
-            let window = (year - self.window + 1)...year
+        let indices = every.indices(covering: span)
+        for index in indices {
+            let first = index - self.window + 1
+            let window = every.days(first).lowerBound...every.days(index).upperBound
             let (graph, present) = try temporal.snapshot(window, datedOnly: datedOnly)
             guard case let .nodes(values) = try measure.compute(graph, parameters) else {
                 throw AnalysisError.invalidParameter(
                     name: "measure", value: measure.rawValue, reason: "gives no score per node; a timeline needs one")
             }
             for i in values.indices { scores[i].append(present[i] ? values[i] : nil) }
-            periods.append(self.window == 1 ? String(year) : "\(window.lowerBound)–\(year)")
+            periods.append(self.window == 1 ? every.label(index) : "\(every.label(first))–\(every.label(index))")
         }
         var described: [(key: String, value: JSONValue)] = measure.describe(parameters, directed: directed).map {
             (key: $0.0, value: ReportJSON.attribute($0.1))
         }
-        described.append((key: "every", value: .string("year")))
+        described.append((key: "every", value: .string(every.rawValue)))
         described.append((key: "window", value: .int(window)))
-        described.append((key: "between", value: .string("\(span.lowerBound)-\(span.upperBound)")))
+        // "2000-2002" for years (as always); an ISO interval, "2021-03/2021-07", for quarters and months.
+        let between = "\(every.label(indices.lowerBound))\(every == .year ? "-" : "/")\(every.label(indices.upperBound))"
+        described.append((key: "between", value: .string(between)))
         if datedOnly { described.append((key: "dated_only", value: .bool(true))) }
         return TimelineReport(
             measure: measure.rawValue, parameters: described, periods: periods,

@@ -5,16 +5,16 @@ import BackchannelPresentation
 /// `backchannel warnings`: for each conflict and period, the signals Track II practitioners watch
 /// for, each with its evidence, ranked by severity.
 ///
-/// Periods are years (the model's dates). The network is read once into a ``TemporalGraph`` and each
-/// year's snapshot is cut from it (``ChannelsJob/periods(_:years:)``); channels are unofficial ones
+/// Periods are years, quarters or months (``every``). The network is read once into a
+/// ``TemporalGraph`` and each period's snapshot is cut from it (``ChannelsJob/periods(_:every:)``); channels are unofficial ones
 /// (officials, conflicts and legal decisions carry none). Each signal compares a period with the one
 /// before it (or with the ``Thresholds/absentPeriods`` after it):
 ///
 /// - `party_unreachable` (severity 1): a party with an unofficial channel to at least one opposed
 ///   party in the earlier period has none to any opposed party in the later one.
-/// - `designation_silence` (severity 1): a party designated (listed) in year D, engaged in D−1 or D
-///   by an actor that may carry channels (a tie to it), has no such tie in each of the
-///   ``Thresholds/absentPeriods`` years after D; reported in D+1.
+/// - `designation_silence` (severity 1): a party designated (listed) in period D (the one holding the
+///   listing's first day), engaged in D−1 or D by an actor that may carry channels (a tie to it), has
+///   no such tie in each of the ``Thresholds/absentPeriods`` periods after D; reported in D+1.
 /// - `channels_fall` (severity: the share lost): an opposed pair's channels fall to zero, or by at
 ///   least ``Thresholds/channelFall`` of the earlier count.
 /// - `broker_leaves` (severity: its share of the channels): an
@@ -65,12 +65,17 @@ public struct WarningsJob: Sendable {
     public static let signals = ["party_unreachable", "designation_silence", "channels_fall", "broker_leaves", "convener_curtails"]
 
     public var conflict: String?
+    /// The periods compared: years, quarters or months.
+    public var every: TimeStep
     public var thresholds: Thresholds
     /// Which part of the network to read; its ``NetworkFilter/period`` chooses the years.
     public var filter: NetworkFilter
 
-    public init(conflict: String? = nil, thresholds: Thresholds = Thresholds(), filter: NetworkFilter = NetworkFilter()) {
+    public init(
+        conflict: String? = nil, every: TimeStep = .year, thresholds: Thresholds = Thresholds(), filter: NetworkFilter = NetworkFilter()
+    ) {
         self.conflict = conflict
+        self.every = every
         self.thresholds = thresholds
         self.filter = filter
     }
@@ -78,7 +83,7 @@ public struct WarningsJob: Sendable {
     public func run(_ network: Network) throws -> WarningsReport {
         try thresholds.check()
         let channels = ChannelsJob(conflict: conflict, includeOfficial: false, filter: filter)
-        let periods = try channels.periods(network)
+        let periods = try channels.periods(network, every: every)
         let nodeByID = Dictionary(network.nodes.map { (ExactID($0.id), $0) }, uniquingKeysWith: { first, _ in first })
         var warnings: [WarningsReport.Warning] = []
         if let first = periods.first {
@@ -106,7 +111,7 @@ public struct WarningsJob: Sendable {
         var parameters: [(key: String, value: JSONValue)] = []
         if let conflict { parameters.append((key: "conflict", value: .string(conflict))) }
         parameters += [
-            (key: "every", value: .string("year")),
+            (key: "every", value: .string(every.rawValue)),
             (key: "channel_fall", value: .double(thresholds.channelFall)),
             (key: "broker_share", value: .double(thresholds.brokerShare)),
             (key: "absent_periods", value: .int(thresholds.absentPeriods)),
@@ -116,7 +121,7 @@ public struct WarningsJob: Sendable {
         parameters += filter.timeParameters
         let span =
             periods.isEmpty
-            ? "no periods" : (periods.count == 1 ? "\(periods[0].year)" : "\(periods[0].year)–\(periods[periods.count - 1].year)")
+            ? "no periods" : (periods.count == 1 ? "\(periods[0].label)" : "\(periods[0].label)–\(periods[periods.count - 1].label)")
         return WarningsReport(parameters: parameters, warnings: warnings, span: span)
     }
 
@@ -135,7 +140,7 @@ public struct WarningsJob: Sendable {
         default: names.dropLast().joined(separator: ", ") + " and " + names.last!
         }
     }
-    static func years(_ ys: [Int]) -> String { ys.count == 1 ? "\(ys[0])" : "\(ys.first!)–\(ys.last!)" }
+    static func years(_ ys: [String]) -> String { ys.count == 1 ? ys[0] : "\(ys.first!)–\(ys.last!)" }
 
     /// `channels_fall`: each opposed pair listed in two consecutive periods.
     func falls(_ series: [ChannelsReport.Conflict], _ periods: [ChannelsJob.Period]) -> [WarningsReport.Warning] {
@@ -149,11 +154,11 @@ public struct WarningsJob: Sendable {
                 let still = Set(q.paths.flatMap { $0 })
                 var seen = Set<Actor>()
                 let lost = p.paths.flatMap { $0 }.filter { !still.contains($0) && seen.insert($0).inserted }
-                let (y0, y1) = (periods[t - 1].year, periods[t].year)
+                let (y0, y1) = (periods[t - 1].label, periods[t].label)
                 let evidence = Self.object([
                     ("a", .string(p.a.id)), ("b", .string(p.b.id)),
-                    ("before", Self.object([("period", .string(String(y0))), ("channels", .int(p.channels))])),
-                    ("after", Self.object([("period", .string(String(y1))), ("channels", .int(q.channels))])),
+                    ("before", Self.object([("period", .string(y0)), ("channels", .int(p.channels))])),
+                    ("after", Self.object([("period", .string(y1)), ("channels", .int(q.channels))])),
                     ("share_lost", .double(share)), ("intermediaries_lost", Self.ids(lost)),
                 ])
                 var text =
@@ -162,7 +167,7 @@ public struct WarningsJob: Sendable {
                 if !lost.isEmpty { text += " No longer through: \(Self.list(lost.map(Self.name)))." }
                 out.append(
                     .init(
-                        conflict: series[t].conflict, period: String(y1), signal: "channels_fall", severity: share, evidence: evidence,
+                        conflict: series[t].conflict, period: y1, signal: "channels_fall", severity: share, evidence: evidence,
                         text: text))
             }
         }
@@ -178,20 +183,20 @@ public struct WarningsJob: Sendable {
                 let now = series[t].pairs.filter { $0.a == party || $0.b == party }
                 guard !before.isEmpty, !now.isEmpty, now.allSatisfy({ $0.channels == 0 }) else { continue }
                 let reached = before.map { $0.a == party ? $0.b : $0.a }
-                let (y0, y1) = (periods[t - 1].year, periods[t].year)
+                let (y0, y1) = (periods[t - 1].label, periods[t].label)
                 let evidence = Self.object([
                     ("party", .string(party.id)),
                     (
                         "before",
                         Self.object([
-                            ("period", .string(String(y0))), ("reached", Self.ids(reached)),
+                            ("period", .string(y0)), ("reached", Self.ids(reached)),
                             ("channels", .int(before.reduce(0) { $0 + $1.channels })),
                         ])
                     ),
                     (
                         "after",
                         Self.object([
-                            ("period", .string(String(y1))), ("opposed_parties", Self.ids(now.map { $0.a == party ? $0.b : $0.a })),
+                            ("period", .string(y1)), ("opposed_parties", Self.ids(now.map { $0.a == party ? $0.b : $0.a })),
                             ("channels", .int(0)),
                         ])
                     ),
@@ -200,7 +205,7 @@ public struct WarningsJob: Sendable {
                     "\(Self.name(party)) had unofficial channels to \(Self.list(reached.map(Self.name))) in \(y0) and none to any opposed party in \(y1)."
                 out.append(
                     .init(
-                        conflict: series[t].conflict, period: String(y1), signal: "party_unreachable", severity: 1, evidence: evidence,
+                        conflict: series[t].conflict, period: y1, signal: "party_unreachable", severity: 1, evidence: evidence,
                         text: text))
             }
         }
@@ -229,10 +234,10 @@ public struct WarningsJob: Sendable {
                 guard periods[t - 1].neighbours[v] > 0,
                     (t..<(t + n)).allSatisfy({ !periods[$0].present[v] || periods[$0].neighbours[v] == 0 })
                 else { continue }
-                let absent = (t..<(t + n)).map { periods[$0].year }
+                let absent = (t..<(t + n)).map { periods[$0].label }
                 let pairs = before.pairs.filter { p in p.paths.contains { $0.contains(broker) } }
                 let evidence = Self.object([
-                    ("broker", .string(broker.id)), ("last_period", .string(String(periods[t - 1].year))),
+                    ("broker", .string(broker.id)), ("last_period", .string(periods[t - 1].label)),
                     ("absent_periods", .array(absent.map { JSONNode(.string(String($0))) })),
                     ("channels_carried", .int(count)), ("channels_total", .int(total)), ("share", .double(share)),
                     ("cuts", .int(cuts)), ("pairs_with_channels", .int(connected)), ("top_in_cuts", .bool(isTop)),
@@ -243,12 +248,12 @@ public struct WarningsJob: Sendable {
                     ? (total == 1 ? "the only unofficial channel" : "all \(total) unofficial channels")
                     : "\(count) of the \(total) unofficial channels"
                 var text =
-                    "\(Self.name(broker)) carried \(carriedText) between the parties in \(periods[t - 1].year) (\(Self.percent(share)))"
+                    "\(Self.name(broker)) carried \(carriedText) between the parties in \(periods[t - 1].label) (\(Self.percent(share)))"
                 if cuts > 0 { text += " and was in the minimum cut of \(cuts) of \(connected) connected pair\(connected == 1 ? "" : "s")" }
                 text += "; it has no recorded tie in \(Self.years(absent))."
                 out.append(
                     .init(
-                        conflict: before.conflict, period: String(periods[t].year), signal: "broker_leaves", severity: share,
+                        conflict: before.conflict, period: periods[t].label, signal: "broker_leaves", severity: share,
                         evidence: evidence, text: text))
             }
         }
@@ -261,7 +266,8 @@ public struct WarningsJob: Sendable {
     ) -> [WarningsReport.Warning] {
         var out: [WarningsReport.Warning] = []
         guard let conflict = series.first?.conflict else { return out }
-        let position = Dictionary(periods.enumerated().map { ($0.element.year, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        // The period holding a designation's first day (a listing dated 1997 falls in 1997, 1997-Q1 or 1997-01).
+        func position(_ d: PartialDate) -> Int? { periods.firstIndex { $0.days.contains(d.firstDay) } }
         let n = thresholds.absentPeriods
         func engagers(_ t: Int, _ v: Int) -> [Int] {
             let g = periods[t].graph
@@ -273,9 +279,9 @@ public struct WarningsJob: Sendable {
         }
         for party in series[0].parties {
             guard let node = nodeByID[ExactID(party.id)], let v = index[ExactID(party.id)] else { continue }
-            var seenYears = Set<Int>()
+            var seenYears = Set<PartialDate>()
             for designation in node.designations {
-                guard let d = designation.since, seenYears.insert(d).inserted, let td = position[d], td + n < periods.count else {
+                guard let d = designation.since, seenYears.insert(d).inserted, let td = position(d), td + n < periods.count else {
                     continue
                 }
                 let beforeTimes = [td - 1, td].filter { $0 >= 0 }
@@ -285,20 +291,20 @@ public struct WarningsJob: Sendable {
                 guard after.allSatisfy({ engagers($0, v).isEmpty }) else { continue }
                 let ids = periods[td].graph.ids
                 let actors = before.map { i in ChannelsReport.Actor(id: ids[i], label: nodeByID[ExactID(ids[i])]?.label ?? ids[i]) }
-                let silent = after.map { periods[$0].year }
+                let silent = after.map { periods[$0].label }
                 let evidence = Self.object([
                     ("party", .string(party.id)), ("list", .string(designation.list)), ("by", designation.by.map { .string($0) } ?? .null),
-                    ("designation_period", .string(String(d))),
-                    ("engaged_in", .array(beforeTimes.map { JSONNode(.string(String(periods[$0].year))) })),
+                    ("designation_period", .string(d.text)),
+                    ("engaged_in", .array(beforeTimes.map { JSONNode(.string(periods[$0].label)) })),
                     ("engaged_by", Self.ids(actors)),
                     ("silent_periods", .array(silent.map { JSONNode(.string(String($0))) })),
                 ])
                 let listing = designation.list + (designation.by.map { " (\($0))" } ?? "")
                 let text =
-                    "\(Self.name(party)) was listed on the \(listing) in \(d); it was engaged by \(Self.list(actors.map(Self.name))) in \(Self.years(beforeTimes.map { periods[$0].year })) and by no one who may carry a channel in \(Self.years(silent))."
+                    "\(Self.name(party)) was listed on the \(listing) in \(d.text); it was engaged by \(Self.list(actors.map(Self.name))) in \(Self.years(beforeTimes.map { periods[$0].label })) and by no one who may carry a channel in \(Self.years(silent))."
                 out.append(
                     .init(
-                        conflict: conflict, period: String(periods[td + 1].year), signal: "designation_silence", severity: 1,
+                        conflict: conflict, period: periods[td + 1].label, signal: "designation_silence", severity: 1,
                         evidence: evidence, text: text))
             }
         }
@@ -321,18 +327,18 @@ public struct WarningsJob: Sendable {
                 let share = Double(k0 - k1) / Double(k0)
                 guard share >= thresholds.curtailShare else { continue }
                 let actor = ChannelsReport.Actor(id: ids[v], label: nodeByID[ExactID(ids[v])]?.label ?? ids[v])
-                let (y0, y1) = (periods[t - 1].year, periods[t].year)
+                let (y0, y1) = (periods[t - 1].label, periods[t].label)
                 let evidence = Self.object([
                     ("convener", .string(actor.id)),
-                    ("before", Self.object([("period", .string(String(y0))), ("ties", .int(k0))])),
-                    ("after", Self.object([("period", .string(String(y1))), ("ties", .int(k1))])),
+                    ("before", Self.object([("period", .string(y0)), ("ties", .int(k0))])),
+                    ("after", Self.object([("period", .string(y1)), ("ties", .int(k1))])),
                     ("share_lost", .double(share)),
                 ])
                 let text =
                     "\(Self.name(actor)), within two steps of the conflict, had ties to \(k0) actor\(k0 == 1 ? "" : "s") in \(y0) and to \(k1) in \(y1) (\(Self.percent(share)) fewer)."
                 out.append(
                     .init(
-                        conflict: conflict, period: String(y1), signal: "convener_curtails", severity: share, evidence: evidence, text: text
+                        conflict: conflict, period: y1, signal: "convener_curtails", severity: share, evidence: evidence, text: text
                     ))
             }
         }

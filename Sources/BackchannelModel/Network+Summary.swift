@@ -28,7 +28,7 @@ extension Network {
 
     /// The earliest and latest year of any dated edge: when the recorded relations happened.
     public var relationYears: ClosedRange<Int>? {
-        let known = edges.flatMap { [$0.years.start, $0.years.end] }.compactMap { $0 }
+        let known = edges.flatMap { [$0.years.start?.year, $0.years.end?.year] }.compactMap { $0 }
         guard let lo = known.min(), let hi = known.max() else { return nil }
         return lo...hi
     }
@@ -38,7 +38,7 @@ extension Network {
         let years =
             nodes.flatMap { [$0.years.start, $0.years.end] + $0.designations.flatMap { [$0.since, $0.until] } }
             + edges.flatMap { [$0.years.start, $0.years.end] }
-        let known = years.compactMap { $0 }
+        let known = years.compactMap { $0?.year }
         guard let lo = known.min(), let hi = known.max() else { return nil }
         return lo...hi
     }

@@ -78,7 +78,7 @@ extension Network {
                 let dpath = "\(path).designations[\(j)]"
                 if designation.list.isEmpty { problem(dpath + ".list", "designation names no list") }
                 checkYears(
-                    YearSpan(start: designation.since, end: designation.until), dpath, &problems,
+                    Period(start: designation.since, end: designation.until), dpath, &problems,
                     startName: "since", endName: "until")
                 checkSources(designation.sources, dpath + ".sources")
             }
@@ -123,19 +123,23 @@ extension Network {
 }
 
 private func checkYears(
-    _ years: YearSpan, _ path: String, _ problems: inout [Diagnostic], startName: String = "start", endName: String = "end"
+    _ years: Period, _ path: String, _ problems: inout [Diagnostic], startName: String = "start", endName: String = "end"
 ) {
     let single = years.start != nil && years.start == years.end && startName == "start"
     for (name, value) in [(startName, years.start), (endName, years.end)] {
         // A single year is one field ("year"): reported once, not as its start and its end.
-        guard let value, !plausibleYears.contains(value), !(single && name == endName) else { continue }
+        guard let value, !plausibleYears.contains(value.year), !(single && name == endName) else { continue }
         let field = single ? "year" : name
         problems.append(
             Diagnostic(
-                path: "\(path).\(field)", message: "year \(value) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
+                path: "\(path).\(field)",
+                message: "year \(value.year) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
     }
-    if let s = years.start, let e = years.end, e < s {
-        problems.append(Diagnostic(path: "\(path).\(endName)", message: "\(endName) year \(e) is before \(startName) year \(s)"))
+    // An end is before its start when its last day is: 1993-01 … 1993 holds (the year 1993 ends later).
+    if let s = years.start, let e = years.end, e.lastDay < s.firstDay {
+        let what = s.precision == .year && e.precision == .year ? " year" : ""
+        problems.append(
+            Diagnostic(path: "\(path).\(endName)", message: "\(endName)\(what) \(e.text) is before \(startName)\(what) \(s.text)"))
     }
 }
 

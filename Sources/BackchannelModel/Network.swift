@@ -29,43 +29,18 @@ public enum AttributeValue: Sendable, Hashable {
     }
 }
 
-/// A span of years; either end may be open. A single year has `start == end`.
-public struct YearSpan: Sendable, Hashable {
-    public var start: Int?
-    public var end: Int?
-
-    public init(start: Int? = nil, end: Int? = nil) {
-        self.start = start
-        self.end = end
-    }
-
-    public static func year(_ y: Int) -> YearSpan { YearSpan(start: y, end: y) }
-
-    public var isEmpty: Bool { start == nil && end == nil }
-
-    /// "1960", "1989–1993", "2010–present", "–1997".
-    public var text: String {
-        switch (start, end) {
-        case let (s?, e?) where s == e: String(s)
-        case let (s?, e?): "\(s)–\(e)"
-        case let (s?, nil): "\(s)–present"
-        case let (nil, e?): "–\(e)"
-        case (nil, nil): ""
-        }
-    }
-}
-
 /// A listing of an actor by an authority: a terrorist list, a sanctions list.
 public struct Designation: Sendable, Hashable {
     /// The list, e.g. "Foreign Terrorist Organization list".
     public var list: String
     /// Who keeps it, e.g. "U.S. Department of State".
     public var by: String?
-    public var since: Int?
-    public var until: Int?
+    /// When the listing began and ended, to the precision the source gives.
+    public var since: PartialDate?
+    public var until: PartialDate?
     public var sources: [String]
 
-    public init(list: String, by: String? = nil, since: Int? = nil, until: Int? = nil, sources: [String] = []) {
+    public init(list: String, by: String? = nil, since: PartialDate? = nil, until: PartialDate? = nil, sources: [String] = []) {
         self.list = list
         self.by = by
         self.since = since
@@ -82,7 +57,8 @@ public struct Node: Sendable, Hashable, Identifiable {
     public var label: String
     public var kind: NodeKind
     public var track: Track?
-    public var years: YearSpan
+    /// When it held (see ``Period``); named for the years it once was limited to.
+    public var years: Period
     public var description: String?
     public var attributes: [String: AttributeValue]
     public var designations: [Designation]
@@ -93,7 +69,7 @@ public struct Node: Sendable, Hashable, Identifiable {
     public var confidential: Bool
 
     public init(
-        id: String, label: String? = nil, kind: NodeKind, track: Track? = nil, years: YearSpan = YearSpan(),
+        id: String, label: String? = nil, kind: NodeKind, track: Track? = nil, years: Period = Period(),
         description: String? = nil, attributes: [String: AttributeValue] = [:], designations: [Designation] = [],
         sources: [String] = [], confidential: Bool = false
     ) {
@@ -124,14 +100,15 @@ public struct Edge: Sendable, Hashable {
     public var support: SupportType?
     /// Defaults to 1.
     public var weight: Double
-    public var years: YearSpan
+    /// When it held (see ``Period``); named for the years it once was limited to.
+    public var years: Period
     public var description: String?
     public var attributes: [String: AttributeValue]
     public var sources: [String]
 
     public init(
         _ source: String, _ relation: Relation, _ target: String, key: String? = nil, support: SupportType? = nil,
-        weight: Double = 1, years: YearSpan = YearSpan(), description: String? = nil,
+        weight: Double = 1, years: Period = Period(), description: String? = nil,
         attributes: [String: AttributeValue] = [:], sources: [String] = []
     ) {
         self.source = source

@@ -61,7 +61,7 @@ public enum Fixtures {
             Node(
                 id: "group", label: "Armed group", kind: .participant,
                 designations: [Designation(list: "FTO list", by: "State", since: 1997, sources: ["s1"])], sources: ["s1"]),
-            Node(id: "war", label: "A war", kind: .conflict, years: YearSpan(start: 1980, end: 2009), sources: ["s1"]),
+            Node(id: "war", label: "A war", kind: .conflict, years: Period(start: 1980, end: 2009), sources: ["s1"]),
             Node(id: "talks", label: "Talks", kind: .dialogue, track: .two, years: .year(1995), sources: ["s1"]),
             Node(id: "court", label: "A ruling", kind: .legal, years: .year(2010), sources: ["s1"]),
             Node(id: "gov", label: "Government", kind: .official, track: .one, sources: ["s1"]),
@@ -72,9 +72,9 @@ public enum Fixtures {
             Edge("talks", .addresses, "war", sources: ["s1"]),
             Edge("group", .partyTo, "war", sources: ["s1"]),
             Edge("gov", .partyTo, "war", sources: ["s1"]),
-            Edge("ngo", .provides, "group", support: .training, weight: 2.5, years: YearSpan(start: 1996, end: 1998), sources: ["s1"]),
+            Edge("ngo", .provides, "group", support: .training, weight: 2.5, years: Period(start: 1996, end: 1998), sources: ["s1"]),
             Edge(
-                "court", .constrains, "ngo", years: YearSpan(start: 2010),
+                "court", .constrains, "ngo", years: Period(start: 2010),
                 attributes: ["note": .string("scope"), "count": .int(3), "share": .double(0.5), "ok": .bool(true)], sources: ["s1"]),
         ]
     )

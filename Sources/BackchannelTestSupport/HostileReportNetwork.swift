@@ -25,13 +25,13 @@ public enum HostileReportNetwork {
             Node(
                 id: "q\"'&", label: quotesLabel, kind: .participant, years: .year(1995),
                 designations: [Designation(list: "<list>", by: "</script>", since: 1997, sources: ["s2"])], sources: ["s2"]),
-            Node(id: "war", label: "War & <peace>", kind: .conflict, years: YearSpan(start: 1980, end: 2009)),
+            Node(id: "war", label: "War & <peace>", kind: .conflict, years: Period(start: 1980, end: 2009)),
             Node(id: "gov", label: "Line\u{2028}separator", kind: .official, track: .one),
             Node(id: "talks", label: "Talks ]]> -->", kind: .dialogue, track: .two, years: .year(2001)),
         ],
         edges: [
             Edge(
-                "ngo</script>", .provides, "q\"'&", support: .training, years: YearSpan(start: 1995, end: 2001),
+                "ngo</script>", .provides, "q\"'&", support: .training, years: Period(start: 1995, end: 2001),
                 description: "</script> training", sources: ["s2"]),
             Edge("q\"'&", .partyTo, "war", sources: ["s2"]),
             Edge("gov", .partyTo, "war", sources: ["s2"]),

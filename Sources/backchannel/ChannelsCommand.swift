@@ -9,7 +9,7 @@ struct ChannelsCommand: ParsableCommand {
         commandName: "channels",
         abstract: "Who can still reach whom across the conflict line: channels between opposed parties.",
         discussion: """
-            Parties of a conflict are the nodes with a party_to edge to it; a side attribute on that edge (or on the party) says which side it is on, and without sides every pair counts as opposed. For each opposed pair: the number of channels that share no intermediary (vertex-disjoint paths, ties in both directions), the channels, and the minimum vertex cut: the intermediaries whose loss would cut every channel. Conflicts, legal decisions and official actors (kind official or Track I) carry no channel unless --include-official is given; a direct tie between the two parties is reported on its own. --every year gives the channels in each year's snapshot (cut from one compact graph), with "period" on each conflict entry; --at or --between then choose the years.
+            Parties of a conflict are the nodes with a party_to edge to it; a side attribute on that edge (or on the party) says which side it is on, and without sides every pair counts as opposed. For each opposed pair: the number of channels that share no intermediary (vertex-disjoint paths, ties in both directions), the channels, and the minimum vertex cut: the intermediaries whose loss would cut every channel. Conflicts, legal decisions and official actors (kind official or Track I) carry no channel unless --include-official is given; a direct tie between the two parties is reported on its own. --every year, quarter or month gives the channels in each period's snapshot (cut from one compact graph), with "period" on each conflict entry (2021, 2021-Q3, 2021-07); --at or --between then choose the periods.
             """
     )
 
@@ -24,7 +24,7 @@ struct ChannelsCommand: ParsableCommand {
     @Flag(help: "With --without (or --without-kind, --without-designated): the channels with everyone beside the channels without them.")
     var compare = false
 
-    @Option(help: "The channel counts per period: year (the data's dates are years).")
+    @Option(help: "The channel counts per period: year, quarter or month.")
     var every: EveryPeriod?
 
     @Option(help: "table, json or csv.")
@@ -39,7 +39,7 @@ struct ChannelsCommand: ParsableCommand {
         if compare && !graph.filter.isCounterfactual {
             throw ValidationError("--compare needs --without, --without-kind or --without-designated")
         }
-        try every?.check()
+        try every?.check(graph.filters.time)
         if every != nil && compare { throw ValidationError("--every and --compare do not go together") }
     }
 
@@ -53,7 +53,7 @@ struct ChannelsCommand: ParsableCommand {
                 if compare {
                     try job.compare(network).render(format)
                 } else if every != nil {
-                    try job.runEvery(network).render(format)
+                    try job.runEvery(network, every: every!.step).render(format)
                 } else {
                     try job.run(network).render(format)
                 }

@@ -37,7 +37,7 @@ struct InclusionCommand: ParsableCommand {
         commandName: "inclusion",
         abstract: "For each conflict: which parties unofficial channels engage, which only official ones, which none.",
         discussion: """
-            A party (a party_to edge to the conflict), or one of its members (member_of), is engaged by a node tied to it by participates_in, convenes, urges, partners_with or provides. The engagement is unofficial when that node is on track II, III, 1.5 or prevention, or is a convener without a track; official when it is on track I or of kind official. Designated parties are marked.
+            A party (a party_to edge to the conflict), or one of its members (member_of), is engaged by a node tied to it by participates_in, convenes, urges, partners_with or provides. The engagement is unofficial when that node is on track II, III, 1.5 or prevention, or is a convener without a track; official when it is on track I or of kind official. Designated parties are marked. --every year, quarter or month gives the inclusion in each period (the network as --at that period gives it), with "period" on each conflict entry (2021, 2021-Q3, 2021-07).
             """
     )
 
@@ -48,6 +48,9 @@ struct InclusionCommand: ParsableCommand {
     @Option(help: "Only this conflict: its id, name or a unique prefix.")
     var conflict: String?
 
+    @Option(help: "Inclusion per period: year, quarter or month (the network as it stood in each; --at or --between choose the periods).")
+    var every: EveryPeriod?
+
     @Option(help: "table, json or csv.")
     var format: ReportFormat = .table
 
@@ -55,8 +58,22 @@ struct InclusionCommand: ParsableCommand {
 
     @OptionGroup var table: TableOptions
 
+    func validate() throws {
+        try every?.check(time)
+    }
+
     func run() throws {
         try table.reportingFailures {
+            if let every {
+                let network = try input.load()
+                let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
+                let report = try InclusionJob(conflict: conflictID).runEvery(
+                    network, every: every.step, window: time.period?.days, datedOnly: time.datedOnly)
+                try output.write(
+                    Array(time.scope.record(report.render(format), format: format).utf8), binary: false,
+                    protecting: input.source.protectedFiles)
+                return
+            }
             let network = time.restrict(try input.load())
             let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
             let report = try InclusionJob(conflict: conflictID).run(network)

@@ -7,13 +7,12 @@ import BackchannelPresentation
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "A measure on every year's snapshot of the network: who rose and who fell.",
+        abstract: "A measure on every period's snapshot of the network: who rose and who fell.",
         discussion: """
-            Each period is a year (or, with --window N, the N years ending in it); --between FROM TO (or FROM-TO) or --at YEAR chooses the periods. Its snapshot keeps the nodes whose years overlap it (undated nodes always) and the ties whose years overlap it; undated ties stay in every snapshot unless --dated-only. The network is read once and each snapshot is cut from its arrays. JSON: {"measure", "parameters", "periods": [...], "scores": {"<id>": [number or null, ...]}}; CSV: one row per node and period; --format svg: a line chart of the --top nodes by peak score. Months and quarters need dates finer than the model's years.
+            Each period is a year, quarter or month (--every; labels 2021, 2021-Q3, 2021-07), or with --window N the N periods ending in it; --between FROM TO or --at DATE (years, year-months or ISO dates) chooses the periods. Its snapshot keeps the nodes whose periods overlap it (undated nodes always) and the ties whose periods overlap it, day by day (a tie dated 2021 is in every month of 2021; one dated 2021-03 only in March); undated ties stay in every snapshot unless --dated-only. The network is read once and each snapshot is cut from its arrays. JSON: {"measure", "parameters", "periods": [...], "scores": {"<id>": [number or null, ...]}}; CSV: one row per node and period; --format svg: a line chart of the --top nodes by peak score.
             """
     )
 
-    enum Period: String, ExpressibleByArgument, CaseIterable { case year }
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, svg }
 
     @OptionGroup var graph: GraphOptions
@@ -24,10 +23,10 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var weighting: WeightOptions
 
-    @Option(help: "The period: year.")
-    var every: Period = .year
+    @Option(help: "The period: year, quarter or month.")
+    var every: EveryPeriod = .year
 
-    @Option(help: "Each period covers this many years, ending in its year (a sliding window).")
+    @Option(help: "Each snapshot covers this many periods, ending in its period (a sliding window).")
     var window = 1
 
     @Option(help: "Nodes shown in tables and charts (by their peak score).")
@@ -47,9 +46,7 @@ struct TimelineCommand: ParsableCommand {
         if [.edgeBetweenness, .brokerage].contains(measure) {
             throw ValidationError("timeline takes a measure with one score per node, not \(measure.rawValue)")
         }
-        if let range = graph.filters.time.period, range.count > 1000 {
-            throw ValidationError("--between spans \(range.count) years; at most 1000")
-        }
+        try every.check(graph.filters.time)
     }
 
     func run() throws {
@@ -62,12 +59,13 @@ struct TimelineCommand: ParsableCommand {
             // --at / --between choose the periods; each period's snapshot is cut from the whole network.
             let filter = graph.filter
             let job = TimelineJob(
-                measure: measure, parameters: p, window: window, years: filter.period, datedOnly: filter.datedOnly,
+                measure: measure, parameters: p, every: every.step, window: window, days: filter.period?.days,
+                datedOnly: filter.datedOnly,
                 filter: input.filter.untimed, directed: !graph.undirected)
             let report = try job.run(network)
             let text =
                 switch format {
-                case .svg: report.svg(top: top, title: "\(network.title ?? network.name): \(measure.rawValue) by year")
+                case .svg: report.svg(top: top, title: "\(network.title ?? network.name): \(measure.rawValue) by \(every.rawValue)")
                 case .table: report.render(.table, top: top)
                 case .json: report.render(.json)
                 case .csv: report.render(.csv)

@@ -12,7 +12,7 @@ struct PathwaysInclusionTests {
     static let s = ["s"]
     static func node(_ id: String, _ kind: NodeKind, _ track: Track? = nil, _ year: Int? = nil, designated: Bool = false) -> Node {
         Node(
-            id: id, label: id, kind: kind, track: track, years: year.map { .year($0) } ?? YearSpan(),
+            id: id, label: id, kind: kind, track: track, years: year.map { .year($0) } ?? Period(),
             designations: designated ? [Designation(list: "L", sources: s)] : [], sources: s)
     }
 

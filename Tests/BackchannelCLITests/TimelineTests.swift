@@ -22,10 +22,10 @@ struct TimelineTests {
             nodes: [
                 Node(id: "a", label: "A", kind: .convener, sources: s), Node(id: "b", label: "B", kind: .participant, sources: s),
                 Node(id: "c", label: "C", kind: .participant, sources: s),
-                Node(id: "d", label: "D", kind: .participant, years: YearSpan(start: 2001), sources: s),
+                Node(id: "d", label: "D", kind: .participant, years: Period(start: 2001), sources: s),
             ],
             edges: [
-                Edge("a", .convenes, "b", years: YearSpan(start: 2000, end: 2001), sources: s),
+                Edge("a", .convenes, "b", years: Period(start: 2000, end: 2001), sources: s),
                 Edge("b", .partnersWith, "c", years: .year(2002), sources: s),
                 Edge("c", .partnersWith, "d", sources: s),
             ])
@@ -33,14 +33,19 @@ struct TimelineTests {
 
     @Test func snapshotsKeepWhatOverlapsTheWindow() throws {
         let temporal = TemporalGraph(Self.network)
-        #expect(temporal.span == 2000...2002)
-        let (g2000, present2000) = try temporal.snapshot(2000...2000)
+        let year = TimeStep.year
+        #expect(temporal.span == year.days(2000).lowerBound...year.days(2002).upperBound)
+        #expect(temporal.span == PartialDate.ordinal(year: 2000, month: 1, day: 1)...PartialDate.ordinal(year: 2002, month: 12, day: 31))
+        let (g2000, present2000) = try temporal.snapshot(year.days(2000))
         #expect(g2000.arcCount == 1 && present2000 == [true, true, true, false], "d does not exist yet; c–d waits for it")
-        let (g2001, _) = try temporal.snapshot(2001...2001)
+        let (g2001, _) = try temporal.snapshot(year.days(2001))
         #expect(g2001.arcCount == 2, "a–b and the undated c–d")
-        let (dated, presentDated) = try temporal.snapshot(2001...2001, datedOnly: true)
+        let (dated, presentDated) = try temporal.snapshot(year.days(2001), datedOnly: true)
         #expect(dated.arcCount == 1 && presentDated == [true, true, false, false])
-        #expect(try temporal.snapshot(1999...2002).graph.arcCount == 3)
+        #expect(try temporal.snapshot(year.days(1999).lowerBound...year.days(2002).upperBound).graph.arcCount == 3)
+        // A year-dated tie is in every month of its year.
+        let july2002 = TimeStep.month.days(2002 * 12 + 6)
+        #expect(try temporal.snapshot(july2002).graph.arcCount == 2, "b–c (2002) and the undated c–d")
     }
 
     @Test func degreeOverTheYears() throws {

@@ -26,15 +26,15 @@ struct WarningsTests {
     }
 
     static func node(_ id: String, _ kind: NodeKind = .participant) -> Node { Node(id: id, label: id.uppercased(), kind: kind, sources: s) }
-    static func tie(_ a: String, _ b: String, _ years: YearSpan) -> Edge { Edge(a, .partnersWith, b, years: years, sources: s) }
-    static func channel(via v: String, _ years: YearSpan) -> [Edge] { [tie("p", v, years), tie(v, "q", years)] }
+    static func tie(_ a: String, _ b: String, _ years: Period) -> Edge { Edge(a, .partnersWith, b, years: years, sources: s) }
+    static func channel(via v: String, _ years: Period) -> [Edge] { [tie("p", v, years), tie(v, "q", years)] }
 
     func evidence(_ w: WarningsReport.Warning) -> String { JSONWriter.compact(w.evidence) }
 
     @Test func channelsFall() throws {
         // Two channels (via X and Y) in 2000; only X's in 2001.
         let network = Self.scenario(
-            [Self.node("x"), Self.node("y")], Self.channel(via: "x", YearSpan(start: 2000, end: 2001)) + Self.channel(via: "y", .year(2000))
+            [Self.node("x"), Self.node("y")], Self.channel(via: "x", Period(start: 2000, end: 2001)) + Self.channel(via: "y", .year(2000))
         )
         let warnings = try WarningsJob().run(network).warnings
         #expect(warnings.map(\.signal) == ["channels_fall"])
@@ -55,8 +55,8 @@ struct WarningsTests {
         // Three channels in 2000 (via B, W, Z); B has no tie from 2001 on, W and Z stay to 2002.
         let network = Self.scenario(
             [Self.node("b"), Self.node("w"), Self.node("z")],
-            Self.channel(via: "b", .year(2000)) + Self.channel(via: "w", YearSpan(start: 2000, end: 2002))
-                + Self.channel(via: "z", YearSpan(start: 2000, end: 2002)))
+            Self.channel(via: "b", .year(2000)) + Self.channel(via: "w", Period(start: 2000, end: 2002))
+                + Self.channel(via: "z", Period(start: 2000, end: 2002)))
         // One channel of three lost is below the 50% fall; B carried a third of them, and is first in the cuts.
         let warnings = try WarningsJob().run(network).warnings
         #expect(warnings.map(\.signal) == ["broker_leaves"])
@@ -103,8 +103,8 @@ struct WarningsTests {
         let network = Self.scenario(
             [Self.node("k", .convener), Self.node("m")],
             [
-                Edge("k", .convenes, "p", years: YearSpan(start: 2001, end: 2002), sources: Self.s),
-                Self.tie("q", "m", YearSpan(start: 2000, end: 2004)),
+                Edge("k", .convenes, "p", years: Period(start: 2001, end: 2002), sources: Self.s),
+                Self.tie("q", "m", Period(start: 2000, end: 2004)),
             ],
             partyP: listed)
         let warnings = try WarningsJob().run(network).warnings
@@ -130,7 +130,7 @@ struct WarningsTests {
         let others = ["a1", "a2", "a3"]
         let network = Self.scenario(
             [Self.node("v", .convener)] + others.map { Self.node($0) },
-            [Edge("v", .convenes, "p", years: YearSpan(start: 2000, end: 2001), sources: Self.s)]
+            [Edge("v", .convenes, "p", years: Period(start: 2000, end: 2001), sources: Self.s)]
                 + others.map { Self.tie("v", $0, .year(2000)) })
         let warnings = try WarningsJob().run(network).warnings
         #expect(warnings.map(\.signal) == ["convener_curtails"])
@@ -162,8 +162,19 @@ struct WarningsTests {
         #expect(items.first?["period"]?.value == .string("2001") && items.first?["signal"]?.value == .string("party_unreachable"))
         let table = try Fixtures.run(["warnings", file.path])
         #expect(table.stdout.hasPrefix("3 warnings over 2000–2001, most severe first\n   1. 2001  1.00  party unreachable  War [war]\n"))
-        #expect(try Fixtures.run(["warnings", file.path, "--every", "quarter"]).stderr.contains("years only"))
-        #expect(try Fixtures.run(["warnings", file.path, "--every", "month"]).status == 64)
+        // Quarters and months: a tie dated 2000 is in every quarter of 2000, so the change shows between 2000-Q4 and 2001-Q1.
+        let quarters = try Fixtures.run(["warnings", file.path, "--every", "quarter", "--format", "json"])
+        #expect(quarters.status == 0, "\(quarters.stderr)")
+        let q = try JSONParser.parse(Array(quarters.stdout.utf8))
+        #expect(q["parameters"]?["every"]?.value == .string("quarter"))
+        func firstPeriod(_ root: JSONNode) -> JSONValue? {
+            guard case let .array(items)? = root["warnings"]?.value else { return nil }
+            return items.first?["period"]?.value
+        }
+        #expect(firstPeriod(q) == .string("2001-Q1"), "\(quarters.stdout)")
+        let months = try Fixtures.run(["warnings", file.path, "--every", "month", "--format", "json"])
+        #expect(firstPeriod(try JSONParser.parse(Array(months.stdout.utf8))) == .string("2001-01"), "\(months.stdout)")
+        #expect(try Fixtures.run(["warnings", file.path, "--every", "week"]).status == 64)
         #expect(try Fixtures.run(["warnings", file.path, "--channel-fall", "0"]).status == 64)
         #expect(try Fixtures.run(["warnings", file.path, "--conflict", "p"]).status != 0)
     }

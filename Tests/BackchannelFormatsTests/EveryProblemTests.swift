@@ -72,7 +72,7 @@ struct EveryProblemTests {
         #expect(
             found == [
                 "g.graphml:7:31: <node id=\"a\">: key \"k\" (kind): unknown kind \"convenor\" (did you mean 'convener'?); expected one of: convener, participant, conflict, legal, dialogue, official, agreement, event",
-                "g.graphml:8:31: <node id=\"b\">: key \"s\" (start): \"soon\" is not a year such as 1993",
+                "g.graphml:8:31: <node id=\"b\">: key \"s\" (start): \"soon\" is not a year such as 1993 or an ISO date such as 1993-01-20",
                 "g.graphml:10:46: <edge source=\"a\" target=\"b\">: key \"r\" (relation): unknown relation \"likes\"; expected one of: \(Relation.allRawValues)",
                 "g.graphml:9:17: <node id=\"a\">: duplicate node id \"a\" (first defined at g.graphml:7)",
                 "g.graphml:11:32: <edge source=\"a\" target=\"b\">: a 'provides' edge needs \"support\": one of \(SupportType.allRawValues)",

@@ -48,14 +48,17 @@ struct ForeignFilesTests {
         let (network, warnings) = try Self.gexf("gephi-dynamic-1.3.gexf")
         #expect(network.title == "Back channel over time")
         let fafo = try Self.node(network, "fafo"), plo = try Self.node(network, "plo"), oslo = try Self.node(network, "oslo")
-        #expect(fafo.years == YearSpan(start: 1992, end: nil), "a date is cut to its year; no end is an open end")
-        #expect(plo.years == YearSpan(start: 1964, end: nil), "spells become one period, first start to last (open) end")
-        #expect(oslo.years == .year(1993))
+        func day(_ y: Int, _ m: Int, _ d: Int) -> PartialDate { PartialDate(year: y, month: m, day: d)! }
+        #expect(fafo.years == Period(start: day(1992, 9, 1), end: nil), "a date is kept as its day; no end is an open end")
+        #expect(plo.years == Period(start: day(1964, 5, 28), end: nil), "spells become one period, first start to last (open) end")
+        #expect(oslo.years == .year(1993), "an integer time under timeformat=\"date\" is a year")
         #expect(fafo.attributes["meetings"] == .int(4), "the last dynamic value is kept")
-        #expect(network.edges[0].relation == .convenes && network.edges[0].years == .year(1993), "the 1.3 edge kind as the relation")
-        #expect(network.edges[1].relation == .participatesIn && network.edges[1].years == YearSpan(start: 1993, end: nil))
+        #expect(
+            network.edges[0].relation == .convenes && network.edges[0].years == Period(start: day(1993, 1, 20), end: day(1993, 8, 20)),
+            "the 1.3 edge kind as the relation")
+        #expect(network.edges[1].relation == .participatesIn && network.edges[1].years == Period(start: day(1993, 1, 20), end: nil))
         #expect(network.edges[2].relation == .partnersWith && network.edges[2].attributes["kind"] == .string("met with"))
-        #expect(warnings.contains("7 times finer than a year were cut to the year (the model holds years)"), "\(warnings)")
+        #expect(!warnings.contains { $0.contains("cut") || $0.contains("left out: the date is kept") }, "\(warnings)")
         #expect(warnings.contains { $0.contains("several spells or timestamps") })
         #expect(warnings.contains { $0.hasPrefix("2 dynamic attribute values") })
     }
@@ -88,20 +91,18 @@ struct ForeignFilesTests {
         }
     }
 
-    /// Gephi's own samples, where the project's shared material holds them (see Tests/Fixtures/gexf/README.md).
-    @Test(
-        .enabled(
-            if: FileManager.default.fileExists(atPath: Fixtures.sharedData.appendingPathComponent("gexf-samples").path),
-            "needs ../shared/data/gexf-samples/ (Gephi's sample files, not committed); the project-written fixtures in Tests/Fixtures/gexf cover the same code paths"
-        ))
-    func gephiSamplesInShared() throws {
-        let folder = Fixtures.sharedData.appendingPathComponent("gexf-samples")
+    /// Every GEXF document of the GEXF Working Group committed in Tests/Fixtures/gexf-primer reads,
+    /// and reads back the same after writing (GEXFPrimerTests checks each one's counts and times).
+    @Test func gephiPrimerSamplesReadAndRoundTrip() throws {
+        let folder = Fixtures.committedFixtures.appendingPathComponent("gexf-primer")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".gexf") }.sorted()
-        #expect(!files.isEmpty)
+        #expect(files.count == 5)
         for name in files {
             let url = folder.appendingPathComponent(name)
             let (network, _) = try GEXF.read([UInt8](try Data(contentsOf: url)), file: url.path)
-            #expect(!network.nodes.isEmpty, "\(name)")
+            #expect(!network.nodes.isEmpty && !network.edges.isEmpty, "\(name)")
+            let (back, _) = try GEXF.read(Array(GEXF.write(network).text.utf8), file: name)
+            #expect(back.nodes == network.nodes && back.edges == network.edges, "\(name)")
         }
     }
 
@@ -123,15 +124,15 @@ struct ForeignFilesTests {
         #expect(a.kind == .participant && a.attributes["kind"] == .string("person") && a.attributes["age"] == .int(40))
         #expect(b.kind == .convener && b.years.start == 1995, "a year written as a string")
         #expect(c.kind == .participant && c.years.start == 1990 && c.attributes["tags"] == .string("[\"x\",\"y\"]"))
-        #expect(network.edges[0].years == .year(1995), "an ISO date is cut to its year")
+        #expect(network.edges[0].years == .on(PartialDate(year: 1995, month: 3, day: 1)!), "an ISO date is kept as its day")
         #expect(network.edges[1].relation == .partnersWith && network.edges[1].attributes["relation"] == .string("meets"))
         #expect(network.edges[1].years.isEmpty && network.edges[1].attributes["year"] == .string("c. 1990"))
         #expect(network.edges[2].weight == 2)
         let all = warnings.joined(separator: "\n")
+        #expect(!all.contains("cut"), "no date is cut: \(all)")
         for expected in [
             "\"links\" as the edges", "graph attributes left out: \"created\"",
             "\"kind\" values not in the vocabulary kept as the attribute \"kind\" (1 value)",
-            "\"year\" dates cut to their year (the model holds years) (1 value)",
             "fields Backchannel does not define kept as attributes: \"age\"",
             "\"year\" values that are not years kept as the attribute \"year\"", "\"relation\" values not in the vocabulary",
         ] {

@@ -86,17 +86,33 @@ private func expectFaithful(_ network: Network, _ text: String) throws {
     #expect(c.graph["defaultedgetype"] == "directed")
     #expect(c.nodes.count == network.nodes.count)
     #expect(c.edges.count == network.edges.count)
+    // Years alone: integer times. Any finer date: every time a day (a start its first, an end its
+    // last), and a start or end known to the year or month also as written, in period_start / period_end.
+    let dated = network.nodes.contains { !$0.years.isYearsOnly } || network.edges.contains { !$0.years.isYearsOnly }
+    #expect(
+        c.graph["timeformat"]
+            == (dated ? "date" : network.nodes.allSatisfy(\.years.isEmpty) && network.edges.allSatisfy(\.years.isEmpty) ? nil : "integer"))
+    func day(_ ordinal: Int) -> String {
+        let d = PartialDate.civil(ordinal)
+        return PartialDate(year: d.year, month: d.month, day: d.day)!.text
+    }
+    func expectTimes(_ item: GEXFCollector.Item, _ years: Period, _ owner: String) {
+        #expect(item.attributes["start"] == years.start.map { dated ? day($0.firstDay) : String($0.year) }, "\(owner) start")
+        #expect(item.attributes["end"] == years.end.map { dated ? day($0.lastDay) : String($0.year) }, "\(owner) end")
+        #expect(item.values["period_start"] == years.start.flatMap { dated && $0.precision != .day ? $0.text : nil }, "\(owner)")
+        #expect(item.values["period_end"] == years.end.flatMap { dated && $0.precision != .day ? $0.text : nil }, "\(owner)")
+    }
     for (item, node) in zip(c.nodes, network.nodes) {
         #expect(item.attributes["id"] == node.id)
         #expect(item.attributes["label"] == node.label)
-        #expect(item.attributes["start"] == node.years.start.map(String.init))
-        #expect(item.attributes["end"] == node.years.end.map(String.init))
+        expectTimes(item, node.years, "node \(node.id)")
         #expect(item.values["kind"] == node.kind.rawValue)
         #expect(item.values["track"] == node.track?.rawValue)
         #expect(item.values["description"] == node.description)
         for (name, value) in node.attributes {
             let title =
-                ["kind", "track", "description", "designations", "sources", "id", "label", "start", "end"].contains(name)
+                ["kind", "track", "description", "designations", "sources", "id", "label", "start", "end", "period_start", "period_end"]
+                    .contains(name)
                     || name.hasPrefix("attr.") ? "attr." + name : name
             #expect(item.values[title] == value.exactText, "node \(node.id) attribute \(name)")
         }
@@ -106,8 +122,7 @@ private func expectFaithful(_ network: Network, _ text: String) throws {
         #expect(item.attributes["target"] == edge.target)
         #expect(item.attributes["kind"] == edge.relation.rawValue)
         #expect(item.attributes["weight"].flatMap(Double.init) == edge.weight)
-        #expect(item.attributes["start"] == edge.years.start.map(String.init))
-        #expect(item.attributes["end"] == edge.years.end.map(String.init))
+        expectTimes(item, edge.years, "edge \(edge.source) → \(edge.target)")
         #expect(item.values["relation"] == edge.relation.rawValue)
         #expect(item.values["support"] == edge.support?.rawValue)
         #expect(item.values["edge_key"] == edge.key)
@@ -115,7 +130,7 @@ private func expectFaithful(_ network: Network, _ text: String) throws {
         for (name, value) in edge.attributes {
             let reserved = [
                 "relation", "support", "edge_key", "description", "sources", "id", "label", "weight", "start", "end", "key", "kind",
-                "source", "target",
+                "source", "target", "period_start", "period_end",
             ]
             let title = reserved.contains(name) || name.hasPrefix("attr.") ? "attr." + name : name
             #expect(item.values[title] == value.exactText, "edge attribute \(name)")

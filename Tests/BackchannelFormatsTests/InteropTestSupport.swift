@@ -52,14 +52,26 @@ enum TestNetworks {
         func sources() -> [String] {
             (0..<Int.random(in: 0...3, using: &rng)).map { _ in sourceIDs.randomElement(using: &rng)! }
         }
-        func span() -> YearSpan {
-            switch Int.random(in: 0..<4, using: &rng) {
-            case 0: return YearSpan()
-            case 1: return .year(Int.random(in: 1000...2100, using: &rng))
-            case 2: return YearSpan(start: Int.random(in: 1900...2000, using: &rng))
+        /// A date of `year` at a random precision: the year, a month of it or a day of it.
+        func date(_ year: Int) -> PartialDate {
+            let month = Int.random(in: 1...12, using: &rng)
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0: return PartialDate(year)
+            case 1: return PartialDate(year: year, month: month)!
             default:
-                let s = Int.random(in: 1900...2000, using: &rng)
-                return YearSpan(start: Bool.random(using: &rng) ? s : nil, end: s + Int.random(in: 0...30, using: &rng))
+                return PartialDate(
+                    year: year, month: month, day: Int.random(in: 1...PartialDate.daysIn(year: year, month: month), using: &rng))!
+            }
+        }
+        func span() -> Period {
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: return Period()
+            case 1: return .on(date(Int.random(in: 1000...2100, using: &rng)))
+            case 2: return Period(start: date(Int.random(in: 1900...2000, using: &rng)))
+            default:
+                let s = Int.random(in: 1900...2000, using: &rng), e = s + Int.random(in: 0...30, using: &rng)
+                // Within one year the end is the whole year, so it never ends before a finer start.
+                return Period(start: Bool.random(using: &rng) ? date(s) : nil, end: e == s ? PartialDate(e) : date(e))
             }
         }
         for i in 0..<nodeCount {
@@ -68,8 +80,8 @@ enum TestNetworks {
                 designations.append(
                     Designation(
                         list: "L" + pick(), by: maybe("B" + pick()),
-                        since: Bool.random(using: &rng) ? Int.random(in: 1990...2000, using: &rng) : nil,
-                        until: Bool.random(using: &rng) ? Int.random(in: 2001...2020, using: &rng) : nil, sources: sources()))
+                        since: Bool.random(using: &rng) ? date(Int.random(in: 1990...2000, using: &rng)) : nil,
+                        until: Bool.random(using: &rng) ? date(Int.random(in: 2001...2020, using: &rng)) : nil, sources: sources()))
                 if Bool.random(using: &rng) { designations.append(Designation(list: pick() + ";|,\\", sources: sources())) }
             }
             network.nodes.append(

@@ -134,7 +134,7 @@ private enum RecipeFixtures {
         #expect(n.node("CON_2")?.label == "Westmere" && n.node("CON_2")?.track == .one && n.node("NGO_0")?.track == nil)
         // Three names, two ids: the ids are kept, the names not guessed.
         #expect(n.node("CON_5")?.label == "CON_5")
-        #expect(n.node("mend-NRL202401-1")?.years == .year(2024) && n.node("mend-XXX000000-1")?.years == YearSpan())
+        #expect(n.node("mend-NRL202401-1")?.years == .year(2024) && n.node("mend-XXX000000-1")?.years == Period())
         #expect(n.edges.first { $0.source == "mend-person-Bo Lind" }?.attributes["role"] == .string("named mediator"))
         #expect(n.sources.map(\.id) == ["peacerep-mend-2706"] && n.edges.allSatisfy { $0.sources == ["peacerep-mend-2706"] })
     }
@@ -151,12 +151,10 @@ private enum RecipeFixtures {
                 "ucdp-actor-102>ucdp-dyad-5003:-", "ucdp-actor-203>ucdp-dyad-5003:-", "ucdp-actor-101>ucdp-dyad-5003:A",
             ])
         #expect(n.node("ucdp-actor-101")?.kind == .official && n.node("ucdp-actor-201")?.kind == .participant)
-        #expect(n.node("ucdp-pa-9002")?.years == .year(1998))
-        #expect(
-            read.warnings.contains {
-                $0.hasPrefix("ucdp.toml node[1] (agreement).years: pa_date: year-months read as their year")
-                    && $0.contains("ucdp-shaped.csv:3, column \"pa_date\"")
-            })
+        // pa_date keeps its precision: a year-month, an ISO date; nothing is cut, so nothing is reported.
+        #expect(n.node("ucdp-pa-9002")?.years == .on(PartialDate(year: 1998, month: 7)!))
+        #expect(n.node("ucdp-pa-9001")?.years == .on(PartialDate(year: 1996, month: 3, day: 4)!))
+        #expect(!read.warnings.contains { $0.contains("pa_date") }, "\(read.warnings)")
     }
 
     @Test func tablesMergeByIDAndDatesAreReadOrReported() throws {
@@ -167,16 +165,13 @@ private enum RecipeFixtures {
         #expect(read.files.map(\.lastPathComponent) == ["events.csv", "actors.csv"])
         #expect(n.node("NGO_0")?.kind == .convener && n.node("NGO_0")?.label == "Friends of Quiet Dialogue")
         #expect(n.node("CON_2")?.kind == .official && n.node("ARM_1")?.kind == .participant)
-        #expect(n.node("event-E1")?.years == YearSpan(start: 1993, end: 1997))
-        #expect(n.node("event-E2")?.years == YearSpan(start: 1993, end: nil))
-        #expect(n.node("event-E3")?.years == YearSpan(start: 2001, end: 2003))
-        #expect(n.node("event-E4")?.years == YearSpan())
+        #expect(n.node("event-E1")?.years == Period(start: 1993, end: 1997))
+        #expect(n.node("event-E2")?.years == Period(start: PartialDate(year: 1993, month: 1)!, end: nil))
+        #expect(n.node("event-E3")?.years == Period(start: PartialDate(year: 2001, month: 5, day: 6)!, end: 2003))
+        #expect(n.node("event-E4")?.years == Period())
         #expect(n.edges.count == 8)
         func warning(_ prefix: String) -> String? { read.warnings.first { $0.hasPrefix(prefix) } }
-        #expect(
-            warning("recipe.toml node[2] (event).years: when: year-months read as their year")?.contains("events.csv:3, column \"when\"")
-                == true)
-        #expect(warning("recipe.toml node[2] (event).years: when: ISO dates read as their year")?.contains(": 1 time (") == true)
+        #expect(!read.warnings.contains { $0.contains("read as their year") }, "year-months and dates are kept, not cut")
         #expect(warning("recipe.toml node[2] (event).years: when: not a year")?.contains("\"199x\"") == true)
         #expect(
             warning("recipe.toml node[1] (actor).kind: values not in map.actor_kind defaulted to \"participant\"")?.contains(
@@ -194,22 +189,47 @@ private enum RecipeFixtures {
 @Suite struct RecipeDateTests {
     @Test(arguments: [
         ("1993", RecipeDates.Reading.exact(.year(1993))),
-        ("1993-1997", .exact(YearSpan(start: 1993, end: 1997))),
-        ("1993 – 1997", .exact(YearSpan(start: 1993, end: 1997))),
-        ("1993-present", .exact(YearSpan(start: 1993, end: nil))),
+        ("1993-1997", .exact(Period(start: 1993, end: 1997))),
+        ("1993 – 1997", .exact(Period(start: 1993, end: 1997))),
+        ("1993-present", .exact(Period(start: 1993, end: nil))),
         ("2019.0", .exact(.year(2019))),
-        ("1993-01", .finer(.year(1993), .yearMonth)),
-        ("1993-01-20", .finer(.year(1993), .day)),
-        ("1993-01-20T10:00:00Z", .finer(.year(1993), .day)),
+        ("1993-01", .exact(.on(PartialDate(year: 1993, month: 1)!))),
+        ("1993/01", .exact(.on(PartialDate(year: 1993, month: 1)!))),
+        ("1993-01-20", .exact(.on(PartialDate(year: 1993, month: 1, day: 20)!))),
+        ("1993-01-20T10:00:00Z", .timeDropped(.on(PartialDate(year: 1993, month: 1, day: 20)!))),
+        (
+            "1993-01-20/1993-09-13",
+            .exact(Period(start: PartialDate(year: 1993, month: 1, day: 20)!, end: PartialDate(year: 1993, month: 9, day: 13)!))
+        ),
+        ("1993-01 – 1993-05", .exact(Period(start: PartialDate(year: 1993, month: 1)!, end: PartialDate(year: 1993, month: 5)!))),
+        (
+            "1993-01-20 – 1993-09-13",
+            .exact(Period(start: PartialDate(year: 1993, month: 1, day: 20)!, end: PartialDate(year: 1993, month: 9, day: 13)!))
+        ),
+        ("1993-01-20 10:30", .timeDropped(.on(PartialDate(year: 1993, month: 1, day: 20)!))),
+        ("1993-01-20/present", .exact(Period(start: PartialDate(year: 1993, month: 1, day: 20)!))),
         ("present", .present),
         ("  ", .empty),
-        ("1997-1993", .unreadable),
-        ("1993-13", .unreadable),
+        ("1997-1993", .invalid("1993 is before 1997")),
+        ("1993-13", .invalid("month 13 is not 1–12")),
+        ("2021-02-29", .invalid("February 2021 has 28 days, not 29")),
+        ("1993-05/1993-02", .invalid("1993-02 is before 1993-05")),
         ("199x", .unreadable),
         ("20 Jan 1993", .unreadable),
     ])
     func reads(text: String, expected: RecipeDates.Reading) {
         #expect(RecipeDates.read(text) == expected)
+    }
+
+    @Test func yearMonthAndDayColumnsMakeOneDate() {
+        #expect(RecipeDates.read(year: "2024", month: "11", day: "28") == .exact(.on(PartialDate(year: 2024, month: 11, day: 28)!)))
+        #expect(RecipeDates.read(year: "2024", month: "7", day: "") == .exact(.on(PartialDate(year: 2024, month: 7)!)))
+        #expect(RecipeDates.read(year: "2024", month: "", day: "") == .exact(.year(2024)))
+        #expect(RecipeDates.read(year: "2024.0", month: "2.0", day: "29.0") == .exact(.on(PartialDate(year: 2024, month: 2, day: 29)!)))
+        #expect(RecipeDates.read(year: "2023", month: "2", day: "29") == .invalid("2023-2 has 28 days, not 29"))
+        #expect(RecipeDates.read(year: "2023", month: "13", day: nil) == .invalid("month 13 is not 1–12"))
+        #expect(RecipeDates.read(year: "2023", month: "", day: "5") == .invalid("a day (5) with no month"))
+        #expect(RecipeDates.read(year: "", month: "1", day: "1") == .empty)
     }
 }
 

@@ -79,7 +79,9 @@ struct ValidationTests {
         )
         #expect(found.contains { $0.path == "$.edges[0].year" && $0.message.contains("year 19600 is outside 1000–2100") && $0.line == 9 })
         let fractional = problems(document(nodes: [#"{"id": "c", "kind": "conflict", "start": 1960.5}"#], edges: []))
-        #expect(fractional.first?.message.contains("expected a whole year such as 1993, found a number 1960.5") == true)
+        #expect(
+            fractional.first?.message.contains(
+                "expected a year such as 1993 or an ISO date such as \"1993-01\" or \"1993-01-20\", found a number 1960.5") == true)
     }
 
     @Test func supportTypesBelongToProvides() {

@@ -122,8 +122,8 @@ struct InteractiveReportTests {
 
     @Test func anUndatedNetworkHasNoTimeControlAndFiltersAreStated() throws {
         var network = Fixtures.small
-        for i in network.nodes.indices { network.nodes[i].years = YearSpan() }
-        for i in network.edges.indices { network.edges[i].years = YearSpan() }
+        for i in network.nodes.indices { network.nodes[i].years = Period() }
+        for i in network.edges.indices { network.edges[i].years = Period() }
         let html = try ReportJob().run(network).html
         #expect(!html.contains("id=\"bc-year\""))
         #expect(html.contains("The network holds no dates"))

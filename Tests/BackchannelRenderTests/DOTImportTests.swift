@@ -134,3 +134,28 @@ struct DOTImportTests {
         }
     }
 }
+
+/// DOT's bc_data carries dates at their precision, as JSON does.
+@Suite struct DOTDatePrecisionTests {
+    @Test func daysAndMonthsSurviveTheRoundTrip() throws {
+        func d(_ y: Int, _ m: Int? = nil, _ day: Int? = nil) -> PartialDate { PartialDate(year: y, month: m, day: day)! }
+        let network = Network(
+            name: "dated", title: "Dated",
+            nodes: [
+                Node(id: "oslo", kind: .dialogue, track: .two, years: Period(start: d(1993, 1, 20), end: d(1993, 9, 13))),
+                Node(
+                    id: "plo", kind: .participant, years: Period(start: d(1964, 5)),
+                    designations: [Designation(list: "FTO list", since: d(1997, 10))]),
+                Node(id: "fafo", kind: .convener, years: .year(1981)),
+            ],
+            edges: [
+                Edge("fafo", .convenes, "oslo", years: Period(start: d(1993, 1, 20), end: d(1993, 8, 20))),
+                Edge("plo", .participatesIn, "oslo", years: .on(d(1993, 1))), Edge("fafo", .partnersWith, "plo", years: .year(1992)),
+            ])
+        let dot = RenderJob().dot(network)
+        #expect(dot.contains("1993-01-20"), "the dates are in bc_data")
+        let (back, _) = try DOTImport.read(Array(dot.utf8), file: "dated.dot")
+        #expect(back.nodes == network.nodes && back.edges == network.edges)
+        #expect(RenderJob().dot(back) == dot, "deterministic")
+    }
+}

@@ -2,7 +2,7 @@ import BackchannelModel
 
 /// The fewest-hop path in which each edge is no earlier than the one before (a time-respecting path).
 ///
-/// An edge dated by a year span [start, end] can be taken at any time t with start ≤ t ≤ end (no end:
+/// An edge dated by a period [start, end] (as days: the first day of its start to the last of its end) can be taken at any time t with start ≤ t ≤ end (no end:
 /// to the present); walking it moves the path's clock to max(clock, start). Undated edges can be taken
 /// at any time and leave the clock alone. Among paths with the fewest hops, the one whose clock ends
 /// earliest is kept (ties: the edge listed first).
@@ -33,9 +33,9 @@ public enum TimeRespectingPath {
         else {
             return nil
         }
-        // Per kept edge: the clock bounds.
-        let start = typed.edgeIndex.map { network.edges[$0].years.start ?? network.edges[$0].years.end }
-        let end = typed.edgeIndex.map { network.edges[$0].years.end }
+        // Per kept edge: the clock bounds, as day ordinals (the first day of its start, the last of its end).
+        let start = typed.edgeIndex.map { (network.edges[$0].years.start ?? network.edges[$0].years.end)?.firstDay }
+        let end = typed.edgeIndex.map { network.edges[$0].years.end?.lastDay }
         let (offsets, heads, edges) = typed.incidenceInEdgeOrder()
         struct Label { var node: Int; var clock: Int; var parent: Int; var edge: Int }
         var labels = [Label(node: s, clock: Int.min, parent: -1, edge: -1)]

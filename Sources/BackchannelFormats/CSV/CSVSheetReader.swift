@@ -450,22 +450,25 @@ struct SheetReader {
         return items.count > 5 ? shown + " and \(items.count - 5) more" : shown
     }
 
-    private func years(_ table: SheetTable, _ row: Int, _ columns: SheetColumns) throws(FormatError) -> YearSpan {
-        func year(_ role: String) throws(FormatError) -> Int? {
+    private func years(_ table: SheetTable, _ row: Int, _ columns: SheetColumns) throws(FormatError) -> Period {
+        func year(_ role: String) throws(FormatError) -> PartialDate? {
             guard let text = table.word(row, columns[role]) else { return nil }
-            guard let y = FieldText.year(text) else {
-                throw table.error(row, columns[role]!, "\(FieldText.quoted(text)) is not a year such as 1993")
+            switch FieldText.date(text) {
+            case let .date(d): return d
+            case let .invalid(why): throw table.error(row, columns[role]!, "\(FieldText.quoted(text)) is not a date: \(why)")
+            case .notADate:
+                throw table.error(
+                    row, columns[role]!, "\(FieldText.quoted(text)) is not a year such as 1993 or an ISO date such as 1993-01-20")
             }
-            return y
         }
         let start = try year("start"), end = try year("end")
         if let single = try year("year") {
             if start != nil || end != nil {
                 throw table.error(row, columns["year"]!, "give either a year or a start and end, not both")
             }
-            return .year(single)
+            return .on(single)
         }
-        return YearSpan(start: start, end: end)
+        return Period(start: start, end: end)
     }
 
     private func list(_ table: SheetTable, _ row: Int, _ column: Int?) throws(FormatError) -> [String] {

@@ -156,7 +156,7 @@ public enum CSVSheets {
             warnings += designations.warnings
             let cells: [String?] = [
                 clean(node.id, owner + " id"), clean(node.label, owner + " label"), node.kind.rawValue, node.track?.rawValue,
-                node.years.start.map(String.init), node.years.end.map(String.init),
+                node.years.start?.text, node.years.end?.text,
                 node.description.map { clean($0, owner + " description") },
                 node.designations.isEmpty ? nil : clean(designations.text, owner + " designations"),
                 node.sources.isEmpty ? nil : clean(FieldText.list(node.sources), owner + " sources"),
@@ -169,13 +169,13 @@ public enum CSVSheets {
         var edgesText = RFC4180.record(edgeColumns + attributeHeaders(edgeSlots, reserved: edgeColumns))
         for (i, edge) in network.edges.enumerated() {
             let owner = "edge \(i) (\(FieldText.quoted(edge.source)) → \(FieldText.quoted(edge.target)))"
-            let single = edge.years.start != nil && edge.years.start == edge.years.end
+            let single = edge.years.start != nil && edge.years.start == edge.years.end && edge.years.isYearsOnly
             let cells: [String?] = [
                 clean(edge.source, owner + " source"), clean(edge.target, owner + " target"),
                 edge.key.map { clean($0, owner + " key") }, edge.relation.rawValue, edge.support?.rawValue,
                 edge.weight.description,
-                single ? edge.years.start.map(String.init) : nil,
-                single ? nil : edge.years.start.map(String.init), single ? nil : edge.years.end.map(String.init),
+                single ? edge.years.start?.text : nil,
+                single ? nil : edge.years.start?.text, single ? nil : edge.years.end?.text,
                 edge.description.map { clean($0, owner + " description") },
                 edge.sources.isEmpty ? nil : clean(FieldText.list(edge.sources), owner + " sources"),
             ]

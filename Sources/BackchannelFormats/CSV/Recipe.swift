@@ -56,9 +56,20 @@ public struct Recipe: Sendable, Hashable {
     }
 
     /// A period: the columns holding its start and end (one column may hold a range).
+    /// With `month` and `day`, the start column holds a year and those columns refine it (MEND's
+    /// `Year`, `Month`, `Day`); the period is that one date unless an end column is given.
     public struct Years: Sendable, Hashable {
         public var start: String?
         public var end: String?
+        public var month: String?
+        public var day: String?
+
+        public init(start: String? = nil, end: String? = nil, month: String? = nil, day: String? = nil) {
+            self.start = start
+            self.end = end
+            self.month = month
+            self.day = day
+        }
     }
 
     /// One more table to read.
@@ -323,13 +334,19 @@ struct RecipeParser {
         let line = locator.line(section: section, index: index, key: "years")
         if let s = v.string { return Recipe.Years(start: s, end: nil) }
         guard let t = v.table else {
-            throw fail("\(path).years", line, "expected a column name or { start = \"…\", end = \"…\" }, found \(v.type)")
+            throw fail(
+                "\(path).years", line,
+                "expected a column name or { start = \"…\", end = \"…\", month = \"…\", day = \"…\" }, found \(v.type)")
         }
-        try checkKeys(t, ["start", "end"], path: "\(path).years", section: section, index: index)
+        try checkKeys(t, ["start", "end", "month", "day"], path: "\(path).years", section: section, index: index)
         let y = Recipe.Years(
             start: try string(t, "start", path: "\(path).years", section: section, index: index),
-            end: try string(t, "end", path: "\(path).years", section: section, index: index))
+            end: try string(t, "end", path: "\(path).years", section: section, index: index),
+            month: try string(t, "month", path: "\(path).years", section: section, index: index),
+            day: try string(t, "day", path: "\(path).years", section: section, index: index))
         if y.start == nil, y.end == nil { throw fail("\(path).years", line, "give start, end or both") }
+        if y.start == nil, y.month != nil || y.day != nil { throw fail("\(path).years", line, "month and day refine start: give start") }
+        if y.day != nil, y.month == nil { throw fail("\(path).years", line, "a day column needs a month column") }
         return y
     }
 

@@ -1,35 +1,59 @@
 import BackchannelModel
 
-/// Reading the dates people write in tables into the model's years, saying when precision is lost.
+/// Reading the dates people write in tables into the model's periods, at the precision written.
 ///
-/// Read: a year (`1993`, or `1993.0` as pandas writes gappy integer columns), a year range
-/// (`1993-1997`, `1993–1997`, `1993/1997`, `1993-present`), a year-month (`1993-01`, `1993/01`), an
-/// ISO date (`1993-01-20`, optionally followed by a time) and `present` (an open end). The model
-/// holds years only (``YearSpan``), so a year-month or a date is read as its year and reported as
-/// ``Reading/finer``; anything else is ``Reading/unreadable``, never guessed.
+/// Read: a year (`1993`, or `1993.0` as pandas writes gappy integer columns), a year-month
+/// (`1993-01`, `1993/01`), an ISO date (`1993-01-20`, `1993/01/20`), a range of any of these
+/// (`1993-1997`, `1993–1997`, `1993/1997`, `1993-01-20/1993-09-13`, `1993-01 – 1993-05`,
+/// `1993-present`) and `present` (an open end). An ISO date followed by a time of day
+/// (`1993-01-20T10:00:00Z`) is read as its day and reported as ``Reading/timeDropped``. An impossible
+/// date (`2021-02-30`, `2021-13`) is ``Reading/invalid(_:)`` saying why; anything else is
+/// ``Reading/unreadable``, never guessed.
 /// - Complexity: O(n) for n characters.
 public enum RecipeDates {
-    public enum Precision: String, Sendable, Hashable {
-        case yearMonth = "year-month"
-        case day = "ISO date"
-    }
-
     public enum Reading: Sendable, Hashable {
         /// An empty cell.
         case empty
         /// `present`: an open end.
         case present
-        /// Years, exactly as written.
-        case exact(YearSpan)
-        /// Years cut from a finer date (the month and day are not kept).
-        case finer(YearSpan, Precision)
-        /// Not a date this reader knows, or a range ending before it starts.
+        /// A date or range, exactly as written.
+        case exact(Period)
+        /// A day followed by a time of day, which the model does not hold.
+        case timeDropped(Period)
+        /// Written as a date, but not one (the text says why), or a range ending before it starts.
+        case invalid(String)
+        /// Not a date this reader knows.
         case unreadable
     }
 
-    static func digits(_ s: Substring, _ count: Int) -> Int? {
-        guard s.count == count, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(s)
+    /// One date, with `/` as well as `-` between its parts, and an optional time of day after a day.
+    static func single(_ s: Substring) -> (date: PartialDate, time: Bool)?? {
+        var text = String(s)
+        var time = false
+        // A time of day: "T" or a space after the day, then hh:mm.
+        if text.utf8.count > 10, let i = text.index(text.startIndex, offsetBy: 10, limitedBy: text.endIndex),
+            text[i] == "T" || text[i] == " "
+        {
+            let rest = Array(text[text.index(after: i)...].utf8)
+            if rest.count >= 5, rest[0...1].allSatisfy({ (0x30...0x39).contains($0) }), rest[2] == UInt8(ascii: ":") {
+                time = true
+                text = String(text[..<i])
+            }
+        }
+        if text.utf8.count == 7 || text.utf8.count == 10 { text = text.replacingOccurrences(of: "/", with: "-") }
+        switch PartialDate.read(text) {
+        case let .date(d): return (time && d.precision != .day) ? nil : .some((d, time))
+        case .invalid: return .some(nil)
+        case .notADate: return nil
+        }
+    }
+
+    /// Why one date is not valid, or nil.
+    static func problem(_ s: Substring) -> String? {
+        var text = String(s.prefix(10))
+        text = text.replacingOccurrences(of: "/", with: "-")
+        if case let .invalid(why) = PartialDate.read(text) { return why }
+        return nil
     }
 
     /// Reads one cell.
@@ -37,26 +61,57 @@ public enum RecipeDates {
         let t = FieldText.trimmed(text)
         if t.isEmpty { return .empty }
         if t.lowercased() == "present" { return .present }
-        if let y = digits(Substring(t), 4) { return .exact(.year(y)) }
-        if let d = Double(t), d.isFinite, d == d.rounded(), d >= 1000, d <= 9999 { return .exact(.year(Int(d))) }
+        if let d = Double(t), !t.contains("-"), d.isFinite, d == d.rounded(), d >= 1000, d <= 9999 { return .exact(.year(Int(d))) }
         let s = Substring(t)
-        // A range: four digits, a dash, en dash or slash, four digits or "present".
-        for sep in ["-", "–", "/"] {
-            let parts = s.components(separatedBy: sep).map { Substring(FieldText.trimmed($0)) }
-            guard parts.count == 2 || parts.count == 3, let y = digits(parts[0], 4) else { continue }
-            if parts.count == 2 {
-                if parts[1].lowercased() == "present" { return .exact(YearSpan(start: y, end: nil)) }
-                if let e = digits(parts[1], 4) { return e >= y ? .exact(YearSpan(start: y, end: e)) : .unreadable }
-                if sep != "–", let m = digits(parts[1], 2), (1...12).contains(m) { return .finer(.year(y), .yearMonth) }
-            } else if sep != "–", let m = digits(parts[1], 2), (1...12).contains(m) {
-                let dayPart = parts[2].prefix { $0.isNumber }
-                let rest = parts[2].dropFirst(dayPart.count)
-                if let d = digits(dayPart, 2), (1...31).contains(d), rest.isEmpty || rest.hasPrefix("T") || rest.hasPrefix(" ") {
-                    return .finer(.year(y), .day)
-                }
+        switch single(s) {
+        case let .some(.some((date, time))): return time ? .timeDropped(.on(date)) : .exact(.on(date))
+        case .some(.none): return .invalid(problem(s) ?? "not a date")
+        case .none: break
+        }
+        // A range: two dates around an en dash or a slash, or two years (or a year and "present") around a dash.
+        for sep in ["–", "/", "-"] {
+            let parts = t.components(separatedBy: sep).map { Substring(FieldText.trimmed($0)) }
+            guard parts.count == 2 else { continue }
+            if sep == "-" && !(parts[0].count == 4 && (parts[1].count == 4 || parts[1].lowercased() == "present")) { continue }
+            guard case let .some(.some((from, t1))) = single(parts[0]) else {
+                if case .some(.none) = single(parts[0]) { return .invalid(problem(parts[0]) ?? "not a date") }
+                continue
             }
-            return .unreadable
+            if parts[1].lowercased() == "present" { return t1 ? .timeDropped(Period(start: from)) : .exact(Period(start: from)) }
+            switch single(parts[1]) {
+            case let .some(.some((to, t2))):
+                guard to.lastDay >= from.firstDay else { return .invalid("\(to.text) is before \(from.text)") }
+                let p = Period(start: from, end: to)
+                return t1 || t2 ? .timeDropped(p) : .exact(p)
+            case .some(.none): return .invalid(problem(parts[1]) ?? "not a date")
+            case .none: continue
+            }
         }
         return .unreadable
+    }
+
+    /// A date from a year cell and optional month and day cells (MEND's `Year`, `Month`, `Day`):
+    /// numbers, `7` or `07`; an empty month or day leaves the date at the coarser precision.
+    public static func read(year: String, month: String?, day: String?) -> Reading {
+        let y = FieldText.trimmed(year)
+        if y.isEmpty { return .empty }
+        guard case let .exact(p) = read(y), let start = p.start, p.end == start, start.precision == .year else {
+            return read(y) == .unreadable ? .unreadable : .invalid("\(y) is not a year")
+        }
+        func number(_ cell: String?) -> Int?? {
+            let c = FieldText.trimmed(cell ?? "")
+            if c.isEmpty { return .some(nil) }
+            if let v = Int(c) { return .some(v) }
+            if let d = Double(c), d.isFinite, d == d.rounded(), abs(d) < 100 { return .some(Int(d)) }
+            return nil
+        }
+        guard let m = number(month) else { return .invalid("month \(FieldText.trimmed(month ?? "")) is not a number") }
+        guard let d = number(day) else { return .invalid("day \(FieldText.trimmed(day ?? "")) is not a number") }
+        if m == nil && d != nil { return .invalid("a day (\(d!)) with no month") }
+        guard let date = PartialDate(year: start.year, month: m, day: d) else {
+            if let m, !(1...12).contains(m) { return .invalid("month \(m) is not 1–12") }
+            return .invalid("\(start.year)-\(m!) has \(PartialDate.daysIn(year: start.year, month: m!)) days, not \(d!)")
+        }
+        return .exact(.on(date))
     }
 }

@@ -18,8 +18,9 @@ import Foundation
 ///   default (`"*"` in the map, or `default`; an empty cell takes only `default`); every defaulted
 ///   value is counted, and a value with no default drops its node or edge (or, for a track or side,
 ///   just the track or side), counted.
-/// - Dates are read by ``RecipeDates``; every year cut from a finer date and every unreadable date
-///   is counted, naming the column and the first cell.
+/// - Dates are read by ``RecipeDates`` at the precision written (year, year-month or day); every
+///   unreadable or impossible date, and every time of day dropped, is counted, naming the column and
+///   the first cell.
 /// - A node made again (same id, by any rule or table) keeps its first kind, label and attribute
 ///   values; conflicting kinds are counted. Its years are the union. Edges to ids no rule made are
 ///   left out, counted; with `dedupe`, an edge equal to an earlier one of its rule is counted and dropped.
@@ -306,12 +307,17 @@ struct Applier {
         }
     }
 
-    mutating func years(_ y: Recipe.Years?, rule: String, _ t: RecipeReader.Table, _ row: Int, _ items: Items, _ i: Int) -> YearSpan {
-        guard let y else { return YearSpan() }
-        func read(_ column: String?, isEnd: Bool) -> (span: YearSpan?, present: Bool) {
+    mutating func years(_ y: Recipe.Years?, rule: String, _ t: RecipeReader.Table, _ row: Int, _ items: Items, _ i: Int) -> Period {
+        guard let y else { return Period() }
+        func read(_ column: String?, isEnd: Bool) -> (span: Period?, present: Bool) {
             guard let column else { return (nil, false) }
             let text = items.value(column, i)
-            switch RecipeDates.read(text) {
+            let reading =
+                !isEnd && (y.month != nil || y.day != nil)
+                ? RecipeDates.read(year: text, month: y.month.map { items.value($0, i) }, day: y.day.map { items.value($0, i) })
+                : RecipeDates.read(text)
+            let cell = !isEnd && y.month != nil ? ([column] + [y.month, y.day].compactMap { $0 }).joined(separator: "/") : column
+            switch reading {
             case .empty: return (nil, false)
             case .present:
                 if isEnd { return (nil, true) }
@@ -319,11 +325,19 @@ struct Applier {
                     "\(recipe.fileName) \(rule).years: \(column): \"present\" as a start; left without years", at: t.place(row, column))
                 return (nil, false)
             case let .exact(s): return (s, false)
-            case let .finer(s, precision):
+            case let .timeDropped(s):
                 tally.add(
-                    "\(recipe.fileName) \(rule).years: \(column): \(precision.rawValue)s read as their year (the model holds years only)",
+                    "\(recipe.fileName) \(rule).years: \(column): dates with a time of day read as their day (the model holds days)",
                     at: t.place(row, column), example: text)
                 return (s, false)
+            case let .invalid(why):
+                let shown =
+                    cell == column
+                    ? text : ([column] + [y.month, y.day].compactMap { $0 }).map { items.value($0, i) }.joined(separator: "/")
+                tally.add(
+                    "\(recipe.fileName) \(rule).years: \(cell): not a valid date (\(why)); left without years",
+                    at: t.place(row, column), example: shown)
+                return (nil, false)
             case .unreadable:
                 tally.add(
                     "\(recipe.fileName) \(rule).years: \(column): not a year, year range, year-month, ISO date or \"present\"; left without years",
@@ -332,12 +346,12 @@ struct Applier {
             }
         }
         let s = read(y.start, isEnd: false)
-        guard y.end != nil else { return s.span ?? YearSpan() }
+        guard y.end != nil else { return s.span ?? Period() }
         let e = read(y.end, isEnd: true)
-        let span = YearSpan(start: s.span?.start, end: e.present ? nil : (e.span?.end ?? (y.start == nil ? nil : s.span?.end)))
-        if let a = span.start, let b = span.end, b < a {
+        let span = Period(start: s.span?.start, end: e.present ? nil : (e.span?.end ?? (y.start == nil ? nil : s.span?.end)))
+        if let a = span.start, let b = span.end, b.lastDay < a.firstDay {
             tally.add("\(recipe.fileName) \(rule).years: ends before it starts; left without years", at: t.place(row, y.end!))
-            return YearSpan()
+            return Period()
         }
         return span
     }
@@ -401,10 +415,11 @@ struct Applier {
                 if old.description == nil { old.description = node.description }
                 // Confidential once, confidential everywhere: a node made by several rows keeps the mark.
                 old.confidential = old.confidential || node.confidential
-                old.years = YearSpan(
+                // The union: the earliest start (by first day) and the latest end (by last day).
+                old.years = Period(
                     start: [old.years.start, node.years.start].compactMap { $0 }.min(),
                     end: old.years.start != nil && old.years.end == nil || node.years.start != nil && node.years.end == nil
-                        ? nil : [old.years.end, node.years.end].compactMap { $0 }.max())
+                        ? nil : [old.years.end, node.years.end].compactMap { $0 }.max { $0.lastDay < $1.lastDay })
                 for (k, v) in node.attributes.sorted(by: { $0.key < $1.key }) where old.attributes[k] == nil { old.attributes[k] = v }
                 nodes[at] = old
             } else {

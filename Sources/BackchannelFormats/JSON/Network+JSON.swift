@@ -94,12 +94,14 @@ extension Network {
                         return (key, n(v))
                     }))
         }
-        func years(_ y: YearSpan, into m: inout [(key: String, value: JSONNode)]) {
-            if let s = y.start, y.end == s {
-                m.append(("year", n(.int(s))))
+        // A date known to the year is an integer (what the format always held); a finer one its ISO text.
+        func date(_ d: PartialDate) -> JSONNode { d.precision == .year ? n(.int(d.year)) : n(.string(d.text)) }
+        func years(_ y: Period, into m: inout [(key: String, value: JSONNode)]) {
+            if let s = y.start, y.end == s, s.precision == .year {
+                m.append(("year", n(.int(s.year))))
             } else {
-                if let s = y.start { m.append(("start", n(.int(s)))) }
-                if let e = y.end { m.append(("end", n(.int(e)))) }
+                if let s = y.start { m.append(("start", date(s))) }
+                if let e = y.end { m.append(("end", date(e))) }
             }
         }
 
@@ -123,8 +125,8 @@ extension Network {
                 ("id", n(.string(node.id))), ("label", n(.string(node.label))), ("kind", n(.string(node.kind.rawValue))),
             ]
             if let t = node.track { m.append(("track", n(.string(t.rawValue)))) }
-            if let s = node.years.start { m.append(("start", n(.int(s)))) }
-            if let e = node.years.end { m.append(("end", n(.int(e)))) }
+            if let s = node.years.start { m.append(("start", date(s))) }
+            if let e = node.years.end { m.append(("end", date(e))) }
             if let d = node.description { m.append(("description", n(.string(d)))) }
             if !node.designations.isEmpty {
                 m.append(
@@ -135,8 +137,8 @@ extension Network {
                                 node.designations.map { d in
                                     var dm: [(key: String, value: JSONNode)] = [("list", n(.string(d.list)))]
                                     if let by = d.by { dm.append(("by", n(.string(by)))) }
-                                    if let s = d.since { dm.append(("since", n(.int(s)))) }
-                                    if let u = d.until { dm.append(("until", n(.int(u)))) }
+                                    if let s = d.since { dm.append(("since", date(s))) }
+                                    if let u = d.until { dm.append(("until", date(u))) }
                                     dm.append(("sources", strings(d.sources)))
                                     return n(.object(dm))
                                 }))
@@ -247,15 +249,28 @@ struct NodeLinkDecoder {
         return b
     }
 
-    private mutating func year(_ node: JSONNode?, _ path: String) -> Int? {
+    /// A date: a whole year (`1993`), or ISO text for a year, year-month or day (`"1993-01"`,
+    /// `"1993-01-20"`); an impossible date (`"2021-02-30"`) is a problem saying why.
+    private mutating func year(_ node: JSONNode?, _ path: String) -> PartialDate? {
         guard let node else { return nil }
         switch node.value {
-        case let .int(i): return i
+        case let .int(i): return PartialDate(i)
         case .null: return nil
-        default:
-            problem(path, "expected a whole year such as 1993, found \(node.value.typeName) \(node.excerpt)")
-            return nil
+        case let .string(text):
+            switch PartialDate.read(text) {
+            case let .date(d): return d
+            case let .invalid(why):
+                problem(path, "\(JSONWriter.quoted(text)) is not a date: \(why)")
+                return nil
+            case .notADate: break
+            }
+        default: break
         }
+        problem(
+            path,
+            "expected a year such as 1993 or an ISO date such as \"1993-01\" or \"1993-01-20\", found \(node.value.typeName) \(node.excerpt)"
+        )
+        return nil
     }
 
     private mutating func enumValue<E: RawRepresentable & CaseIterable>(
@@ -354,7 +369,7 @@ struct NodeLinkDecoder {
             let label = string(item["label"], path + ".label")
             let kind: NodeKind? = enumValue(item["kind"], path + ".kind", "kind", required: true)
             let track: Track? = enumValue(item["track"], path + ".track", "track")
-            let years = YearSpan(start: year(item["start"], path + ".start"), end: year(item["end"], path + ".end"))
+            let years = Period(start: year(item["start"], path + ".start"), end: year(item["end"], path + ".end"))
             let description = string(item["description"], path + ".description")
             var designations: [Designation] = []
             if let list = item["designations"] {
@@ -404,12 +419,12 @@ struct NodeLinkDecoder {
                 default: problem(path + ".weight", "expected a number, found \(w.value.typeName) \(w.excerpt)")
                 }
             }
-            var years = YearSpan(start: year(item["start"], path + ".start"), end: year(item["end"], path + ".end"))
+            var years = Period(start: year(item["start"], path + ".start"), end: year(item["end"], path + ".end"))
             if let y = year(item["year"], path + ".year") {
                 if !years.isEmpty {
                     problem(path + ".year", "give either \"year\" or \"start\"/\"end\", not both")
                 }
-                years = .year(y)
+                years = .on(y)
             }
             let description = string(item["description"], path + ".description")
             let attrs = attributes(item["attributes"], path + ".attributes")

@@ -14,7 +14,7 @@ extension Network {
     ///   `Participates in` is `participates_in`) is kept as the attribute of that name; a missing or
     ///   foreign kind is `participant`, relation `partners_with`.
     /// - A `start`, `end` or `year` that is not a whole number: a decimal whole number or a string
-    ///   holding one is read as that year; an ISO date (`1993-01-20`) is cut to its year; anything
+    ///   holding one is read as that year; an ISO year-month or date (`1993-01`, `1993-01-20`) is kept as it is; anything
     ///   else is kept as an attribute of that name.
     /// - `label` and `description` that are not strings become attributes.
     ///
@@ -50,11 +50,10 @@ extension Network {
                     note("\(owner) \(JSONWriter.quoted(field)) values written as strings read as years")
                     return JSONNode(.int(y), line: node.line, column: node.column)
                 }
-                if let y = FieldText.year(t) {
-                    note("\(owner) \(JSONWriter.quoted(field)) dates cut to their year (the model holds years)")
-                    return JSONNode(.int(y), line: node.line, column: node.column)
-                }
-                return nil
+                // ISO year-months and dates are kept as they are (the strict reader reads them); an
+                // impossible one (2021-02-30) too, so that the strict reader names it.
+                if case .notADate = PartialDate.read(t) { return nil }
+                return JSONNode(.string(t), line: node.line, column: node.column)
             default:
                 return nil
             }

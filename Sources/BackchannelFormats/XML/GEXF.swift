@@ -6,9 +6,13 @@ import BackchannelModel
 /// ## What maps to what
 /// - `<meta>`: `<creator>Backchannel</creator>` and a `<description>` holding the network's title and
 ///   description.
-/// - `<graph defaultedgetype="directed">`, with `mode="dynamic" timeformat="integer"` when any node
-///   or edge has years, so Gephi's timeline can play the network.
-/// - Nodes: `<node id label>`, years as the `start` and `end` attributes (inclusive; an open end is
+/// - `<graph defaultedgetype="directed">`, with `mode="dynamic"` when any node or edge is dated, so
+///   Gephi's timeline can play the network: `timeformat="integer"` when every date is a year
+///   (`start="1993"`), else `timeformat="date"` with every time a day (a start its first day, an end
+///   its last: 1993 → `start="1993-01-01"`, `end="1993-12-31"`), and a start or end known only to the
+///   year or month also written, as written, in the `period_start` / `period_end` columns, so that
+///   reading gives back the same precision.
+/// - Nodes: `<node id label>`, the period as the `start` and `end` attributes (inclusive; an open end is
 ///   left out), and `<attvalues>` for `kind`, `track`, `description`, `designations`, `sources`,
 ///   `confidential` (a boolean column declared only when some node is) and each attribute.
 /// - Edges: `<edge id source target label kind weight>` with the relation as label and as GEXF 1.3's
@@ -31,12 +35,15 @@ public enum GEXF {
     static let namespace = "http://gexf.net/1.3"
     static let nodeFixed = ["kind", "track", "description", "designations", "sources"]
     static let edgeFixed = ["relation", "support", "edge_key", "description", "sources"]
+    /// Columns written after the fixed ones when `timeformat="date"`: a start or end known only to
+    /// the year or month (`1993`, `1993-07`), whose spell says its first or last day.
+    static let periodFixed = ["period_start", "period_end"]
     /// Names readers give meaning to (NetworkX's `read_gexf` passes attribute values to
     /// `add_edge(…, key=…, **values)`, so an attribute titled `key` breaks it).
-    static let nodeReserved = ["id", "label", "start", "end", confidentialField]
+    static let nodeReserved = ["id", "label", "start", "end", confidentialField] + periodFixed
     /// The boolean node column that marks a node off the record, declared only when some node is.
     static let confidentialField = "confidential"
-    static let edgeReserved = ["id", "label", "weight", "start", "end", "key", "kind", "source", "target"]
+    static let edgeReserved = ["id", "label", "weight", "start", "end", "key", "kind", "source", "target"] + periodFixed
 
     /// Writes a network as a GEXF 1.3 document.
     ///
@@ -94,14 +101,19 @@ public enum GEXF {
             }
             return result
         }
+        let dynamic = network.nodes.contains { !$0.years.isEmpty } || network.edges.contains { !$0.years.isEmpty }
+        // Any date finer than a year: timeformat "date", every time a day, and the coarser dates in
+        // the period_start / period_end columns so they read back as written.
+        let dated = network.nodes.contains { !$0.years.isYearsOnly } || network.edges.contains { !$0.years.isYearsOnly }
         // `confidential` is a column only when some node is, so files without one stay as they were.
         let anyConfidential = network.nodes.contains(where: \.confidential)
         var nodeColumns = columns(
-            nodeFixed + (anyConfidential ? [confidentialField] : []), reserved: nodeReserved, network.nodes.map(\.attributes), what: "node")
+            nodeFixed + (anyConfidential ? [confidentialField] : []) + (dated ? periodFixed : []), reserved: nodeReserved,
+            network.nodes.map(\.attributes), what: "node")
         if anyConfidential { nodeColumns[nodeFixed.count].type = "boolean" }
-        let edgeColumns = columns(edgeFixed, reserved: edgeReserved, network.edges.map(\.attributes), what: "edge")
+        let edgeColumns = columns(
+            edgeFixed + (dated ? periodFixed : []), reserved: edgeReserved, network.edges.map(\.attributes), what: "edge")
 
-        let dynamic = network.nodes.contains { !$0.years.isEmpty } || network.edges.contains { !$0.years.isEmpty }
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <gexf xmlns="\(namespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="\(namespace) \(namespace)/gexf.xsd" version="1.3">
@@ -112,7 +124,9 @@ public enum GEXF {
         let about = [network.title, network.description].compactMap { $0 }.joined(separator: "\n\n")
         if !about.isEmpty { out += "    <description>\(content(about, "the network's description"))</description>\n" }
         out += "  </meta>\n"
-        out += "  <graph defaultedgetype=\"directed\"" + (dynamic ? " mode=\"dynamic\" timeformat=\"integer\"" : " mode=\"static\"") + ">\n"
+        out +=
+            "  <graph defaultedgetype=\"directed\""
+            + (dynamic ? " mode=\"dynamic\" timeformat=\"\(dated ? "date" : "integer")\"" : " mode=\"static\"") + ">\n"
         for (kind, list) in [("node", nodeColumns), ("edge", edgeColumns)] {
             out += "    <attributes class=\"\(kind)\">\n"
             for c in list {
@@ -121,8 +135,23 @@ public enum GEXF {
             }
             out += "    </attributes>\n"
         }
-        func spell(_ years: YearSpan) -> String {
-            (years.start.map { " start=\"\($0)\"" } ?? "") + (years.end.map { " end=\"\($0)\"" } ?? "")
+        func day(_ ordinal: Int) -> String {
+            let d = PartialDate.civil(ordinal)
+            return PartialDate(year: d.year, month: d.month, day: d.day)!.text
+        }
+        func spell(_ years: Period) -> String {
+            guard dated else {
+                return (years.start.map { " start=\"\($0.year)\"" } ?? "") + (years.end.map { " end=\"\($0.year)\"" } ?? "")
+            }
+            return (years.start.map { " start=\"\(day($0.firstDay))\"" } ?? "") + (years.end.map { " end=\"\(day($0.lastDay))\"" } ?? "")
+        }
+        /// The period_start / period_end values of dates a day cannot say.
+        func coarse(_ years: Period, _ list: [Column], at offset: Int) -> [(Column, String)] {
+            guard dated else { return [] }
+            var out: [(Column, String)] = []
+            if let s = years.start, s.precision != .day { out.append((list[offset], s.text)) }
+            if let e = years.end, e.precision != .day { out.append((list[offset + 1], e.text)) }
+            return out
         }
         func attvalues(_ values: [(Column, String)], _ indent: String) -> String {
             guard !values.isEmpty else { return "" }
@@ -152,6 +181,7 @@ public enum GEXF {
             }
             if !node.sources.isEmpty { values.append((nodeColumns[4], attribute(FieldText.list(node.sources), owner + " sources"))) }
             if node.confidential { values.append((nodeColumns[nodeFixed.count], "true")) }
+            values += coarse(node.years, nodeColumns, at: nodeFixed.count + (anyConfidential ? 1 : 0))
             out += attvalues(values + attributeValues(node.attributes, nodeColumns, owner), "        ")
             out += "      </node>\n"
         }
@@ -167,6 +197,7 @@ public enum GEXF {
             if let k = edge.key { values.append((edgeColumns[2], attribute(k, owner + " key"))) }
             if let d = edge.description { values.append((edgeColumns[3], attribute(d, owner + " description"))) }
             if !edge.sources.isEmpty { values.append((edgeColumns[4], attribute(FieldText.list(edge.sources), owner + " sources"))) }
+            values += coarse(edge.years, edgeColumns, at: edgeFixed.count)
             out += attvalues(values + attributeValues(edge.attributes, edgeColumns, owner), "        ")
             out += "      </edge>\n"
         }

@@ -24,10 +24,11 @@ extension GEXF {
     ///   Gephi and NetworkX number edges) is the key; `label` and a `kind` that
     ///   is no relation become attributes.
     /// - Time: `start`/`end` (also 1.2's `startopen`/`endopen`), `timestamp`, `timestamps` and
-    ///   `<spells>` become years: the first start to the last end (an open end stays open;
-    ///   `-inf`/`+inf`/`infinity` are open). Dates (`2009-03-01`, `timeformat="date"` or
-    ///   `"dateTime"`) and fractional times are cut to their year, with a warning counting them;
-    ///   several spells become one period, with a warning. Dynamic attribute values (with
+    ///   `<spells>` become periods: the first start to the last end (an open end stays open;
+    ///   `-inf`/`+inf`/`infinity` are open). An integer is a year; a date (`2009-03-01`, `2009-03`,
+    ///   `timeformat="date"`) keeps its day or month; a `dateTime`'s time of day and a fraction of a
+    ///   year (`timeformat="double"`) are left out, with a warning counting them; an impossible date
+    ///   (`2009-02-30`) is an error. Several spells become one period, with a warning. Dynamic attribute values (with
     ///   `start`/`end`): the last one written is kept, with a warning.
     /// - `viz`: `<viz:color>` becomes the attribute `viz_color` (`#rrggbb`, `#rrggbbaa` with an
     ///   alpha below 1), `<viz:position>` `viz_x`, `viz_y` (and `viz_z` when not 0),
@@ -81,8 +82,8 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
         var target = ""
         var weight: String?
         var edgeKind: String?
-        var start: Int?
-        var end: Int?
+        var start: PartialDate?
+        var end: PartialDate?
         var hasTime = false
         var spells = 0
         /// Field values (`kind`, `relation`, …) as text, by field name.
@@ -117,7 +118,8 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
     var vizDepth: Int?
     var graphPlace: (Int, Int) = (1, 1)
 
-    var cutDates = 0
+    var cutFractions = 0
+    var cutTimes = 0
     var mergedSpells = 0
     var dynamicValues = 0
     var undirected = 0
@@ -167,32 +169,44 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
         parser.abortParsing()
     }
 
-    /// A time value as a year: `nil` for open ends; dates and fractions cut (and counted).
-    func year(_ raw: String, _ parser: XMLParser, _ at: (Int, Int), _ what: String) -> Int?? {
+    /// A time value as a date: `nil` for open ends; an integer is a year, an ISO date (`2009-03-01`,
+    /// `2009-03`) keeps its precision; a time of day after a date, and a fraction of a year, are
+    /// left out (and counted); an impossible date is an error naming it.
+    func year(_ raw: String, _ parser: XMLParser, _ at: (Int, Int), _ what: String) -> PartialDate?? {
         let t = FieldText.trimmed(raw)
         switch t.lowercased() {
         case "", "-inf", "+inf", "inf", "-infinity", "+infinity", "infinity": return .some(nil)
         default: break
         }
-        if let y = Int(t) { return .some(y) }
+        if let y = Int(t) { return .some(PartialDate(y)) }
         if let d = Double(t), d.isFinite, abs(d) < 1e9 {
-            if d != d.rounded(.down) { cutDates += 1 }
-            return .some(Int(d.rounded(.down)))
+            if d != d.rounded(.down) { cutFractions += 1 }
+            return .some(PartialDate(Int(d.rounded(.down))))
         }
-        if let y = FieldText.year(t) {
-            cutDates += 1
-            return .some(y)
+        var dateText = Substring(t)
+        if let i = t.firstIndex(where: { $0 == "T" || $0 == " " }) {
+            dateText = t[..<i]
+            // A time of day: midnight (`T00:00:00`, with or without a zone) loses nothing.
+            let time = t[t.index(after: i)...]
+            if !time.hasPrefix("00:00:00") || time.dropFirst(8).contains(where: { $0.isNumber && $0 != "0" }) { cutTimes += 1 }
         }
-        fail(parser, at, "\(what) \(FieldText.quoted(raw)) is not a time GEXF allows (a number or an ISO date such as 2009-03-01)")
-        return nil
+        switch PartialDate.read(dateText) {
+        case let .date(d): return .some(d)
+        case let .invalid(why):
+            fail(parser, at, "\(what) \(FieldText.quoted(raw)) is not a date: \(why)")
+            return nil
+        case .notADate:
+            fail(parser, at, "\(what) \(FieldText.quoted(raw)) is not a time GEXF allows (a number or an ISO date such as 2009-03-01)")
+            return nil
+        }
     }
 
     /// Widens an item's period by one interval.
-    func addTime(_ item: inout Item, start: Int?, end: Int?) {
+    func addTime(_ item: inout Item, start: PartialDate?, end: PartialDate?) {
         if item.hasTime {
             if item.spells == 1 { mergedSpells += 1 }
             item.start = item.start.flatMap { a in start.map { min(a, $0) } }
-            item.end = item.end.flatMap { a in end.map { max(a, $0) } }
+            item.end = item.end.flatMap { a in end.map { $0.lastDay > a.lastDay ? $0 : a } }
         } else {
             item.start = start
             item.end = end
@@ -219,7 +233,7 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
         let startText = attributes["start"] ?? attributes["startopen"]
         let endText = attributes["end"] ?? attributes["endopen"]
         guard startText != nil || endText != nil else { return }
-        var s: Int?, e: Int?
+        var s: PartialDate?, e: PartialDate?
         if let startText { guard let y = year(startText, parser, at, "start") else { return }; s = y }
         if let endText { guard let y = year(endText, parser, at, "end") else { return }; e = y }
         addTime(&item, start: s, end: e)
@@ -357,8 +371,31 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
         }
     }
 
-    static let nodeFields = Set(GEXF.nodeFixed + [GEXF.confidentialField])
-    static let edgeFields = Set(GEXF.edgeFixed)
+    static let nodeFields = Set(GEXF.nodeFixed + [GEXF.confidentialField] + GEXF.periodFixed)
+    static let edgeFields = Set(GEXF.edgeFixed + GEXF.periodFixed)
+
+    /// The item's period, with the `period_start` / `period_end` values Backchannel writes for a
+    /// year or year-month whose spell gives its first or last day (used when they agree with it).
+    func period(_ b: Item) throws(FormatError) -> Period {
+        var p = Period(start: b.start, end: b.end)
+        for (field, isStart) in [("period_start", true), ("period_end", false)] {
+            guard let text = b.fields[field] else { continue }
+            let at = b.places[field] ?? b.place
+            guard let d = PartialDate(iso: FieldText.trimmed(text)) else {
+                throw .malformed(
+                    file: file, line: at.0, column: at.1, message: "\(field) \(FieldText.quoted(text)) is not a year or year-month")
+            }
+            let spell = isStart ? p.start : p.end
+            guard let spell, isStart ? spell.firstDay == d.firstDay : spell.lastDay == d.lastDay else {
+                throw .malformed(
+                    file: file, line: at.0, column: at.1,
+                    message: "\(field) \(FieldText.quoted(text)) disagrees with the \(isStart ? "start" : "end") \(spell?.text ?? "(none)")"
+                )
+            }
+            if isStart { p.start = d } else { p.end = d }
+        }
+        return p
+    }
 
     func assign(_ key: String, _ value: String, owner: (edge: Bool, index: Int, depth: Int), at: (Int, Int), _ parser: XMLParser) {
         let cls = owner.edge ? "edge" : "node"
@@ -486,7 +523,7 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
                 confidential = flag
             }
             let node = Node(
-                id: b.id, label: b.label, kind: kind ?? .participant, track: track, years: YearSpan(start: b.start, end: b.end),
+                id: b.id, label: b.label, kind: kind ?? .participant, track: track, years: try period(b),
                 description: b.fields["description"], attributes: b.attributes, designations: designations, sources: sources,
                 confidential: confidential)
             if index[ExactID(b.id)] == nil { index[ExactID(b.id)] = network.nodes.count }
@@ -536,7 +573,7 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
             network.edges.append(
                 Edge(
                     b.source, relation ?? .partnersWith, b.target, key: key, support: support, weight: weight,
-                    years: YearSpan(start: b.start, end: b.end), description: b.fields["description"], attributes: b.attributes,
+                    years: try period(b), description: b.fields["description"], attributes: b.attributes,
                     sources: sources))
             edgePlaces.append(b.place)
             edgeFieldPlaces.append(b.places)
@@ -564,9 +601,14 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
                 "\(plural(count, "\(field) value is", "\(field) values are")) not in the vocabulary: kept as the attribute \(FieldText.quoted(field)), the field defaulted"
             )
         }
-        if cutDates > 0 {
+        if cutFractions > 0 {
             warnings.append(
-                "\(plural(cutDates, "time finer than a year was", "times finer than a year were")) cut to the year (the model holds years)")
+                "\(plural(cutFractions, "time with a fraction was", "times with a fraction were")) read as its whole year (the model holds years, months and days)"
+            )
+        }
+        if cutTimes > 0 {
+            warnings.append(
+                "\(plural(cutTimes, "time of day was", "times of day were")) left out: the date is kept (the model holds days, not times)")
         }
         if mergedSpells > 0 {
             warnings.append(

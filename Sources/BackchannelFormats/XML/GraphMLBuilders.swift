@@ -28,8 +28,8 @@ extension GraphMLHandler {
         var yedLabel: String?
         var kind: NodeKind?
         var track: Track?
-        var start: Int?
-        var end: Int?
+        var start: PartialDate?
+        var end: PartialDate?
         var description: String?
         var designations: [Designation] = []
         var sources: [String] = []
@@ -48,8 +48,8 @@ extension GraphMLHandler {
         var relation: Relation?
         var support: SupportType?
         var weight: Double = 1
-        var start: Int?
-        var end: Int?
+        var start: PartialDate?
+        var end: PartialDate?
         var description: String?
         var sources: [String] = []
         var attributes: [String: AttributeValue] = [:]
@@ -136,13 +136,17 @@ extension GraphMLHandler {
                     file: file, line: place.0, column: place.1, path: element(owner),
                     message: "key \(FieldText.quoted(key.id)) (\(key.name)): \(message)"))
         }
-        func year() -> Int?? {
+        func year() -> PartialDate?? {
             if FieldText.trimmed(text).isEmpty { return .some(nil) }
-            guard let y = FieldText.year(text) else {
-                bad("\(FieldText.quoted(text)) is not a year such as 1993")
+            switch FieldText.date(text) {
+            case let .date(d): return .some(d)
+            case let .invalid(why):
+                bad("\(FieldText.quoted(text)) is not a date: \(why)")
+                return nil
+            case .notADate:
+                bad("\(FieldText.quoted(text)) is not a year such as 1993 or an ISO date such as 1993-01-20")
                 return nil
             }
-            return .some(y)
         }
         func vocabulary<E: RawRepresentable & CaseIterable>(_ what: String, _ type: E.Type) -> E?? where E.RawValue == String {
             if FieldText.trimmed(text).isEmpty { return .some(nil) }
@@ -246,7 +250,7 @@ extension GraphMLHandler {
             b.id = b.originalID ?? b.id
             let node = Node(
                 id: b.id, label: b.label ?? b.yedLabel, kind: b.kind ?? .participant, track: b.track,
-                years: YearSpan(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
+                years: Period(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
                 designations: b.designations, sources: b.sources, confidential: b.confidential)
             if index[ExactID(b.id)] == nil { index[ExactID(b.id)] = network.nodes.count }
             network.nodes.append(node)
@@ -269,7 +273,7 @@ extension GraphMLHandler {
             network.edges.append(
                 Edge(
                     b.source, b.relation ?? .partnersWith, b.target, key: b.key ?? b.id, support: b.support, weight: b.weight,
-                    years: YearSpan(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
+                    years: Period(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
                     sources: b.sources))
         }
         if let sources = graphSources {

@@ -55,10 +55,14 @@ extension GraphML {
         var graphKey: [String: String] = [:]
         for field in graphFields { graphKey[field] = declare("graph", field, "string") }
         var nodeKey: [String: String] = [:]
+        // Dates known to the year are integers (as before); a key holding any finer date is a string of ISO dates.
+        func dateType(_ dates: [PartialDate]) -> String {
+            dates.allSatisfy { $0.precision == .year } ? intType(dates.map(\.year)) : "string"
+        }
         let nodeYears = network.nodes.flatMap { [$0.years.start, $0.years.end].compactMap { $0 } }
         if nodeIDsAsData { nodeKey["id"] = declare("node", "id", "string") }
         for field in nodeFields where field != "year" && field != "id" {
-            nodeKey[field] = declare("node", field, field == "start" || field == "end" ? intType(nodeYears) : "string")
+            nodeKey[field] = declare("node", field, field == "start" || field == "end" ? dateType(nodeYears) : "string")
         }
         // `confidential` is declared only when some node is, so files without one stay as they were.
         if network.nodes.contains(where: \.confidential) { nodeKey[confidentialField] = declare("node", confidentialField, "boolean") }
@@ -72,7 +76,7 @@ extension GraphML {
             let type =
                 switch field {
                 case "weight": "double"
-                case "start", "end": intType(edgeYears)
+                case "start", "end": dateType(edgeYears)
                 default: "string"
                 }
             edgeKey[field] = declare("edge", field, type)
@@ -112,8 +116,8 @@ extension GraphML {
             data("      ", nodeKey["label"], content(node.label, owner + " label"))
             data("      ", nodeKey["kind"], node.kind.rawValue)
             if let t = node.track { data("      ", nodeKey["track"], content(t.rawValue, "")) }
-            if let s = node.years.start { data("      ", nodeKey["start"], String(s)) }
-            if let e = node.years.end { data("      ", nodeKey["end"], String(e)) }
+            if let s = node.years.start { data("      ", nodeKey["start"], s.text) }
+            if let e = node.years.end { data("      ", nodeKey["end"], e.text) }
             if let d = node.description { data("      ", nodeKey["description"], content(d, owner + " description")) }
             if !node.designations.isEmpty {
                 let designations = FieldText.designations(node.designations, owner: owner)
@@ -137,8 +141,8 @@ extension GraphML {
             data("      ", edgeKey["relation"], edge.relation.rawValue)
             if let s = edge.support { data("      ", edgeKey["support"], s.rawValue) }
             data("      ", edgeKey["weight"], edge.weight.description)
-            if let s = edge.years.start { data("      ", edgeKey["start"], String(s)) }
-            if let e = edge.years.end { data("      ", edgeKey["end"], String(e)) }
+            if let s = edge.years.start { data("      ", edgeKey["start"], s.text) }
+            if let e = edge.years.end { data("      ", edgeKey["end"], e.text) }
             if let d = edge.description { data("      ", edgeKey["description"], content(d, owner + " description")) }
             if !edge.sources.isEmpty { data("      ", edgeKey["sources"], content(FieldText.list(edge.sources), owner + " sources")) }
             for (slot, key) in zip(edgeSlots, edgeSlotKeys) {

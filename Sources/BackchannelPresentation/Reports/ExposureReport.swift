@@ -70,15 +70,15 @@ public struct ExposureReport: Sendable {
                     ("source", .string(e.source)), ("target", .string(e.target)), ("support", ReportJSON.string(h.support?.rawValue)),
                     ("timing", .string(h.timing.rawValue)),
                 ]
-                if let s = e.years.start { members.append(("start", .int(s))) }
-                if let s = e.years.end { members.append(("end", .int(s))) }
+                if let s = e.years.start { members.append(("start", ReportJSON.date(s))) }
+                if let s = e.years.end { members.append(("end", ReportJSON.date(s))) }
                 if let status = h.status { members.append(("status", .string(status))) }
                 return ReportJSON.object(members)
             }
             let designations = p.designations.map { d in
                 var members: [(String, JSONValue)] = [("list", .string(d.list))]
                 if let by = d.by { members.append(("by", .string(by))) }
-                if let since = d.since { members.append(("since", .int(since))) }
+                if let since = d.since { members.append(("since", ReportJSON.date(since))) }
                 return ReportJSON.object(members)
             }
             return ReportJSON.object([

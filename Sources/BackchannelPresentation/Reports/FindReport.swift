@@ -10,11 +10,11 @@ public struct FindReport: Sendable {
         /// Nil for a plain edge list's nodes.
         public var kind: NodeKind?
         public var track: Track?
-        public var years: YearSpan
+        public var years: Period
         /// How the text matched: `exact id`, `name`, `prefix`, `word prefix` or `contains`.
         public var match: String
 
-        public init(id: String, label: String, kind: NodeKind?, track: Track?, years: YearSpan, match: String) {
+        public init(id: String, label: String, kind: NodeKind?, track: Track?, years: Period, match: String) {
             self.id = id
             self.label = label
             self.kind = kind
@@ -47,8 +47,8 @@ public struct FindReport: Sendable {
                     rows.map { row in
                         ReportJSON.object([
                             ("id", .string(row.id)), ("label", .string(row.label)), ("kind", ReportJSON.string(row.kind?.rawValue)),
-                            ("track", ReportJSON.string(row.track?.rawValue)), ("start", row.years.start.map { .int($0) } ?? .null),
-                            ("end", row.years.end.map { .int($0) } ?? .null), ("match", .string(row.match)),
+                            ("track", ReportJSON.string(row.track?.rawValue)), ("start", ReportJSON.date(row.years.start)),
+                            ("end", ReportJSON.date(row.years.end)), ("match", .string(row.match)),
                         ])
                     })
             ),
@@ -68,7 +68,7 @@ public struct FindReport: Sendable {
             let lines = rows.map { row in
                 [
                     f(row.id), f(row.label), row.kind?.rawValue ?? "", row.track?.rawValue ?? "",
-                    row.years.start.map(String.init) ?? "", row.years.end.map(String.init) ?? "", f(row.match),
+                    row.years.start?.text ?? "", row.years.end?.text ?? "", f(row.match),
                 ].joined(separator: ",")
             }
             return (["id,label,kind,track,start,end,match"] + lines).joined(separator: "\n") + "\n"

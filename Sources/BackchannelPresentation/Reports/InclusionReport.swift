@@ -5,7 +5,8 @@ import Foundation
 /// Which parties of each conflict unofficial channels engage, as a table, JSON or CSV.
 ///
 /// JSON: `{"conflicts": [{"conflict": ID, "included_share": x, "parties": [{"id", "designated",
-/// "engaged": "unofficial"|"official_only"|"none", "unofficial_ties": [ID], "official_ties": [ID]}]}]}`.
+/// "engaged": "unofficial"|"official_only"|"none", "unofficial_ties": [ID], "official_ties": [ID]}]}]}`,
+/// with `"period"` ("2021", "2021-Q3", "2021-07") first on each conflict entry over time (`--every`).
 public struct InclusionReport: Sendable {
     public enum Status: String, Sendable {
         case unofficial
@@ -34,10 +35,13 @@ public struct InclusionReport: Sendable {
         public var id: String
         public var label: String
         public var parties: [Party]
-        public init(id: String, label: String, parties: [Party]) {
+        /// The period this entry is for, over time (`--every`).
+        public var period: String?
+        public init(id: String, label: String, parties: [Party], period: String? = nil) {
             self.id = id
             self.label = label
             self.parties = parties
+            self.period = period
         }
 
         /// The share of parties engaged by unofficial channels (nil without parties).
@@ -55,33 +59,35 @@ public struct InclusionReport: Sendable {
         switch format {
         case .json:
             let items: [JSONValue] = conflicts.map { c in
-                ReportJSON.object([
-                    ("conflict", .string(c.id)),
-                    ("included_share", c.includedShare.map(ReportNumber.json) ?? .null),
-                    (
-                        "parties",
-                        ReportJSON.array(
-                            c.parties.map { p in
-                                ReportJSON.object([
-                                    ("id", .string(p.id)), ("designated", .bool(p.designated)), ("engaged", .string(p.status.rawValue)),
-                                    ("unofficial_ties", ReportJSON.strings(p.unofficialTies)),
-                                    ("official_ties", ReportJSON.strings(p.officialTies)),
-                                ])
-                            })
-                    ),
-                ])
+                ReportJSON.object(
+                    (c.period.map { [("period", JSONValue.string($0))] } ?? []) + [
+                        ("conflict", .string(c.id)),
+                        ("included_share", c.includedShare.map(ReportNumber.json) ?? .null),
+                        (
+                            "parties",
+                            ReportJSON.array(
+                                c.parties.map { p in
+                                    ReportJSON.object([
+                                        ("id", .string(p.id)), ("designated", .bool(p.designated)), ("engaged", .string(p.status.rawValue)),
+                                        ("unofficial_ties", ReportJSON.strings(p.unofficialTies)),
+                                        ("official_ties", ReportJSON.strings(p.officialTies)),
+                                    ])
+                                })
+                        ),
+                    ])
             }
             return JSONWriter.document(ReportJSON.object([("conflicts", ReportJSON.array(items))]))
         case .csv:
-            var lines = ["conflict,party,designated,engaged,unofficial_ties,official_ties"]
+            let periods = conflicts.contains { $0.period != nil }
+            var lines = [(periods ? "period," : "") + "conflict,party,designated,engaged,unofficial_ties,official_ties"]
             for c in conflicts {
                 for p in c.parties {
-                    lines.append(
-                        [
+                    let cells: [String] =
+                        (periods ? [c.period ?? ""] : []) + [
                             c.id, p.id, p.designated ? "true" : "false", p.status.rawValue, p.unofficialTies.joined(separator: ";"),
                             p.officialTies.joined(separator: ";"),
                         ]
-                        .map(MeasureReport.csvField).joined(separator: ","))
+                    lines.append(cells.map(MeasureReport.csvField).joined(separator: ","))
                 }
             }
             return lines.joined(separator: "\n") + "\n"
@@ -90,7 +96,7 @@ public struct InclusionReport: Sendable {
             for c in conflicts {
                 let share = c.includedShare.map { " — \(Int(($0 * 100).rounded()))% engaged by unofficial channels" } ?? ""
                 lines.append(
-                    "\(c.label.replacingOccurrences(of: "\n", with: " ")) [\(c.id)]: \(c.parties.count) part\(c.parties.count == 1 ? "y" : "ies")\(share)"
+                    "\(c.period.map { "\($0): " } ?? "")\(c.label.replacingOccurrences(of: "\n", with: " ")) [\(c.id)]: \(c.parties.count) part\(c.parties.count == 1 ? "y" : "ies")\(share)"
                 )
                 for p in c.parties {
                     let what =

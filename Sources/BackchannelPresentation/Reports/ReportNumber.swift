@@ -100,6 +100,12 @@ public enum ReportJSON {
         s.map { .string($0) } ?? .null
     }
 
+    /// A date as the network JSON writes it: a whole year as an integer, a year-month or day as ISO text.
+    public static func date(_ d: PartialDate?) -> JSONValue {
+        guard let d else { return .null }
+        return d.precision == .year ? .int(d.year) : .string(d.text)
+    }
+
     /// An attribute's value under the reports' number policy (non-finite → `null`).
     public static func attribute(_ value: AttributeValue) -> JSONValue {
         switch value {
