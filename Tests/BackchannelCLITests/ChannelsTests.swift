@@ -120,11 +120,19 @@ struct ChannelsTests {
         }
         #expect(pair["a"]?.value == .string("government-of-israel") && pair["b"]?.value == .string("plo"))
         #expect(pair["channels"]?.value == .int(2))
-        // Without officials, no unofficial channel joins the two parties in the bundled data.
+        // Without officials, no unofficial channel joins Israel to the PLO or to Hamas in the bundled data.
         let unofficial = try Fixtures.run(["channels", "--conflict", "israeli-palestinian-conflict", "--format", "csv"])
         #expect(
             unofficial.stdout
-                == "conflict,a,b,side_a,side_b,direct_tie,channels,cut\nisraeli-palestinian-conflict,government-of-israel,plo,,,false,0,\n")
+                == "conflict,a,b,side_a,side_b,direct_tie,channels,cut\n"
+                + "israeli-palestinian-conflict,government-of-israel,plo,Israel,Palestinian,false,0,\n"
+                + "israeli-palestinian-conflict,government-of-israel,hamas,Israel,Palestinian,false,0,\n")
+        // With officials, Carter's 2008 meetings (through President Peres) are the one channel to Hamas.
+        let hamas = try Fixtures.run([
+            "channels", "--conflict", "israeli-palestinian-conflict", "--include-official", "--format", "csv",
+            "--without", "carter-middle-east-meetings-2008", "--compare",
+        ])
+        #expect(hamas.stdout.contains("israeli-palestinian-conflict,government-of-israel,hamas,1,0,"))
     }
 
     /// The history's one unofficial channel across a conflict line, and the planned one: PICAR's 1995
