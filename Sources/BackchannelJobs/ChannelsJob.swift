@@ -161,18 +161,11 @@ public struct ChannelsJob: Sendable {
                 throw JobError.notAConflict(conflict)
             }
             // Parties by conflict, in edge order, each once; the first side given wins.
-            for edge in network.edges where edge.relation == .partyTo && edgeFilter.includes(edge) {
-                guard index[ExactID(edge.source)] != nil, index[ExactID(edge.target)] != nil else { continue }
-                if let conflict = job.conflict, ExactID(edge.target) != ExactID(conflict) { continue }
-                if parties[ExactID(edge.target)] == nil { order.append(edge.target) }
-                let side = edge.attributes["side"]?.text ?? nodeByID[ExactID(edge.source)]?.attributes["side"]?.text
-                let key = ExactID(edge.target)
-                if let i = parties[key, default: []].firstIndex(where: { ExactID($0.id) == ExactID(edge.source) }) {
-                    if parties[key]![i].side == nil { parties[key]![i].side = side }
-                } else {
-                    parties[key, default: []].append((edge.source, side))
-                }
+            let found = ConflictParties(network, conflict: job.conflict) { edge in
+                edgeFilter.includes(edge) && index[ExactID(edge.source)] != nil && index[ExactID(edge.target)] != nil
             }
+            order = found.order
+            parties = found.parties.mapValues { $0.map { (id: $0.id, side: $0.side) } }
             if let conflict = job.conflict, order.isEmpty { order = [conflict] }
         }
 

@@ -63,7 +63,6 @@ public struct InclusionJob: Sendable {
         }
         var members: [[Int]] = Array(repeating: [], count: network.nodes.count)
         var engaged: [[Int]] = Array(repeating: [], count: network.nodes.count)
-        var partiesOf: [Int: [Int]] = [:], order: [Int] = []
         for edge in network.edges {
             guard let s = index[ExactID(edge.source)], let t = index[ExactID(edge.target)] else { continue }
             if edge.relation == .memberOf {
@@ -72,10 +71,20 @@ public struct InclusionJob: Sendable {
             } else if Self.engagements.contains(edge.relation) {
                 engaged[s].append(t)
                 engaged[t].append(s)
-            } else if edge.relation == .partyTo, conflict.map({ ExactID($0) == ExactID(edge.target) }) ?? true {
-                if partiesOf[t] == nil { order.append(t) }
-                if !partiesOf[t, default: []].contains(s) { partiesOf[t, default: []].append(s) }
             }
+        }
+        let found = ConflictParties(network, conflict: conflict) { edge in
+            index[ExactID(edge.source)] != nil && index[ExactID(edge.target)] != nil
+        }
+        var partiesOf: [Int: [Int]] = [:]
+        var order: [Int] = []
+        for c in found.order {
+            guard let t = index[ExactID(c)] else { continue }
+            order.append(t)
+            // Two parties of one id are one node, as every edge end resolves to the first.
+            var ps: [Int] = []
+            for p in found.parties[ExactID(c)] ?? [] { if let s = index[ExactID(p.id)], !ps.contains(s) { ps.append(s) } }
+            partiesOf[t] = ps
         }
         if let conflict, order.isEmpty, let c = index[ExactID(conflict)] { order = [c] }
         var conflicts: [InclusionReport.Conflict] = []

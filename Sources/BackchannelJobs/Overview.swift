@@ -25,6 +25,10 @@ public struct Overview: Sendable {
     /// The time filter in words ("at 2011"), added to every conflict view's title; nil for none.
     public var scope: String?
 
+    /// How the whole-network drawing groups its nodes (`overview --cluster-by`); the conflict and
+    /// exposure views have no boxes.
+    public var clusterBy: ClusterBy = .conflict
+
     public init(_ network: Network) {
         self.network = network
     }
@@ -34,7 +38,9 @@ public struct Overview: Sendable {
     /// when the network has legal-exposure paths, their focused view (``RenderJob/exposureView(_:)``; DOT, SVG).
     public var plan: [Planned] {
         var planned = [
-            Planned(fileName: slug(network.name), diagram: RenderJob.diagram(network, options: DOTOptions()), formats: [.dot, .svg, .png])
+            Planned(
+                fileName: slug(network.name), diagram: RenderJob.diagram(network, options: DOTOptions(clusterBy: clusterBy)),
+                formats: [.dot, .svg, .png])
         ]
         let assignment = ConflictAssignment(network)
         var used: Set<String> = [planned[0].fileName]

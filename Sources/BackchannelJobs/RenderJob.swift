@@ -151,7 +151,8 @@ extension RenderJob {
     ///   ``largeEdgeThreshold`` edges (unless `options.full`), only ``mostConnected(_:edgeLimit:)``;
     /// - node sizes from `options.sizeScores`, or total degree (distinct neighbours) when nil;
     /// - clusters by conflict (``conflictBoxes(_:)``, computed on the whole `network`, so a node is
-    ///   in the same box in every view), by track, or none;
+    ///   in the same box in every view), by track, by community (``communityBoxes(_:)``, also on the
+    ///   whole `network`), or none;
     /// - edge annotations: inline `label`s without clusters, `xlabel`s with them, none past
     ///   ``labelledNodeLimit`` nodes.
     /// - Complexity: O(n + m) for degree and clusters, O((n + m) log n) when a large network is reduced.
@@ -193,6 +194,12 @@ extension RenderJob {
             let index = network.nodeIndex()
             let assignment = drawn.nodes.map { node in index[ExactID(node.id)].flatMap { boxes.boxOf[$0] } }
             clusters = Diagram.clusters(assignment: assignment, labels: boxes.roots.map { network.nodes[$0].label })
+        case .community:
+            let boxes = communityBoxes(network)
+            let index = network.nodeIndex()
+            let assignment = drawn.nodes.map { node in index[ExactID(node.id)].flatMap { boxes.boxOf[$0] } }
+            clusters = Diagram.clusters(assignment: assignment, labels: boxes.labels)
+            note = [note, communityRule].compactMap { $0 }.joined(separator: "; ")
         }
         var diagram = Diagram(
             drawn, title: options.title ?? network.title ?? network.name,
@@ -277,6 +284,35 @@ extension RenderJob {
         }
         for i in network.nodes.indices where rootOf[i] == nil && tied[i].count == 1 { boxOf[i] = tied[i].first }
         return (roots, boxOf)
+    }
+
+    /// What a drawing with ``ClusterBy/community`` boxes says about them, in its legend.
+    public static let communityRule =
+        "boxes: Louvain communities (seed 0) of the whole network, each labelled by its three most connected members; one-node communities unboxed"
+
+    /// The community box of each node: Louvain with the `communities` command's defaults (seed 0,
+    /// resolution 1, unweighted, threshold 1e-7) on the whole network read as undirected, so a node is
+    /// in the same box in every view. Communities are numbered from 1 in Louvain's order (the order
+    /// `communities` lists them); each box is labelled "Community K (N members)" and its three members
+    /// of highest degree (distinct neighbours; ties by network order), "…" when there are more. A
+    /// community of one node gets no box (nil).
+    /// - Complexity: Louvain's, plus O(n log n + m).
+    public static func communityBoxes(_ network: Network) -> (labels: [String], boxOf: [Int?]) {
+        let graph = CompactGraph(network)
+        let communities = (try? Louvain(seed: 0).communities(graph)) ?? []
+        let degree = DegreeCentrality(normalized: false).scores(graph)
+        let index = network.nodeIndex()
+        var boxOf = [Int?](repeating: nil, count: network.nodes.count)
+        var labels: [String] = []
+        for (k, community) in communities.enumerated() where community.count > 1 {
+            // Louvain's indices are the compact graph's; its ids are the network's node ids.
+            let members = community.compactMap { v in index[ExactID(graph.ids[v])].map { (node: $0, degree: degree[v]) } }
+            for m in members { boxOf[m.node] = labels.count }
+            let top = members.sorted { $0.degree != $1.degree ? $0.degree > $1.degree : $0.node < $1.node }.prefix(3)
+            let names = top.map { network.nodes[$0.node].label }.joined(separator: ", ") + (members.count > 3 ? ", …" : "")
+            labels.append("Community \(k + 1) (\(members.count) members):\n\(names)")
+        }
+        return (labels, boxOf)
     }
 
     /// `network` collapsed to its communities: Louvain (seed 0, resolution 1) on the undirected

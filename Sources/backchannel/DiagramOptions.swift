@@ -5,7 +5,7 @@ import BackchannelPresentation
 struct DiagramOptions: ParsableArguments {
     @Option(
         help:
-            "Group nodes into boxes: by conflict (each conflict with the nodes tied directly to it and to no other conflict), by track, or none (default: conflict; none for focused views)."
+            "Group nodes into boxes: by conflict (each conflict with the nodes tied directly to it and to no other conflict), by track, by community (Louvain, seed 0, on the whole network: one box per community of two or more nodes, labelled by its three most connected members), or none (default: conflict; none for focused views)."
     )
     var clusterBy: ClusterBy?
 

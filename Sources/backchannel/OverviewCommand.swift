@@ -21,11 +21,18 @@ struct OverviewCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output-dir")], help: "Folder to write into.")
     var outputDirectory = "Renders"
 
+    @Option(
+        help:
+            "How the whole-network drawing groups its nodes into boxes: conflict (default), track, community (Louvain, seed 0) or none; the conflict views have none."
+    )
+    var clusterBy: ClusterBy = .conflict
+
     func run() throws {
         try reportingFailures {
             var network = time.restrict(try input.load())
             if time.isSet { network.title = time.scope.title(network.title ?? network.name) }
             var overview = Overview(network)
+            overview.clusterBy = clusterBy
             overview.scope = time.scope.text.map { $0.components(separatedBy: " (").first ?? $0 }
             let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
             let plan = overview.plan

@@ -47,14 +47,14 @@ struct InfluenceTests {
         }
     }
 
-    /// Hand-checkable: the brokerage component is a count, reach a share of the 26 conflicts and
+    /// Hand-checkable: the brokerage component is a count, reach a share of the 27 conflicts and
     /// participants, every scaled component at most 1 with a 1 for each component's best convener,
     /// and the score the mean of the four scaled components.
     @Test func componentsHoldTogether() throws {
         let (entries, _) = try Self.rank()
         for e in entries {
             #expect(e.raw.brokerage == e.raw.brokerage.rounded())
-            #expect((e.raw.reach * 26).rounded() == e.raw.reach * 26 || abs((e.raw.reach * 26).rounded() - e.raw.reach * 26) < 1e-12)
+            #expect((e.raw.reach * 27).rounded() == e.raw.reach * 27 || abs((e.raw.reach * 27).rounded() - e.raw.reach * 27) < 1e-12)
             #expect(abs(e.score - (e.scaled.brokerage + e.scaled.betweenness + e.scaled.reach + e.scaled.pagerank) / 4) < 1e-15)
             for (_, s) in e.scaled.named { #expect(s >= 0 && s <= 1) }
         }

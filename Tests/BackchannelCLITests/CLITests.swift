@@ -138,7 +138,8 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.stdout.contains(" 3. "))
         #expect(!result.stdout.contains(" 4. "))
-        #expect(result.stdout.contains("designated: Kurdistan Workers' Party (PKK)"))
+        #expect(
+            result.stdout.contains("designated: Hamas (Foreign Terrorist Organization list since 1997), Kurdistan Workers' Party (PKK)"))
         #expect(result.stdout.contains("Graphviz 2."))
     }
 }

@@ -120,10 +120,57 @@ struct ChannelsTests {
         }
         #expect(pair["a"]?.value == .string("government-of-israel") && pair["b"]?.value == .string("plo"))
         #expect(pair["channels"]?.value == .int(2))
-        // Without officials, no unofficial channel joins the two parties in the bundled data.
+        // Without officials, no unofficial channel joins Israel to the PLO or to Hamas in the bundled data.
         let unofficial = try Fixtures.run(["channels", "--conflict", "israeli-palestinian-conflict", "--format", "csv"])
         #expect(
             unofficial.stdout
-                == "conflict,a,b,side_a,side_b,direct_tie,channels,cut\nisraeli-palestinian-conflict,government-of-israel,plo,,,false,0,\n")
+                == "conflict,a,b,side_a,side_b,direct_tie,channels,cut\n"
+                + "israeli-palestinian-conflict,government-of-israel,plo,Israel,Palestinian,false,0,\n"
+                + "israeli-palestinian-conflict,government-of-israel,hamas,Israel,Palestinian,false,0,\n")
+        // With officials, Carter's 2008 meetings (through President Peres) are the one channel to Hamas.
+        let hamas = try Fixtures.run([
+            "channels", "--conflict", "israeli-palestinian-conflict", "--include-official", "--format", "csv",
+            "--without", "carter-middle-east-meetings-2008", "--compare",
+        ])
+        #expect(hamas.stdout.contains("israeli-palestinian-conflict,government-of-israel,hamas,1,0,"))
+    }
+
+    /// The history's one unofficial channel across a conflict line, and the planned one: PICAR's 1995
+    /// meetings join the Government of Sri Lanka and the LTTE; its USIP-funded 1997–1998 discussions
+    /// are recorded as intended, so they count only with `--include-intended`; leaving out USIP and the
+    /// Alliance for Peacebuilding (a funder and a network, on no channel) changes nothing.
+    @Test func sriLankaChannelsWithAndWithoutTheIntendedDiscussions() throws {
+        let header = "conflict,a,b,side_a,side_b,direct_tie,channels,cut\n"
+        let factual = try Fixtures.run(["channels", "--conflict", "sri-lankan-civil-war", "--format", "csv"])
+        #expect(factual.status == 0, "\(factual.stderr)")
+        #expect(factual.stdout == header + "sri-lankan-civil-war,ltte,government-of-sri-lanka,,,false,1,picar-sri-lanka-meetings-1995\n")
+        let intended = try Fixtures.run(["channels", "--conflict", "sri-lankan-civil-war", "--include-intended", "--format", "csv"])
+        #expect(
+            intended.stdout
+                == header
+                + "sri-lankan-civil-war,ltte,government-of-sri-lanka,,,false,2,picar-sri-lanka-meetings-1995;picar-sri-lanka-discussions-1997\n"
+        )
+        let compare = ["channels", "--conflict", "sri-lankan-civil-war", "--include-intended", "--compare", "--format", "csv", "--without"]
+        let compareHeader = "conflict,a,b,channels_before,channels_after,lost_intermediaries\n"
+        let withoutPlan = try Fixtures.run(compare + ["picar-sri-lanka-discussions-1997"])
+        #expect(
+            withoutPlan.stdout == compareHeader + "sri-lankan-civil-war,ltte,government-of-sri-lanka,2,1,picar-sri-lanka-discussions-1997\n"
+        )
+        let withoutFunders = try Fixtures.run(compare + ["usip,alliance-for-peacebuilding"])
+        #expect(withoutFunders.stdout == compareHeader + "sri-lankan-civil-war,ltte,government-of-sri-lanka,2,2,\n")
+        // In time: the 1995 meetings carry the channel in 1995, the planned discussions in 1997, nothing in 2002
+        // (the 2002 talks are Track I).
+        for (year, cut) in [("1995", "picar-sri-lanka-meetings-1995"), ("1997", "picar-sri-lanka-discussions-1997"), ("2002", "")] {
+            let at = try Fixtures.run([
+                "channels", "--conflict", "sri-lankan-civil-war", "--include-intended", "--at", year, "--format", "csv",
+            ])
+            let count = cut.isEmpty ? 0 : 1
+            #expect(at.stdout == header + "sri-lankan-civil-war,ltte,government-of-sri-lanka,,,false,\(count),\(cut)\n", "at \(year)")
+        }
+        // With officials and the refused engagement: the 2002 talks and the 2003 Washington conference too.
+        let all = try Fixtures.run([
+            "channels", "--conflict", "sri-lankan-civil-war", "--include-intended", "--include-official", "--format", "csv",
+        ])
+        #expect(all.stdout.contains(",false,4,") && all.stdout.contains("washington-donor-conference-2003"))
     }
 }

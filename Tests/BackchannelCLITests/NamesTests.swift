@@ -129,7 +129,7 @@ struct NamesTests {
         let ambiguous = try Fixtures.run(["reach", "--from", "Carter"])
         #expect(ambiguous.status == 65)
         #expect(
-            ambiguous.stderr.contains("--from: \"Carter\" matches 2 nodes: \"carter-center\" (The Carter Center)"), "\(ambiguous.stderr)")
+            ambiguous.stderr.contains("--from: \"Carter\" matches 3 nodes: \"carter-center\" (The Carter Center)"), "\(ambiguous.stderr)")
         let without = try Fixtures.run(["centrality", "--measure", "degree", "--without", "Carter"])
         #expect(without.status == 65)
         #expect(without.stderr.contains("--without: \"Carter\" matches"), "\(without.stderr)")

@@ -7,6 +7,10 @@ public enum ClusterBy: String, CaseIterable, Sendable {
     case conflict
     /// One box per track; nodes without a track stay outside.
     case track
+    /// One box per Louvain community of the whole network (the `communities` command's defaults:
+    /// seed 0, resolution 1, unweighted), labelled by its three most connected members; a community of
+    /// one node gets no box. The partition is computed in the job layer and passed in as clusters.
+    case community
     /// No boxes.
     case none
 }
