@@ -27,13 +27,13 @@
 /// a-weight of the sources reaching each sink-tree root), so the folding adds O(n + m) to Brandes.
 /// With `endpoints`, every node also gains its out-reach and in-reach.
 ///
-/// **Which cases fold.** Unweighted: everything above. Weighted (`distance`, `strength`): a folded
-/// sink pendant changes no other distance and has one predecessor, so sink pendants (and undirected
-/// nothing else) fold only when every arc length is an integer and their total is below 2⁵³; then
-/// every path length is an exact integer, so the ties Brandes tests with `==` are the same whether a
-/// search starts at a folded source pendant or at the core node it hangs from. Otherwise a directed
-/// graph folds sink pendants only and an undirected one folds nothing. Sampled betweenness (given
-/// sources) does not fold.
+/// **Which cases fold.** Unweighted: everything above. Weighted (`distance`, `strength`) with every
+/// arc length an integer and their total below 2⁵³: everything too, since every path length is then
+/// an exact integer, so the ties Brandes tests with `==` are the same whether a search starts at a
+/// source pendant or at the core node it hangs from. Other lengths: a directed graph folds sink
+/// pendants only (removing one changes no other distance, and it has one predecessor, so the fold is
+/// exact under any lengths) and an undirected graph folds nothing (each leaf is a source too).
+/// Sampled betweenness (given sources) does not fold.
 ///
 /// The result is the same as unfolded Brandes up to summation order: within 1e-12 relative (products
 /// by integer weights replace sums of equal terms; the tree terms are exact integers).
@@ -41,9 +41,9 @@
 /// - Complexity: O(n + m) for the folding and the closed forms; Brandes then runs from the core's
 ///   n′ nodes over its m′ arcs: O(n′ m′) unweighted.
 /// - Reference: Baglioni, M., Geraci, F., Pellegrini, M. & Lastres, E. (2012). Fast exact computation
-///   of betweenness centrality in social networks. ASONAM 2012, 450–456. doi:10.1109/ASONAM.2012.35.
+///   of betweenness centrality in social networks. ASONAM 2012. doi:10.1109/ASONAM.2012.35.
 ///   Sariyüce, A. E., Saule, E., Kaya, K. & Çatalyürek, Ü. V. (2013). Shattering and compressing
-///   networks for betweenness centrality. SDM 2013, 686–694. doi:10.1137/1.9781611972832.76
+///   networks for betweenness centrality (BADIOS). SDM 2013. doi:10.1137/1.9781611972832.76
 struct PendantFolding {
     enum Fold: UInt8 {
         /// Undirected: a tree node folded into its neighbour.
