@@ -70,11 +70,16 @@ final class ShortestPathSearch {
     }
 
     private func reset() {
-        for i in 0..<reached {
-            let v = Int(order[i])
-            distance[v] = .infinity
-            sigma[v] = 0
-            done[v] = false
+        if lengths == nil {
+            // A breadth-first search sets sigma when it first reaches a node and never reads `done`.
+            for i in 0..<reached { distance[Int(order[i])] = .infinity }
+        } else {
+            for i in 0..<reached {
+                let v = Int(order[i])
+                distance[v] = .infinity
+                sigma[v] = 0
+                done[v] = false
+            }
         }
         reached = 0
     }

@@ -1,7 +1,9 @@
 // backchannel-bench: times Backchannel's measures on an edge-list CSV, in-process, and prints one
 // JSON line in the same shape as Benchmarks/peers.py, so Benchmarks/report.py can join them.
 //
-//   backchannel-bench --edges FILE.csv --measure M [--samples K] [--seed S] [--source ID]
+//   backchannel-bench --edges FILE.csv --measure M [--samples K] [--seed S] [--source ID] [--threads N]
+//
+// `--threads N` limits the parallel measures to N threads (default: every core), as the CLI's does.
 //
 // Build with `swift build -c release`. Measures: load, degree, pagerank, betweenness,
 // betweenness-sampled, closeness, harmonic, sssp (all directed and unweighted, as peers.py).
@@ -34,8 +36,15 @@ func peakRSSMegabytes() -> Double {
 
 guard let edges = argument("--edges"), let measure = argument("--measure") else {
     FileHandle.standardError.write(
-        Data("usage: backchannel-bench --edges FILE.csv --measure M [--samples K] [--seed S] [--source ID]\n".utf8))
+        Data("usage: backchannel-bench --edges FILE.csv --measure M [--samples K] [--seed S] [--source ID] [--threads N]\n".utf8))
     exit(64)
+}
+if let threads = argument("--threads") {
+    guard let count = Int(threads), count >= 1 else {
+        FileHandle.standardError.write(Data("--threads needs a whole number of at least 1, not \(threads)\n".utf8))
+        exit(64)
+    }
+    try! AnalysisThreads.limit(to: count)
 }
 let samples = Int(argument("--samples") ?? "256") ?? 256
 let seed = UInt64(argument("--seed") ?? "1") ?? 1
