@@ -172,39 +172,14 @@ struct DatePrecisionTests {
         }
     }
 
-    static var schemas: URL { Fixtures.sharedData.appendingPathComponent("schemas") }
-    static var xmllint: String? {
-        ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-    static var canValidate: Bool {
-        xmllint != nil && FileManager.default.fileExists(atPath: schemas.appendingPathComponent("gexf-1.3/gexf.xsd").path)
-    }
-
-    /// `xmllint --noout --schema XSD`: nil when valid, else what it said.
-    static func validate(_ text: String, schema: String) throws -> String? {
-        let dir = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("out.xml")
-        try Data(text.utf8).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: xmllint!)
-        process.arguments = ["--noout", "--nonet", "--schema", schemas.appendingPathComponent(schema).path, file.path]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = Pipe()
-        try process.run()
-        let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : said
-    }
 
     @Test(
         .enabled(
-            if: canValidate,
+            if: SchemaCheck.available,
             "needs xmllint and ../shared/data/schemas/ (the GraphML 1.0 and GEXF 1.3 XSDs, not committed: the GraphML schema's licence is not stated)"
         ))
     func datedOutputValidatesAgainstTheSchemas() throws {
-        #expect(try Self.validate(GEXF.write(Self.network).text, schema: "gexf-1.3/gexf.xsd") == nil)
-        #expect(try Self.validate(GraphML.write(Self.network).text, schema: "graphml-1.0/graphml.xsd") == nil)
+        #expect(try SchemaCheck.validate(GEXF.write(Self.network).text, schema: "gexf-1.3/gexf.xsd") == nil)
+        #expect(try SchemaCheck.validate(GraphML.write(Self.network).text, schema: "graphml-1.0/graphml.xsd") == nil)
     }
 }

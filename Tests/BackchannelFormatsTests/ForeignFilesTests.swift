@@ -224,47 +224,22 @@ struct ForeignFilesTests {
         return network
     }
 
-    static var schemas: URL { Fixtures.sharedData.appendingPathComponent("schemas") }
-    static var xmllint: String? {
-        ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-    static var canValidate: Bool {
-        xmllint != nil && FileManager.default.fileExists(atPath: schemas.appendingPathComponent("graphml-1.0/graphml.xsd").path)
-    }
     static let needsSchemas: Comment =
         "needs xmllint (Debian's libxml2-utils) and ../shared/data/schemas/ (the GraphML 1.0 and GEXF 1.3 XSDs, not committed: the GraphML schema's licence is not stated)"
 
-    /// `xmllint --noout --schema XSD file`: nil when valid, else what it said.
-    static func validate(_ text: String, schema: String) throws -> String? {
-        let dir = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("out.xml")
-        try Data(text.utf8).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: xmllint!)
-        process.arguments = ["--noout", "--nonet", "--schema", schemas.appendingPathComponent(schema).path, file.path]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = Pipe()
-        try process.run()
-        let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : said
-    }
-
-    @Test(.enabled(if: canValidate, needsSchemas))
+    @Test(.enabled(if: SchemaCheck.available, needsSchemas))
     func graphMLValidatesForHostileNames() throws {
         for network in [Self.hostileNetwork(), try Network.bundled(), Fixtures.small] {
             let (text, _) = GraphML.write(network)
-            #expect(try Self.validate(text, schema: "graphml-1.0/graphml.xsd") == nil, "\(network.name)")
+            #expect(try SchemaCheck.validate(text, schema: "graphml-1.0/graphml.xsd") == nil, "\(network.name)")
         }
     }
 
-    @Test(.enabled(if: canValidate, needsSchemas))
+    @Test(.enabled(if: SchemaCheck.available, needsSchemas))
     func gexfValidatesForHostileNames() throws {
         for network in [Self.hostileNetwork(), try Network.bundled(), Fixtures.small] {
             let (text, _) = GEXF.write(network)
-            #expect(try Self.validate(text, schema: "gexf-1.3/gexf.xsd") == nil, "\(network.name)")
+            #expect(try SchemaCheck.validate(text, schema: "gexf-1.3/gexf.xsd") == nil, "\(network.name)")
         }
     }
 
