@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Print the results of Benchmarks/analyses.sh: Backchannel beside NetworkX and igraph, with ratios.
+
+    analyses_report.py results/analyses-*.jsonl
+
+Backchannel's figure is the wall time of the whole `backchannel` process (load, analysis, JSON
+output); the peers' is their compute time alone (the graph already built), so a ratio below 1 means
+the whole Backchannel process took less time than the peer's analysis. Each figure is the median of
+the runs, with (min–max); `~` marks a peer run stopped at PEER_TIME_LIMIT and extrapolated from a
+random sample of its pairs. `agrees` says whether the peer's result equals Backchannel's on the
+pairs, scores or partition it computed (see analyses_peers.py).
+"""
+
+import json
+import sys
+from collections import defaultdict
+
+from load_summary import describe_load, spread_text
+
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip().startswith("{")]
+
+print(describe_load(rows))
+print()
+
+graphs = [r for r in rows if r.get("kind") == "graph"]
+for r in [r for r in rows if r.get("kind") == "skipped"]:
+    print(f"SKIPPED {r['name']}: {r['reason']}")
+if graphs:
+    print("Graphs (each peer builds this graph from the same JSON; checked node by node against Backchannel's degrees):")
+    for g in graphs:
+        years = "–".join(map(str, g.get("years", []))) or "undated"
+        print(f"  {g['name']:<6} {g['nodes']:>6} nodes  {g['arcs']:>6} arcs  {g['undirected_edges']:>6} undirected edges  "
+              f"{g['intermediaries']:>5} intermediaries  {g['conflicts_with_parties']:>3} conflicts with parties  "
+              f"{g['opposed_pairs']:>6} opposed pairs  {years}   backchannel: {g.get('backchannel_nodes')} nodes, "
+              f"{g.get('backchannel_edges')} edges  agrees: {'yes' if g.get('agrees') else 'NO'}")
+    print()
+
+by = defaultdict(dict)
+for r in rows:
+    if r.get("kind") in ("graph", "skipped"):
+        continue
+    tool = r.get("tool") or r.get("peer")
+    key = (r.get("network"), r.get("analysis"), r.get("measure", ""))
+    by[key][tool] = r
+
+
+def figure(r, peer):
+    """(text, median) of a record: Backchannel's whole process, a peer's compute time."""
+    if r is None:
+        return "-", None
+    if r.get("status") == "refused":
+        return "REFUSED", None
+    if r.get("status") == "failed":
+        return "FAILED", None
+    if not peer:
+        s = r["spread"]["whole_process_seconds"]
+        return spread_text(s), s[1]
+    if r.get("status") == "stopped":
+        x = r.get("extrapolated_compute_seconds")
+        return (f"~{x:.1f} (stopped at {r['stopped_after_seconds']:.0f} s, {r['pairs']}/{r['pairs_all']} pairs)", x) if x else ("stopped", None)
+    s = r["spread"].get("compute_seconds", [r["compute_seconds"]] * 3)
+    return spread_text(s), s[1]
+
+
+def ratio(a, b, approx=False):
+    return f"{'~' if approx else ''}{a / b:.3g}x" if a and b else "n/a"
+
+
+def agrees(r):
+    if r is None or "agrees" not in r:
+        return "-"
+    return "yes" if r["agrees"] else "NO"
+
+
+shown = [k for k in sorted(by, key=lambda k: (str(k[0]), str(k[1]), str(k[2]))) if k[1] not in ("load-once", "centrality-at-each-period")]
+if shown:
+    print(f"{'network':<14} {'analysis':<24} {'backchannel s (whole)':<26} {'networkx s (compute)':<44} {'igraph s (compute)':<34} "
+          f"{'bc/nx':>8} {'bc/igraph':>9}  agrees nx/ig")
+for key in shown:
+    t = by[key]
+    bc, nx_, ig = t.get("backchannel"), t.get("networkx"), t.get("igraph")
+    name = key[1] + (f" {key[2]}" if key[2] else "")
+    bt, bv = figure(bc, False)
+    nt, nv = figure(nx_, True)
+    it, iv = figure(ig, True)
+    print(f"{str(key[0]):<14} {name:<24} {bt:<26} {nt:<44} {it:<34} "
+          f"{ratio(bv, nv, nx_ is not None and nx_.get('status') == 'stopped'):>8} "
+          f"{ratio(bv, iv, ig is not None and ig.get('status') == 'stopped'):>9}  {agrees(nx_)}/{agrees(ig)}")
+    extra = []
+    for label, r in (("networkx", nx_), ("igraph", ig)):
+        if r and r.get("analysis", "").startswith("channels"):
+            extra.append(f"{label}: {r['pairs']} pairs, {r['channels_total']} channels")
+        if r and r.get("analysis") == "communities":
+            extra.append(f"{label}: modularity {r['modularity']:.4f}, {r['communities']} communities")
+        if r and r.get("analysis") == "timeline":
+            extra.append(f"{label}: snapshots {r['snapshot_seconds']:.3f} s + measure {r['measure_seconds']:.3f} s over {r['periods']} periods")
+    if key[1] == "communities" and (ig or nx_):
+        r = ig or nx_
+        extra.insert(0, f"backchannel: modularity {r['backchannel_modularity']:.4f}, {r['backchannel_communities']} communities")
+        if ig:
+            extra.append(f"backchannel/igraph modularity {r['backchannel_modularity'] / ig['modularity']:.4f}")
+    if extra:
+        print(f"{'':<14} {'':<24} " + "; ".join(extra))
+    if bc and (nx_ or ig):
+        whole = []
+        for label, r in (("networkx", nx_), ("igraph", ig)):
+            if r and r.get("status") == "ok" and "spread" in r:
+                w = r["spread"]["whole_process_seconds"][1]
+                whole.append(f"{label} whole process {w:.3f} s (bc/{label} {ratio(bv, w)})")
+        if whole:
+            print(f"{'':<14} {'':<24} " + "; ".join(whole))
+
+# The timeline split: snapshot building against measure compute.
+splits = sorted({(k[0], k[2]) for k in by if k[1] == "timeline" and k[2] and k[2] != "degree"}, key=str)
+if splits:
+    print("\nTimeline: snapshot building against measure compute (whole processes, medians):")
+for net, m in splits:
+    tl = by[(net, "timeline", m)].get("backchannel")
+    floor = by.get((net, "timeline", "degree"), {}).get("backchannel")
+    once = by.get((net, "load-once", ""), {}).get("backchannel")
+    each = by.get((net, "centrality-at-each-period", m), {}).get("backchannel")
+    if not (tl and floor and once and each) or any(r.get("status") in ("refused", "failed") for r in (tl, floor, once, each)):
+        print(f"  {net} {m}: incomplete")
+        continue
+    med = lambda r: r["spread"]["whole_process_seconds"][1]
+    p = int(each["periods"])
+    t_tl, t_floor, t_once, t_each = med(tl), med(floor), med(once), med(each)
+    snapshots = max(0.0, t_floor - t_once)
+    compute = max(0.0, t_tl - t_floor)
+    budget = t_each - (p - 1) * t_once
+    print(f"  {net}, {m}, {p} periods:")
+    print(f"    timeline --measure {m:<12} {spread_text(tl['spread']['whole_process_seconds'])}")
+    print(f"    timeline --measure degree        {spread_text(floor['spread']['whole_process_seconds'])}   (the load, {p} snapshots, an O(n) measure)")
+    print(f"    centrality --measure degree      {spread_text(once['spread']['whole_process_seconds'])}   (one load, no snapshot)")
+    print(f"    {p} x centrality --at YEAR        {spread_text(each['spread']['whole_process_seconds'])}   ({p} loads and {p} single computations)")
+    print(f"    => snapshot building ≈ {snapshots:.3f} s (timeline degree − one load), measure compute ≈ {compute:.3f} s "
+          f"(timeline {m} − timeline degree); {p} single computations plus one shared load ≈ {budget:.3f} s "
+          f"({p} runs − {p - 1} loads): timeline / that = {ratio(t_tl, budget)}")
