@@ -2,7 +2,7 @@
 """Run a benchmark command several times, recording the machine's load, and report the spread.
 
     machine_load.py run [--repeat R] [--child-json] [--metric FIELD] [--field KEY=VALUE ...] [--stdout PATH] -- COMMAND ...
-    machine_load.py check [--seconds S]
+    machine_load.py check [--seconds S] [--brief]
 
 `run` runs COMMAND R times (REPEAT, default 3), one after the other, as whole processes. For each run
 it records:
@@ -151,7 +151,7 @@ def last_json(path):
 
 
 def spread(values):
-    return [round(v, 6) for v in (min(values), statistics.median(values), max(values))]
+    return [round(v, 6) for v in (min(values), statistics.median_low(values), max(values))]
 
 
 def run_command(args):
@@ -180,6 +180,8 @@ def run_command(args):
             if obj:
                 record.update(obj)
             record.setdefault("status", "failed")
+            record["exit"] = run["exit"]
+            record["seconds"] = run["seconds"]
             record["machine"] = machine_summary([run], policy)
             print(json.dumps(record))
             return 0
@@ -212,15 +214,15 @@ def run_command(args):
         metric = args.metric or ("compute_seconds" if "compute_seconds" in objs[0] else None)
         key = (lambda i: objs[i].get(metric, 0)) if metric else (lambda i: walls[i])
         order = sorted(range(len(kept)), key=key)
-        record = dict(objs[order[len(order) // 2]])
+        record = dict(objs[order[(len(order) - 1) // 2]])
         record.update(fields)
         timing = {k for o in objs for k, v in o.items() if k.endswith("_seconds") and isinstance(v, (int, float))}
         record["spread"] = {k: spread([o[k] for o in objs if isinstance(o.get(k), (int, float))]) for k in sorted(timing)}
         record["spread"]["whole_process_seconds"] = spread(walls)
-        record.setdefault("whole_process_seconds", round(statistics.median(walls), 6))
+        record.setdefault("whole_process_seconds", round(statistics.median_low(walls), 6))
     else:
         record = dict(fields)
-        record["whole_process_seconds"] = round(statistics.median(walls), 6)
+        record["whole_process_seconds"] = round(statistics.median_low(walls), 6)
         record["spread"] = {"whole_process_seconds": spread(walls)}
         record["peak_rss_kb"] = max(runs[i]["peak_rss_kb"] for i in kept)
     record["machine"] = machine_summary([runs[i] for i in kept], policy)
@@ -236,6 +238,8 @@ def machine_summary(runs, policy):
         "runs": len(runs),
         "loaded_runs": sum(not r["quiet"] for r in runs),
         "foreign_cores": [r["foreign_cores"] for r in runs],
+        "seconds": [r["seconds"] for r in runs],
+        "cpu_seconds": [r["cpu_seconds"] for r in runs],
         "core_busy_before": [r["core_busy_before"] for r in runs],
         "core_busy_max": [r["core_busy_max"] for r in runs],
         "loadavg": [r["loadavg_before"] for r in runs],
@@ -252,7 +256,7 @@ def check(args):
     quiet = max(busy) < QUIET_MAX
     print(f"machine_load: load average {' '.join(map(str, loadavg()))}; core busy over {args.seconds} s: "
           f"{', '.join(f'{b:.0%}' for b in busy)}; {'quiet' if quiet else 'NOT quiet'} (limit {QUIET_MAX:.0%})")
-    if not quiet:
+    if not quiet and not args.brief:
         print("\n".join(top_processes()))
     return 0 if quiet else 1
 
@@ -269,6 +273,7 @@ def main():
     r.add_argument("command", nargs=argparse.REMAINDER)
     c = sub.add_parser("check")
     c.add_argument("--seconds", type=float, default=2.0)
+    c.add_argument("--brief", action="store_true", help="the one line, without the busiest processes")
     args = parser.parse_args()
     if args.what == "run":
         if args.command and args.command[0] == "--":

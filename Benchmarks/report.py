@@ -23,7 +23,7 @@ refused = []
 for r in rows:
     if r.get("status") in ("refused", "failed"):
         refused.append(r)
-    elif "whole_process_seconds" in r and r.get("peer") in ("backchannel", "python-igraph"):
+    elif "whole_process_seconds" in r and "load_seconds" not in r and r.get("peer") in ("backchannel", "python-igraph"):
         whole[r["measure"]][r["peer"]] = r
     elif r.get("status", "ok") == "ok":
         by[(r["nodes"], r["measure"])][r["peer"]] = r

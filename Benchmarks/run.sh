@@ -60,7 +60,7 @@ selected() {  # selected MEASURE: whether MEASURES (if given) names it
   return 1
 }
 ml() { REPEAT="$repeat" "$py" machine_load.py run "$@" | tee -a "$out"; }
-echo "run: results in $out; $("$py" machine_load.py check --seconds 1 | head -1)" >&2
+echo "run: results in $out; $("$py" machine_load.py check --seconds 1 --brief || true)" >&2
 
 for n in "${sizes[@]}"; do
   csv="data/actors-$n.csv"
