@@ -56,8 +56,12 @@ def figure(r, peer):
         s = r["spread"]["whole_process_seconds"]
         return spread_text(s), s[1]
     if r.get("status") == "stopped":
-        x = r.get("extrapolated_compute_seconds")
-        return (f"~{x:.1f} (stopped at {r['stopped_after_seconds']:.0f} s, {r['pairs']}/{r['pairs_all']} pairs)", x) if x else ("stopped", None)
+        s = (r.get("spread") or {}).get("extrapolated_compute_seconds")
+        x = s[1] if s else r.get("extrapolated_compute_seconds")
+        if not x:
+            return "stopped", None
+        lo_hi = f" ({s[0]:.0f}–{s[2]:.0f})" if s else ""
+        return f"~{x:.1f}{lo_hi}, {r['pairs']}/{r['pairs_all']} pairs in {r['stopped_after_seconds']:.0f} s", x
     s = r["spread"].get("compute_seconds", [r["compute_seconds"]] * 3)
     return spread_text(s), s[1]
 
@@ -112,41 +116,48 @@ for key in shown:
         for label, r in (("networkx", nx_), ("igraph", ig)):
             if r and r.get("status") == "ok" and "spread" in r:
                 w = r["spread"]["whole_process_seconds"][1]
-                whole.append(f"{label} whole process {w:.3f} s (bc/{label} {ratio(bv, w)})")
+                text = f"{label} whole process {w:.3f} s (bc/{label} {ratio(bv, w)})"
+                c, bc_cpu = r.get("machine", {}).get("cpu_seconds"), bc.get("machine", {}).get("cpu_seconds")
+                if c and bc_cpu:
+                    c, bc_cpu = sorted(c)[(len(c) - 1) // 2], sorted(bc_cpu)[(len(bc_cpu) - 1) // 2]
+                    text += f", CPU {c:.3f} s (bc/{label} CPU {ratio(bc_cpu, c)})"
+                whole.append(text)
         if whole:
             print(f"{'':<14} {'':<24} " + "; ".join(whole))
 
 # The timeline split: snapshot building against measure compute.
 splits = sorted({(k[0], k[2]) for k in by if k[1] == "timeline" and k[2] and k[2] != "degree"}, key=str)
 if splits:
-    print("\nTimeline: snapshot building against measure compute (whole processes, medians):")
+    print("\nTimeline: snapshot building against measure compute (whole processes, medians; differences of"
+          " medians, so small ones are noise and may come out negative):")
 for net, m in splits:
     tl = by[(net, "timeline", m)].get("backchannel")
     floor = by.get((net, "timeline", "degree"), {}).get("backchannel")
     once = by.get((net, "load-once", ""), {}).get("backchannel")
     each = by.get((net, "centrality-at-each-period", m), {}).get("backchannel")
-    if not (tl and floor and once and each) or any(r.get("status") in ("refused", "failed") for r in (tl, floor, once, each)):
+    each_floor = by.get((net, "centrality-at-each-period", "degree"), {}).get("backchannel")
+    parts = (tl, floor, once, each, each_floor)
+    if not all(parts) or any(r.get("status") in ("refused", "failed") for r in parts):
         print(f"  {net} {m}: incomplete")
         continue
-    med = lambda r: r["spread"]["whole_process_seconds"][1]
     p = int(each["periods"])
-    t_tl, t_floor, t_once, t_each = med(tl), med(floor), med(once), med(each)
-    snapshots = max(0.0, t_floor - t_once)
-    compute = max(0.0, t_tl - t_floor)
-    budget = t_each - (p - 1) * t_once
     print(f"  {net}, {m}, {p} periods:")
-    print(f"    timeline --measure {m:<12} {spread_text(tl['spread']['whole_process_seconds'])}")
+    print(f"    timeline --measure {m:<14} {spread_text(tl['spread']['whole_process_seconds'])}")
     print(f"    timeline --measure degree        {spread_text(floor['spread']['whole_process_seconds'])}   (the load, {p} snapshots, an O(n) measure)")
     print(f"    centrality --measure degree      {spread_text(once['spread']['whole_process_seconds'])}   (one load, no snapshot)")
-    print(f"    {p} x centrality --at YEAR        {spread_text(each['spread']['whole_process_seconds'])}   ({p} loads and {p} single computations)")
-    print(f"    => snapshot building ≈ {snapshots:.3f} s (timeline degree − one load), measure compute ≈ {compute:.3f} s "
-          f"(timeline {m} − timeline degree); {p} single computations plus one shared load ≈ {budget:.3f} s "
-          f"({p} runs − {p - 1} loads): timeline / that = {ratio(t_tl, budget)}")
+    print(f"    {p} x centrality --at Y --measure {m:<11} {spread_text(each['spread']['whole_process_seconds'])}")
+    print(f"    {p} x centrality --at Y --measure degree      {spread_text(each_floor['spread']['whole_process_seconds'])}")
+    wall = lambda r: r["spread"]["whole_process_seconds"][1]
     cpu = lambda r: sorted(r["machine"]["cpu_seconds"])[(len(r["machine"]["cpu_seconds"]) - 1) // 2] if r["machine"].get("cpu_seconds") else None
-    c_tl, c_floor, c_once, c_each = cpu(tl), cpu(floor), cpu(once), cpu(each)
-    if None not in (c_tl, c_floor, c_once, c_each):
-        # CPU time (user + system) moves less than wall time when other processes share the cores.
-        print(f"    by CPU time (median user + system): timeline {m} {c_tl:.3f} s, timeline degree {c_floor:.3f} s, one load {c_once:.3f} s, "
-              f"{p} x --at {c_each:.3f} s => snapshot building ≈ {max(0.0, c_floor - c_once):.3f} s, measure compute ≈ "
-              f"{max(0.0, c_tl - c_floor):.3f} s, budget ≈ {c_each - (p - 1) * c_once:.3f} s: timeline / budget = "
-              f"{ratio(c_tl, c_each - (p - 1) * c_once)}")
+    for label, f in (("wall", wall), ("CPU (user + system)", cpu)):
+        values = [f(r) for r in parts]
+        if None in values:
+            continue
+        t_tl, t_floor, t_once, t_each, t_each_floor = values
+        snapshots = t_floor - t_once
+        compute = t_tl - t_floor
+        singles = t_each - t_each_floor
+        budget = t_once + singles
+        print(f"    by {label}: snapshot building ≈ {snapshots:.3f} s (timeline degree − one load); measure compute in the "
+              f"timeline ≈ {compute:.3f} s (timeline {m} − timeline degree); {p} single computations ≈ {singles:.3f} s "
+              f"({p} --at runs of {m} − of degree); those plus one shared load ≈ {budget:.3f} s: timeline / that = {ratio(t_tl, budget)}")

@@ -16,7 +16,7 @@ def spread_text(s):
 def describe_load(rows):
     machines = [r["machine"] for r in rows if isinstance(r.get("machine"), dict)]
     if not machines:
-        return "Machine load: not recorded (these results predate machine_load.py)."
+        return "Machine load: not recorded (no timed run in this file, or results from before machine_load.py)."
     runs = sum(m["runs"] for m in machines)
     loaded = sum(m["loaded_runs"] for m in machines)
     foreign = [f for m in machines for f in m["foreign_cores"]]
