@@ -3,7 +3,8 @@
 # wall-time assertions flaky): 1 MB labels through every writer and reader, and large networks
 # loaded from JSON (indented and on one line), GraphML and CSV sheets. Prints one line per step:
 # seconds, input and output bytes. A step that takes longer than TIMEOUT seconds (default 300) is
-# stopped and reported as such.
+# stopped and reported as such. Each step runs REPEAT times (default 3) through machine_load.py:
+# the median with (min–max), and "loaded" where other processes used a core meanwhile.
 #
 #   bash Benchmarks/large_inputs.sh [NODES]      (default 10000; the large network has ~3 edges a node)
 #
@@ -42,21 +43,30 @@ json.dump(large, open(f"{work}/large-oneline.json", "w"), separators=(",", ":"))
 PY
 
 size() { stat -c %s "$1" 2>/dev/null || echo 0; }
-step() {  # step LABEL INPUT OUTPUT COMMAND...
+repeat="${REPEAT:-3}"
+step() {  # step LABEL INPUT OUTPUT COMMAND...: REPEAT runs through machine_load.py, median (min–max)
   local label="$1" input="$2" output="$3"; shift 3
-  local start end status=0
-  start=$(date +%s.%N)
-  timeout "$limit" "$@" > /dev/null 2>&1 || status=$?
-  end=$(date +%s.%N)
-  local note=""
-  [ "$status" -eq 124 ] && note="  STOPPED after ${limit} s"
-  [ "$status" -ne 0 ] && [ "$status" -ne 124 ] && note="  FAILED (exit $status)"
-  printf '%-44s %9.3f s  in %10d B  out %10d B%s\n' "$label" "$(echo "$end - $start" | bc)" "$(size "$input")" "$(size "$output")" "$note"
+  local record
+  record="$(REPEAT="$repeat" python3 "$here/machine_load.py" run -- timeout "$limit" "$@" 2> /dev/null)"
+  python3 - "$label" "$(size "$input")" "$(size "$output")" "$limit" "$record" <<'PY'
+import json, sys
+label, size_in, size_out, limit, record = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], json.loads(sys.argv[5])
+machine = record["machine"]
+if record.get("status") == "failed":
+    lo = mid = hi = record["seconds"]
+    note = f"  STOPPED after {limit} s" if record.get("exit") == 124 else f"  FAILED (exit {record.get('exit')})"
+else:
+    lo, mid, hi = record["spread"]["whole_process_seconds"]
+    note = ""
+loaded = f"  loaded ({max(machine['foreign_cores']):.1f} other cores)" if machine["loaded_runs"] else ""
+print(f"{label:<44} {mid:9.3f} s ({lo:.3f}–{hi:.3f})  in {size_in:10d} B  out {size_out:10d} B{note}{loaded}")
+PY
 }
 
 bc_="$BACKCHANNEL"
 w="$work"
-echo "large inputs: $("$bc_" --version 2>/dev/null || echo backchannel), $nodes nodes, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "large inputs: $("$bc_" --version 2>/dev/null || echo backchannel), $nodes nodes, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $repeat runs a step"
+python3 "$here/machine_load.py" check --seconds 1 --brief || true
 step "1 MB labels: JSON -> GraphML"          "$w/huge.json"      "$w/huge.graphml"  "$bc_" convert "$w/huge.json" "$w/huge.graphml"
 step "1 MB labels: JSON -> GEXF"             "$w/huge.json"      "$w/huge.gexf"     "$bc_" convert "$w/huge.json" "$w/huge.gexf"
 step "1 MB labels: JSON -> CSV sheets"       "$w/huge.json"      "$w/huge-edges.csv" "$bc_" convert "$w/huge.json" "$w/huge-edges.csv"
