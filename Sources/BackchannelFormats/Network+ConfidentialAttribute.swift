@@ -7,8 +7,9 @@ extension Network {
     /// Readers that know the mark (canonical JSON, CSV sheets, GraphML and GEXF keys named
     /// `confidential`) set it themselves; this catches the other ways a file can carry it: a plain
     /// NetworkX node's top-level field, a typed JSON `attributes` entry, a GraphML key
-    /// `Confidential`, a DOT attribute. The value is `true`/`false` (a boolean, or that text in any
-    /// case), or the integer 1/0; a node already marked stays marked.
+    /// `Confidential`, a DOT attribute. The value is a boolean, the text `true`, `yes` or `1` (any
+    /// case) or `false`, `no`, `0` or empty as in CSV sheets, or the integer 1 or 0; a node already
+    /// marked stays marked.
     ///
     /// - Throws: ``FormatError/malformed(file:line:column:message:)`` naming the node, the
     ///   attribute and the value when the value is none of these.
@@ -27,8 +28,8 @@ extension Network {
                     case let .int(n): n == 1 ? true : n == 0 ? false : nil
                     case let .string(s):
                         switch FieldText.trimmed(s).lowercased() {
-                        case "true": true
-                        case "false": false
+                        case "true", "yes", "1": true
+                        case "false", "no", "0", "": false
                         default: nil
                         }
                     case .double: nil

@@ -11,8 +11,8 @@ public struct EdgeList: Sendable {
     public var weights: [Double]
     /// The node list's extra column (one value per node, "" where missing), when one was asked for.
     public var column: [String]?
-    /// Ids of the nodes the node list marks in a column named `confidential` (any case, `true` or
-    /// `false`).
+    /// Ids of the nodes the node list marks in a column named `confidential` (any case; `true`,
+    /// `yes`, `1` mark a node, `false`, `no`, `0` or empty do not, as in CSV sheets).
     public var confidential: Set<String> = []
 }
 
@@ -48,8 +48,8 @@ public enum EdgeListReader {
                 if columns.count > 1 { columnValues[id] = record.string(columns[1]) }
                 if let mark {
                     switch FieldText.trimmed(record.string(mark)).lowercased() {
-                    case "true": marked.append(id)
-                    case "false", "": break
+                    case "true", "yes", "1": marked.append(id)
+                    case "false", "no", "0", "": break
                     case let text:
                         throw input.error(
                             at: record.fields[mark].offset, "confidential \(FieldText.quoted(text)) is not true or false")
