@@ -43,21 +43,30 @@ public struct AnalysisInput: Sendable {
             }
             let loaded = try EdgeListReader.read(edgesURL, nodes: nodesURL, nodeColumn: nodeColumn)
             network = nil
+            // Nodes the node list marks confidential get pseudonyms `node-HEX` (or `node-N`).
+            var ids = loaded.ids
+            var pseudonyms: [ExactID: String] = [:]
+            if let redaction, redaction.groups.contains(.confidential), !loaded.confidential.isEmpty {
+                pseudonyms = redaction.edgeListPseudonyms(ids: loaded.ids, covered: loaded.confidential)
+                ids = ids.map { pseudonyms[ExactID($0)] ?? $0 }
+            }
             graph = try CompactGraph(
-                ids: loaded.ids, sources: loaded.sources, targets: loaded.targets, weights: loaded.weights, directed: directed)
+                ids: ids, sources: loaded.sources, targets: loaded.targets, weights: loaded.weights, directed: directed)
             self.nodeColumn = loaded.column
             protectedFiles = [edgesURL] + (nodesURL.map { [$0] } ?? [])
             warnings = []
-            lookup = NodeLookup(ids: loaded.ids)
+            lookup = NodeLookup(ids: loaded.ids, shownIDs: pseudonyms.isEmpty ? nil : ids)
             self.filter = filter
-            redacted = nil
+            redacted = pseudonyms.isEmpty ? nil : RedactedNetwork(network: Network(name: ""), pseudonyms: pseudonyms)
         } else {
             let (loaded, warnings) = try input.loadWithWarnings()
             self.warnings = warnings
-            lookup = NodeLookup(loaded)
+            let r = redaction.map { $0.apply(to: loaded) }.flatMap { $0.count > 0 ? $0 : nil }
+            // Names match the original ids and labels and the pseudonyms; stderr shows only the latter.
+            lookup = NodeLookup(loaded, shownAs: r?.network)
             var resolved = try filter.resolvingNames(with: lookup)
             try resolved.checkCounterfactual(against: loaded)
-            if let redaction, case let r = redaction.apply(to: loaded), r.count > 0 {
+            if let r {
                 resolved.without = Set(resolved.without.map { ExactID(r.id(for: $0.text)) })
                 network = r.network
                 redacted = r

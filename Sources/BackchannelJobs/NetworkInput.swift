@@ -76,6 +76,13 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
                     "unknown file type \".\(url.pathExtension)\"; name the format with --input-format (--from for convert): \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
+        let (network, warnings) = try readFormat(url, format: format, strict: strict)
+        // Any attribute named `confidential` is the mark, whatever the format called it.
+        return (try network.promotingConfidentialAttributes(file: path), warnings)
+    }
+
+    private static func readFormat(_ url: URL, format: InputFormat, strict: Bool) throws -> (network: Network, warnings: [String]) {
+        let path = url.path
         switch format {
         case .csv:
             return try CSVSheets.read(

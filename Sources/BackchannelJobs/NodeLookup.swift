@@ -46,46 +46,89 @@ public struct NodeLookup: Sendable {
     }
 
     private struct Entry: Sendable {
+        /// The id a match returns.
         var id: String
-        var label: String
-        var foldedID: String
-        var foldedLabel: String
+        /// The node as suggestions and ambiguity lists show it.
+        var shown: Candidate
+        /// The folded ids and labels a name is compared with.
+        var folded: [String]
     }
 
     private let entries: [Entry]
     private let byID: [ExactID: Int]
 
     /// A lookup over `ids`, with `labels` beside them (the ids themselves when nil).
-    public init(ids: [String], labels: [String]? = nil) {
+    ///
+    /// - Parameters:
+    ///   - shownIDs: under a redaction, each node's id in the outputs (a pseudonym, or an id with a
+    ///     name replaced): a name matches either id or label, and suggestions and ambiguity lists show
+    ///     only `shownIDs` and `shownLabels`, so that a covered node's name never reaches stderr.
+    ///     A match still returns the id of `ids`.
+    public init(ids: [String], labels: [String]? = nil, shownIDs: [String]? = nil, shownLabels: [String]? = nil) {
         var entries: [Entry] = []
         entries.reserveCapacity(ids.count)
         var byID: [ExactID: Int] = [:]
         byID.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() {
             let label = labels?[i] ?? id
-            let foldedID = Self.fold(id)
-            entries.append(Entry(id: id, label: label, foldedID: foldedID, foldedLabel: label == id ? foldedID : Self.fold(label)))
+            let shownID = shownIDs?[i] ?? id
+            let shownLabel = shownLabels?[i] ?? (shownIDs == nil ? label : shownID)
+            var folded: [String] = []
+            for text in [id, label, shownID, shownLabel] {
+                let f = Self.fold(text)
+                if !folded.contains(f) { folded.append(f) }
+            }
+            entries.append(Entry(id: id, shown: Candidate(id: shownID, label: shownLabel), folded: folded))
             if byID[ExactID(id)] == nil { byID[ExactID(id)] = i }
+            if byID[ExactID(shownID)] == nil { byID[ExactID(shownID)] = i }
         }
         self.entries = entries
         self.byID = byID
     }
 
     /// A lookup over the network's nodes, or those of them `include` accepts.
-    public init(_ network: Network, where include: (Node) -> Bool = { _ in true }) {
-        let nodes = network.nodes.filter(include)
-        self.init(ids: nodes.map(\.id), labels: nodes.map(\.label))
+    ///
+    /// - Parameter shown: the same network redacted (node for node, in the same order): names match
+    ///   the nodes of either, and only `shown`'s ids and labels are reported (see
+    ///   ``init(ids:labels:shownIDs:shownLabels:)``).
+    public init(_ network: Network, shownAs shown: Network? = nil, where include: (Node) -> Bool = { _ in true }) {
+        let kept = network.nodes.indices.filter { include(network.nodes[$0]) }
+        let nodes = kept.map { network.nodes[$0] }
+        if let shown {
+            let shownNodes = kept.map { shown.nodes[$0] }
+            self.init(
+                ids: nodes.map(\.id), labels: nodes.map(\.label), shownIDs: shownNodes.map(\.id), shownLabels: shownNodes.map(\.label))
+        } else {
+            self.init(ids: nodes.map(\.id), labels: nodes.map(\.label))
+        }
     }
 
     /// The id of the conflict `name` means, looked up among the network's conflicts only (so that
     /// "Troubles" finds the conflict, not a dialogue about it). An exact id of a node of another kind
     /// is returned as it is, for the job to refuse (``JobError/notAConflict(_:)``).
     /// - Throws: ``NodeLookupError`` (parameter `conflict`), suggesting conflicts.
-    public static func conflict(_ name: String, in network: Network) throws(NodeLookupError) -> String {
+    ///
+    /// - Parameter redacted: under a redaction, the network as given and its pseudonyms: the name is
+    ///   resolved as every other name is (original or pseudonym, reported by pseudonym), and the id
+    ///   returned is the one `network` uses.
+    public static func conflict(_ name: String, in network: Network, redacted: RedactedNetwork? = nil) throws(NodeLookupError) -> String {
+        guard let redacted, let original = redacted.original else {
+            do {
+                return try NodeLookup(network, where: { $0.kind == .conflict }).resolve(name, parameter: "conflict")
+            } catch {
+                if case .unknown = error.reason, network.node(name) != nil { return name }
+                throw error
+            }
+        }
         do {
-            return try NodeLookup(network, where: { $0.kind == .conflict }).resolve(name, parameter: "conflict")
+            let id = try NodeLookup(original, shownAs: redacted.network, where: { $0.kind == .conflict }).resolve(
+                name, parameter: "conflict")
+            return redacted.id(for: id)
         } catch {
-            if case .unknown = error.reason, network.node(name) != nil { return name }
+            if case .unknown = error.reason {
+                if original.node(name) != nil { return redacted.id(for: name) }
+                if network.node(name) != nil { return name }
+            }
             throw error
         }
     }
@@ -128,11 +171,10 @@ public struct NodeLookup: Sendable {
                 let hit =
                     switch stage {
                     case .exactID: false
-                    case .folded: entry.foldedID == folded || entry.foldedLabel == folded
-                    case .prefix: entry.foldedID.hasPrefix(folded) || entry.foldedLabel.hasPrefix(folded)
-                    case .wordPrefix:
-                        Self.hasWord(startingWith: folded, in: entry.foldedLabel) || Self.hasWord(startingWith: folded, in: entry.foldedID)
-                    case .contains: entry.foldedID.contains(folded) || entry.foldedLabel.contains(folded)
+                    case .folded: entry.folded.contains(folded)
+                    case .prefix: entry.folded.contains { $0.hasPrefix(folded) }
+                    case .wordPrefix: entry.folded.contains { Self.hasWord(startingWith: folded, in: $0) }
+                    case .contains: entry.folded.contains { $0.contains(folded) }
                     }
                 if hit { found.append((i, stage)) }
             }
@@ -147,7 +189,7 @@ public struct NodeLookup: Sendable {
 
     /// The node at `index` of this lookup, as a candidate.
     public func candidate(_ index: Int) -> Candidate {
-        Candidate(id: entries[index].id, label: entries[index].label)
+        entries[index].shown
     }
 
     /// Up to `limit` nodes whose folded id or label is closest to the folded `name` by edit distance,
@@ -159,7 +201,7 @@ public struct NodeLookup: Sendable {
         var scored: [(distance: Int, index: Int)] = []
         for (i, entry) in entries.enumerated() {
             var best = Int.max
-            for text in [entry.foldedID, entry.foldedLabel] where abs(text.count - folded.count) <= bound {
+            for text in entry.folded where abs(text.count - folded.count) <= bound {
                 best = min(best, editDistance(folded, text))
             }
             if best <= bound { scored.append((best, i)) }

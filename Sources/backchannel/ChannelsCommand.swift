@@ -47,7 +47,9 @@ struct ChannelsCommand: ParsableCommand {
         try table.reportingFailures {
             let input = try graph.load()
             guard let network = input.network else { throw UsageFailure(message: "channels needs a typed network") }
-            let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
+            let conflictID = try conflict.map { name throws(NodeLookupError) in
+                try NodeLookup.conflict(name, in: network, redacted: input.redacted)
+            }
             let job = ChannelsJob(conflict: conflictID, includeOfficial: includeOfficial, filter: input.filter)
             let text =
                 if compare {

@@ -20,7 +20,8 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let network = try input.load()
+            let redacted = try input.loadRedacted()
+            let network = redacted.network
             print(Overview.summary(network, topConveners: top).text, terminator: "")
             print("  by relation: " + network.countsByRelation.map { "\($0.relation.rawValue) \($0.count)" }.joined(separator: " · "))
             let designated = network.nodes.filter(\.isDesignated)
@@ -33,7 +34,13 @@ struct InfoCommand: ParsableCommand {
                                 + ")"
                         }.joined(separator: ", "))
             }
-            print("  source: \(input.source); Graphviz \(Graphviz.shared.version)")
+            // Under a redaction the file's path is not shown: a file may be named after a person.
+            let source: String =
+                switch input.source {
+                case .bundled: "\(input.source)"
+                case .file: redacted.count > 0 ? "a file (its path is not shown: nodes are under pseudonyms)" : "\(input.source)"
+                }
+            print("  source: \(source); Graphviz \(Graphviz.shared.version)")
         }
     }
 }

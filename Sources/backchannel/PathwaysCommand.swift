@@ -65,8 +65,11 @@ struct InclusionCommand: ParsableCommand {
     func run() throws {
         try table.reportingFailures {
             if let every {
-                let network = try input.load()
-                let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
+                let redacted = try input.loadRedacted()
+                let network = redacted.network
+                let conflictID = try conflict.map { name throws(NodeLookupError) in
+                    try NodeLookup.conflict(name, in: network, redacted: redacted)
+                }
                 let report = try InclusionJob(conflict: conflictID).runEvery(
                     network, every: every.step, window: time.period?.days, datedOnly: time.datedOnly)
                 try output.write(
@@ -74,8 +77,11 @@ struct InclusionCommand: ParsableCommand {
                     protecting: input.source.protectedFiles)
                 return
             }
-            let network = time.restrict(try input.load())
-            let conflictID = try conflict.map { name throws(NodeLookupError) in try NodeLookup.conflict(name, in: network) }
+            let redacted = try input.loadRedacted()
+            let network = time.restrict(redacted.network)
+            let conflictID = try conflict.map { name throws(NodeLookupError) in
+                try NodeLookup.conflict(name, in: network, redacted: redacted)
+            }
             let report = try InclusionJob(conflict: conflictID).run(network)
             try output.write(
                 Array(time.scope.record(report.render(format), format: format).utf8), binary: false, protecting: input.source.protectedFiles

@@ -71,5 +71,12 @@ struct RedactionOptions: ParsableArguments {
             redacted.renamed.isEmpty
             ? "" : "; \(redacted.renamed.count) other id\(redacted.renamed.count == 1 ? "" : "s") held a name and changed"
         note("redacted \(redacted.count) node\(redacted.count == 1 ? "" : "s") (\(groups)): pseudonyms \(how)\(renamed)")
+        if !redacted.unsearched.isEmpty {
+            let shown = redacted.unsearched.prefix(10).joined(separator: ", ")
+            let more = redacted.unsearched.count > 10 ? " and \(redacted.unsearched.count - 10) more" : ""
+            note(
+                "not searched for in text: the id or label of \(shown)\(more) is under 3 characters, so it is replaced only where it is the whole id or label"
+            )
+        }
     }
 }

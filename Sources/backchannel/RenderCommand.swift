@@ -114,6 +114,8 @@ struct RenderCommand: ParsableCommand {
             let redacted = try input.loadRedacted()
             var network = time.restrict(redacted.network)
             var options = diagram.dotOptions
+            // `--title` is text like any other: covered nodes' names in it are replaced.
+            options.title = options.title.map(redacted.scrub)
             if time.isSet {
                 if let title = options.title {
                     options.title = time.scope.title(title)

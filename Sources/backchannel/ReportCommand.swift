@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
             // `--without` names nodes by their original ids (or their pseudonyms); the page states the pseudonyms.
             var filter = filters.filter
             filter.without = Set(filter.without.map { ExactID(redacted.id(for: $0.text)) })
-            let job = ReportJob(filter: filter, title: title, engine: engine, worker: renderLimits.worker)
+            let job = ReportJob(filter: filter, title: title.map(redacted.scrub), engine: engine, worker: renderLimits.worker)
             let (html, notes) = try job.run(network)
             notes.forEach(note)
             try output.write(Array(html.utf8), binary: false, protecting: input.source.protectedFiles)

@@ -110,4 +110,35 @@ struct RecipeConfidentialTests {
         #expect(marks == ["Ada": true, "Bo": false, "Cy": false, "Dee": true, "m1": true])
         #expect(read.warnings.contains { $0.contains("confidential values that are not true or false; read as confidential") })
     }
+
+    /// Review finding 1: an attribute named `confidential` in any case (plain NetworkX JSON, a typed
+    /// JSON attribute, a GraphML key `Confidential`) is read as the mark; a value that is not true
+    /// or false is a located error.
+    @Test func confidentialAttributeInAnyFormIsTheMark() throws {
+        let plain =
+            #"{"directed": true, "multigraph": false, "graph": {}, "nodes": [{"id": "zm", "label": "Zoë", "confidential": true}, {"id": "x"}], "links": [{"source": "zm", "target": "x"}]}"#
+        let typed =
+            #"{"name": "t", "nodes": [{"id": "zm", "label": "Zoë", "kind": "participant", "attributes": {"Confidential": "TRUE"}}, {"id": "x", "label": "X", "kind": "convener"}], "edges": []}"#
+        let graphml =
+            #"<?xml version="1.0" encoding="UTF-8"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="k2" for="node" attr.name="Confidential" attr.type="boolean"/><graph edgedefault="directed"><node id="zm"><data key="k2">true</data></node><node id="x"/></graph></graphml>"#
+        let read = [
+            try Network.read(json: Array(plain.utf8), file: "p.json", lenient: true).network,
+            try Network.read(json: Array(typed.utf8), file: "t.json", lenient: true).network,
+            try GraphML.read(Array(graphml.utf8), file: "g.graphml").network,
+        ]
+        for network in read {
+            let promoted = try network.promotingConfidentialAttributes(file: "f")
+            #expect(ConfidentialFieldTests.marks(promoted) == ["zm": true, "x": false])
+            #expect(promoted.nodes.allSatisfy { $0.attributes.keys.allSatisfy { $0.lowercased() != "confidential" } })
+        }
+        var bad = read[1]
+        bad.nodes[0].attributes = ["confidential": .string("maybe")]
+        #expect(throws: FormatError.self) { try bad.promotingConfidentialAttributes(file: "t.json") }
+        do {
+            _ = try bad.promotingConfidentialAttributes(file: "t.json")
+        } catch {
+            #expect(
+                error.description.contains("t.json") && error.description.contains("\"maybe\"") && error.description.contains("nodes[0]"))
+        }
+    }
 }

@@ -11,6 +11,9 @@ public struct EdgeList: Sendable {
     public var weights: [Double]
     /// The node list's extra column (one value per node, "" where missing), when one was asked for.
     public var column: [String]?
+    /// Ids of the nodes the node list marks in a column named `confidential` (any case; `true`,
+    /// `yes`, `1` mark a node, `false`, `no`, `0` or empty do not, as in CSV sheets).
+    public var confidential: Set<String> = []
 }
 
 /// Reads a plain edge list, the form any other tool can write: a CSV file with the header
@@ -36,12 +39,22 @@ public enum EdgeListReader {
     public static func read(_ url: URL, nodes nodesURL: URL? = nil, nodeColumn: String? = nil) throws(FormatError) -> EdgeList {
         var table = IdentifierTable()
         var columnValues: [Int32: String] = [:]
+        var marked: [Int32] = []
         if let nodesURL {
             let bytes = try InputFile.bytes(nodesURL, mapped: true)
-            try parseCSV(bytes, file: nodesURL.path, expecting: ["id"], optional: [], extra: nodeColumn) {
-                record, columns, _ throws(FormatError) in
+            try parseCSV(bytes, file: nodesURL.path, expecting: ["id"], optional: [], extra: nodeColumn, mark: "confidential") {
+                record, columns, input, mark throws(FormatError) in
                 let id = try record.withField(columns[0]) { table.intern($0) }
                 if columns.count > 1 { columnValues[id] = record.string(columns[1]) }
+                if let mark {
+                    switch FieldText.trimmed(record.string(mark)).lowercased() {
+                    case "true", "yes", "1": marked.append(id)
+                    case "false", "no", "0", "": break
+                    case let text:
+                        throw input.error(
+                            at: record.fields[mark].offset, "confidential \(FieldText.quoted(text)) is not true or false")
+                    }
+                }
             }
             if let nodeColumn, columnValues.isEmpty, table.count > 0 {
                 throw .malformed(file: nodesURL.path, line: 1, column: 1, message: "no column named \(nodeColumn.debugDescription)")
@@ -54,7 +67,7 @@ public enum EdgeListReader {
         targets.reserveCapacity(estimate)
         weights.reserveCapacity(estimate)
         try parseCSV(bytes, file: url.path, expecting: ["source", "target"], optional: ["weight"]) {
-            record, columns, input throws(FormatError) in
+            record, columns, input, _ throws(FormatError) in
             sources.append(try record.withField(columns[0]) { table.intern($0) })
             targets.append(try record.withField(columns[1]) { table.intern($0) })
             if columns.count > 2 {
@@ -71,7 +84,9 @@ public enum EdgeListReader {
         }
         let ids = table.identifiers()
         let column = nodeColumn.map { _ in (0..<ids.count).map { columnValues[Int32($0)] ?? "" } }
-        return EdgeList(ids: ids, sources: sources, targets: targets, weights: weights, column: column)
+        return EdgeList(
+            ids: ids, sources: sources, targets: targets, weights: weights, column: column,
+            confidential: Set(marked.map { ids[Int($0)] }))
     }
 }
 
@@ -94,12 +109,13 @@ private func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
 /// comes last in `columns`. Works on the bytes in place: no allocation per unquoted field.
 @inline(__always)
 private func parseCSV(
-    _ bytes: [UInt8], file: String, expecting: [String], optional: [String], extra: String? = nil,
-    _ row: (_ record: CSVTokenizer.Record, _ columns: [Int], _ input: InputBytes) throws(FormatError) -> Void
+    _ bytes: [UInt8], file: String, expecting: [String], optional: [String], extra: String? = nil, mark: String? = nil,
+    _ row: (_ record: CSVTokenizer.Record, _ columns: [Int], _ input: InputBytes, _ mark: Int?) throws(FormatError) -> Void
 ) throws(FormatError) {
     let input = try InputBytes(bytes, file: file)
     var header: [String]?
     var columns: [Int] = []
+    var markColumn: Int?
     try CSVTokenizer.forEachRecord(input) { record throws(FormatError) in
         guard let header else {
             let names = (0..<record.count).map { CSVTokenizer.headerName(record.string($0)) }
@@ -112,13 +128,14 @@ private func parseCSV(
             for name in optional where names.count > wanted && names[wanted] == name { wanted += 1 }
             columns = Array(0..<wanted)
             if let extra, let index = names.firstIndex(of: CSVTokenizer.headerName(extra)) { columns.append(index) }
+            if let mark { markColumn = names.firstIndex { $0.lowercased() == mark } }
             header = names
             return
         }
         for i in 0..<min(2, expecting.count) where record.isEmpty(i) {
             throw input.error(at: record.fields[i].offset, "empty \(header[i])")
         }
-        try row(record, columns, input)
+        try row(record, columns, input, markColumn)
     }
     if header == nil {
         throw .malformed(file: file, line: 1, column: 1, message: "empty file: expected a header \(expecting.joined(separator: ","))")

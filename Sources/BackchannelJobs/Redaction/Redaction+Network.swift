@@ -7,6 +7,16 @@ public struct RedactedNetwork: Sendable {
     public var pseudonyms: [ExactID: String]
     /// Original id → new id, for other nodes whose ids held a covered node's name.
     public var renamed: [ExactID: String] = [:]
+    /// Pseudonym labels of covered nodes with a name (id or label) under three characters, which
+    /// is not searched for in text.
+    public var unsearched: [String] = []
+    /// The network before redaction (nil when no node was covered), for looking names up.
+    public var original: Network?
+    /// Finds covered nodes' names in prose (for texts given on the command line, such as `--title`).
+    public var scrubber = TextScrubber([])
+
+    /// `text` with every covered node's name replaced by its pseudonym label.
+    public func scrub(_ text: String) -> String { scrubber.scrub(text) }
 
     /// The id to use for `id` of the original network: its pseudonym when covered, its id with the
     /// names replaced when it held one, else itself.
@@ -26,8 +36,9 @@ extension Redaction {
     ///
     /// Node and edge order, kinds, tracks, years, weights, relations, designations and ties are
     /// unchanged, so every analysis gives the same numbers for the same positions.
-    /// - Complexity: O(n + m + t) hashing and tokenizing for n nodes, m edges and t characters of
-    ///   text, plus a search of each text for the names whose first word it holds.
+    /// - Complexity: O(n + m + s + N) hashing for n nodes, m edges, s sources and N characters of
+    ///   covered names (the trie of ``TextScrubber``), plus O(t · d) for t characters of text, d
+    ///   being the longest stretch of a text, from one start, that begins some name.
     public func apply(to network: Network) -> RedactedNetwork {
         let covered = network.nodes.map { covers($0) }
         guard covered.contains(true) else { return RedactedNetwork(network: network, pseudonyms: [:]) }
@@ -40,10 +51,12 @@ extension Redaction {
             pseudonyms[ExactID(node.id)] = id
             guard !Self.isPseudonym(node) else { continue }
             needles.append((node.id, label, id))
-            needles.append((node.label, label, id))
-            for joiner in ["_", "-"] {
-                let joined = node.label.split(whereSeparator: \.isWhitespace).joined(separator: joiner)
-                if joined != node.label { needles.append((joined, label, id)) }
+            for name in Self.names(inLabel: node.label) {
+                needles.append((name, label, id))
+                for joiner in ["_", "-"] {
+                    let joined = name.split(whereSeparator: \.isWhitespace).joined(separator: joiner)
+                    if joined != name { needles.append((joined, label, id)) }
+                }
             }
         }
         let scrubber = TextScrubber(needles.map { ($0.text, $0.label) })
@@ -51,16 +64,42 @@ extension Redaction {
         func scrub(_ s: String) -> String { scrubber.scrub(s) }
         func scrubID(_ s: String) -> String { idScrubber.scrub(s) }
         func scrubAttributes(_ a: [String: AttributeValue]) -> [String: AttributeValue] {
-            a.mapValues { if case let .string(s) = $0 { .string(scrub(s)) } else { $0 } }
+            // Keys too (`met_zoe_muller`); two keys that become one keep the first in sorted order.
+            var out: [String: AttributeValue] = [:]
+            for key in a.keys.sorted() {
+                let value = a[key]!
+                let newKey = scrubID(key)
+                if out[newKey] == nil { out[newKey] = if case let .string(s) = value { .string(scrub(s)) } else { value } }
+            }
+            return out
         }
-        func scrubSources(_ s: [String]) -> [String] { s.map(scrubID) }
+        let sourceIDs = neutralSourceIDs(network)
+        func scrubSources(_ s: [String]) -> [String] { s.map { sourceIDs[$0] ?? scrubID($0) } }
+
+        // A source cited only for covered nodes and their edges is covered too.
+        var citedForKept = Set<String>(), citedForCovered = Set<String>()
+        for (i, node) in network.nodes.enumerated() {
+            let ids = node.sources + node.designations.flatMap(\.sources)
+            if covered[i] { citedForCovered.formUnion(ids) } else { citedForKept.formUnion(ids) }
+        }
+        for edge in network.edges {
+            if pseudonyms[ExactID(edge.source)] != nil || pseudonyms[ExactID(edge.target)] != nil {
+                citedForCovered.formUnion(edge.sources)
+            } else {
+                citedForKept.formUnion(edge.sources)
+            }
+        }
 
         var out = network
         out.name = scrubID(network.name)
         out.title = network.title.map(scrub)
         out.description = network.description.map(scrub)
         out.sources = network.sources.map { s in
-            Source(id: scrubID(s.id), citation: scrub(s.citation), url: s.url.flatMap { scrubber.names($0) ? nil : $0 })
+            let id = sourceIDs[s.id] ?? scrubID(s.id)
+            if citedForCovered.contains(s.id), !citedForKept.contains(s.id) {
+                return Source(id: id, citation: Self.withheldCitation, url: nil)
+            }
+            return Source(id: id, citation: scrub(s.citation), url: s.url.flatMap { scrubber.names($0) ? nil : $0 })
         }
         // Other nodes' ids that hold a name (`talks-with-ralph-fertig`) get it replaced, kept unique.
         var renamed: [ExactID: String] = [:]
@@ -115,7 +154,70 @@ extension Redaction {
             }
             out.edges[i] = e
         }
-        return RedactedNetwork(network: out, pseudonyms: pseudonyms, renamed: renamed)
+        var unsearched: [String] = []
+        for (i, node) in network.nodes.enumerated() where covered[i] && !Self.isPseudonym(node) {
+            let label = names[i]!.label
+            if [node.id, node.label].contains(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).count < 3 }) {
+                unsearched.append(label)
+            }
+        }
+        var result = RedactedNetwork(network: out, pseudonyms: pseudonyms, renamed: renamed)
+        result.unsearched = unsearched
+        result.scrubber = scrubber
+        result.original = network
+        return result
+    }
+
+    /// The citation of a source cited only for covered nodes and their edges.
+    public static let withheldCitation = "Source withheld: cited only for nodes under pseudonyms"
+
+    /// The names a label is searched for by: the label, and for `Name (Other name)` also `Name` and
+    /// `Other name`.
+    static func names(inLabel label: String) -> [String] {
+        var names = [label]
+        let trimmed = label.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
+            let before = trimmed[..<open].trimmingCharacters(in: .whitespacesAndNewlines)
+            let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            for name in [before, inside] where !name.isEmpty && !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
+    /// Every source's neutral id: `source-HEX` (the first 8 hexadecimal digits of
+    /// HMAC-SHA256(key, "backchannel-source\0" + id), 16 where two would share 8), or without a key
+    /// `source-N` in the order of the network's sources.
+    private func neutralSourceIDs(_ network: Network) -> [String: String] {
+        var ids: [String: String] = [:]
+        guard let key else {
+            for (i, s) in network.sources.enumerated() where ids[s.id] == nil { ids[s.id] = "source-\(i + 1)" }
+            return ids
+        }
+        var byTail: [String: [String]] = [:]
+        // Ids already neutral stay, so that redacting a redacted file again changes nothing.
+        for s in network.sources where Self.isNeutralSourceID(s.id) {
+            ids[s.id] = s.id
+            byTail[String(s.id.dropFirst("source-".count)), default: []].append(s.id)
+        }
+        for s in network.sources where ids[s.id] == nil {
+            let tail = Self.digest(s.id, key: key, digits: 8, domain: "backchannel-source")
+            ids[s.id] = "source-\(tail)"
+            byTail[tail, default: []].append(s.id)
+        }
+        for (_, members) in byTail where members.count > 1 {
+            for id in members where !Self.isNeutralSourceID(id) {
+                ids[id] = "source-\(Self.digest(id, key: key, digits: 16, domain: "backchannel-source"))"
+            }
+        }
+        return ids
+    }
+
+    /// Whether `id` is `source-` and 8 or 16 lowercase hexadecimal digits.
+    static func isNeutralSourceID(_ id: String) -> Bool {
+        guard id.hasPrefix("source-") else { return false }
+        let tail = id.dropFirst("source-".count)
+        return (tail.count == 8 || tail.count == 16) && tail.allSatisfy { "0123456789abcdef".contains($0) }
     }
 
     /// Each covered node's pseudonym id and label, unique in the network.
@@ -163,5 +265,33 @@ extension Redaction {
             }
         }
         return names
+    }
+}
+
+extension Redaction {
+    /// Pseudonyms for the nodes of a plain edge list that its node list marks confidential: `node-HEX`
+    /// (as for typed nodes, 16 digits where two would share 8 or an id is taken), or without a key
+    /// `node-N` in node order.
+    /// - Complexity: O(n) hashing for n ids.
+    public func edgeListPseudonyms(ids: [String], covered: Set<String>) -> [ExactID: String] {
+        let taken = Set(ids.filter { !covered.contains($0) }.map(ExactID.init))
+        var out: [ExactID: String] = [:]
+        var used = Set<ExactID>()
+        var number = 0
+        for id in ids where covered.contains(id) && out[ExactID(id)] == nil {
+            var name: String
+            if let key {
+                name = "node-\(Self.digest(id, key: key, digits: 8))"
+                if taken.contains(ExactID(name)) || used.contains(ExactID(name)) { name = "node-\(Self.digest(id, key: key, digits: 16))" }
+            } else {
+                repeat {
+                    number += 1
+                    name = "node-\(number)"
+                } while taken.contains(ExactID(name))
+            }
+            used.insert(ExactID(name))
+            out[ExactID(id)] = name
+        }
+        return out
     }
 }

@@ -15,12 +15,20 @@ import Crypto
 /// - the **description and attributes of its edges** (except `status` and `side`) are removed.
 ///
 /// Then every other text of the network (ids, labels and descriptions of other nodes, edge keys and
-/// descriptions, string attributes, designations' lists and authorities, source ids, citations,
-/// the network's name, title and description) has each occurrence of a covered node's label or id,
-/// or of the label with `_` or `-` for its spaces, ignoring case and accents and starting and ending
-/// at a word boundary, replaced by the pseudonym (its label in prose, its id in ids and the name);
-/// a source URL holding one is removed. Another node's id changed so is kept unique with `-2`, `-3`, ….
+/// descriptions, string attributes and every attribute's key, designations' lists and authorities,
+/// citations, the network's name, title and description) has each occurrence of a covered node's
+/// label or id, or of the label with `_` or `-` for its spaces, or for a label `Name (Other name)`
+/// of `Name` and `Other name`, ignoring case and accents, any run of white space counting as one
+/// space, and starting and ending at a word boundary, replaced by the pseudonym (its label in prose,
+/// its id in ids and the name); a source URL holding one is removed (see ``TextScrubber``; ids and
+/// labels under three characters are not searched for, and ``RedactedNetwork/unsearched`` lists
+/// their pseudonyms). Another node's id changed so is kept unique with `-2`, `-3`, ….
 /// Other ways of naming someone (a surname alone, a nickname) cannot be found and are not changed.
+///
+/// Every **source id** becomes `source-HEX` (HMAC-SHA256(key, "backchannel-source\0" + id), 8 digits
+/// or 16 where two would share 8) or, without a key, `source-N` in source order; a source cited only
+/// by covered nodes (their sources and designations) and their edges is covered: its citation is
+/// ``withheldCitation`` and its URL is removed.
 ///
 /// The same key and id give the same pseudonym in every file and format; different keys give
 /// unrelated ones, and without the key a pseudonym cannot be turned back into the id.
@@ -69,9 +77,9 @@ public struct Redaction: Sendable, Hashable {
     }
 
     /// The first `digits` hexadecimal digits of HMAC-SHA256(key, "backchannel-node\0" + id).
-    static func digest(_ id: String, key: [UInt8], digits: Int) -> String {
+    static func digest(_ id: String, key: [UInt8], digits: Int, domain: String = "backchannel-node") -> String {
         let mac = HMAC<SHA256>.authenticationCode(
-            for: Array("backchannel-node\u{0}".utf8) + Array(id.utf8), using: SymmetricKey(data: key))
+            for: Array("\(domain)\u{0}".utf8) + Array(id.utf8), using: SymmetricKey(data: key))
         let hex = "0123456789abcdef".map { $0 }
         return String(Array(mac).prefix(digits / 2).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] })
     }
