@@ -46,7 +46,9 @@ ACTORS = {"convener", "participant", "official"}
 # (Treasury/OFAC and Executive Order 13224).
 DIRECTIONS = {
     "convenes": ({"convener"}, {"dialogue"}),
-    "participates_in": ({"participant", "official"}, {"dialogue", "agreement", "event"}),
+    # A convener may take part in a dialogue another convener hosts (Jimmy Carter in the Carter
+    # Center's 2008 meetings).
+    "participates_in": ({"participant", "official", "convener"}, {"dialogue", "agreement", "event"}),
     "addresses": ({"dialogue", "convener", "agreement"}, {"conflict"}),
     "party_to": ({"participant", "official"}, {"conflict", "event"}),
     "urges": ({"official"}, {"convener"}),
@@ -104,6 +106,40 @@ REQUIRED_EDGES = [
 EISENHOWER_QUOTE = "I can't talk to the Soviets, but somebody better"
 
 
+
+def date_bounds(value):
+    """The first and last day (as (y, m, d) tuples) of a year or ISO date, or None when unreadable."""
+    import calendar
+    import re
+
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return (value, 1, 1), (value, 12, 31)
+    if not isinstance(value, str):
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(2) is None:
+        return (y, 1, 1), (y, 12, 31)
+    mo = int(m.group(2))
+    if not 1 <= mo <= 12:
+        return None
+    last = calendar.monthrange(y, mo)[1]
+    if m.group(3) is None:
+        return (y, mo, 1), (y, mo, last)
+    d = int(m.group(3))
+    if not 1 <= d <= last:
+        return None
+    return (y, mo, d), (y, mo, d)
+
+
+def before(end, start):
+    """Whether the period ending at `end` is over before the one starting at `start` begins."""
+    return date_bounds(end)[1] < date_bounds(start)[0]
+
 class Checker:
     def __init__(self):
         self.errors = []
@@ -119,10 +155,13 @@ class Checker:
         return True
 
     def year(self, where, key, value):
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.err(where, f"'{key}' must be an integer year, got {value!r}")
+        """A date at the precision the source gives: an integer year, or an ISO string
+        "YYYY", "YYYY-MM" or "YYYY-MM-DD" (see Datasets/README.md, Dates)."""
+        if date_bounds(value) is None:
+            self.err(where, f"'{key}' must be a year or an ISO date (YYYY, YYYY-MM, YYYY-MM-DD), got {value!r}")
             return False
-        if not YEAR_MIN <= value <= YEAR_MAX:
+        y = date_bounds(value)[0][0]
+        if not YEAR_MIN <= y <= YEAR_MAX:
             self.err(where, f"'{key}' = {value} outside {YEAR_MIN}..{YEAR_MAX}")
             return False
         return True
@@ -153,7 +192,7 @@ class Checker:
     def year_span(self, where, obj):
         ok_start = "start" not in obj or self.year(where, "start", obj["start"])
         ok_end = "end" not in obj or self.year(where, "end", obj["end"])
-        if ok_start and ok_end and "start" in obj and "end" in obj and obj["end"] < obj["start"]:
+        if ok_start and ok_end and "start" in obj and "end" in obj and before(obj["end"], obj["start"]):
             self.err(where, f"end {obj['end']} is before start {obj['start']}")
 
     # -- document ---------------------------------------------------------
@@ -249,7 +288,7 @@ class Checker:
                         self.nonempty_str(dw, "list", d["list"])
                         self.nonempty_str(dw, "by", d["by"])
                         ok = self.year(dw, "since", d["since"])
-                        if "until" in d and self.year(dw, "until", d["until"]) and ok and d["until"] < d["since"]:
+                        if "until" in d and self.year(dw, "until", d["until"]) and ok and before(d["until"], d["since"]):
                             self.err(dw, "'until' is before 'since'")
                         used_sources.update(self.source_refs(dw, d["sources"], known_sources))
 

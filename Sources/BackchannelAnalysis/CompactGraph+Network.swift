@@ -16,9 +16,12 @@ public struct NetworkFilter: Sendable {
     public var withoutKinds: Set<NodeKind> = []
     /// Leave out every node with a designation (on any list, at any time).
     public var withoutDesignated = false
-    /// Count intended and refused engagements (an edge's `status`) as ties too; by default only
-    /// engagements that took place are ties (see ``EngagementStatus``).
+    /// Count intended engagements (an edge's `status`) as ties too; by default only engagements that
+    /// took place are ties. A refused engagement is never a tie (see ``Edge/isTie(includingIntended:)``).
     public var includeIntended = false
+    /// Keep every edge whatever its `status`, refused ones included: for pages and drawings that
+    /// show engagements that are no tie (a report's diagram and exposure table), never for measures.
+    public var keepsEveryEngagement = false
     /// The network as it stood during this window (`--at`, `--between`), a year, year-month or day
     /// at each end: keep the nodes and the edges whose own periods overlap it, day by day (see
     /// ``Period/days``: the period 2021 overlaps 2021-07, the period 2021-03…2021-05 does not);
@@ -125,7 +128,7 @@ public struct NetworkFilter: Sendable {
     }
 
     public func includes(_ edge: Edge) -> Bool {
-        if !includeIntended && !edge.tookPlace { return false }
+        if !keepsEveryEngagement && !edge.isTie(includingIntended: includeIntended) { return false }
         if let relations, !relations.contains(edge.relation) { return false }
         if let years, !edge.years.isEmpty {
             let window = PartialDate(years.lowerBound).firstDay...PartialDate(years.upperBound).lastDay

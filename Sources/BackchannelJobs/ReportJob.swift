@@ -114,7 +114,7 @@ public struct ReportJob: Sendable {
     /// their status); the measures computed from it count only engagements that took place.
     public static func filtered(_ network: Network, by filter: NetworkFilter) -> Network {
         var filter = filter
-        filter.includeIntended = true
+        filter.keepsEveryEngagement = true
         var out = network
         out.nodes = network.nodes.filter(filter.includes)
         let kept = Set(out.nodes.map { ExactID($0.id) })

@@ -130,8 +130,10 @@ extension CaseIterable where Self: RawRepresentable, Self.RawValue == String {
 /// was given, only intended (the Holder v. Humanitarian Law Project plaintiffs' planned training), or
 /// refused. An edge without a status records one that took place.
 ///
-/// Analyses count only engagements that took place: an intended or refused one is never a tie unless
-/// asked for (`NetworkFilter.includeIntended`); `exposure` reports every one, with its status.
+/// Analyses count only engagements that took place. An intended one is a tie only when asked for
+/// (`NetworkFilter.includeIntended`); a refused one is never a tie, in any measure, path or channel
+/// (``Edge/isTie(includingIntended:)``). Drawings show both, thin and dashed; `exposure` reports
+/// every one, with its status.
 public enum EngagementStatus: String, CaseIterable, Sendable, Hashable {
     case provided, intended, refused
 }
@@ -147,5 +149,19 @@ extension Edge {
     public var tookPlace: Bool {
         guard let status = attributes["status"] else { return true }
         return EngagementStatus(rawValue: status.text) == .provided
+    }
+
+    /// Whether the edge counts as a tie: the one place the `status` attribute is interpreted for
+    /// analysis. No status or `provided`: always. `intended` (or a status that is not one of
+    /// ``EngagementStatus``, which validation reports): only when `includingIntended`. `refused`:
+    /// never, whatever is asked (an engagement one side declined is no channel).
+    /// - Complexity: O(1).
+    public func isTie(includingIntended: Bool) -> Bool {
+        guard let status = attributes["status"] else { return true }
+        switch EngagementStatus(rawValue: status.text) {
+        case .provided: return true
+        case .refused: return false
+        case .intended, nil: return includingIntended
+        }
     }
 }

@@ -48,7 +48,8 @@ struct FilterOptions: ParsableArguments {
     @Flag(help: "Leave out every node with a designation (on any list).")
     var withoutDesignated = false
 
-    @Flag(help: "Count intended and refused engagements (an edge's status attribute) as ties too.")
+    @Flag(
+        help: "Count intended engagements (an edge's status attribute) as ties too. A refused engagement is never a tie.")
     var includeIntended = false
 
     @OptionGroup var time: TimeOptions

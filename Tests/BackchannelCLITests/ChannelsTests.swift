@@ -167,10 +167,53 @@ struct ChannelsTests {
             let count = cut.isEmpty ? 0 : 1
             #expect(at.stdout == header + "sri-lankan-civil-war,ltte,government-of-sri-lanka,,,false,\(count),\(cut)\n", "at \(year)")
         }
-        // With officials and the refused engagement: the 2002 talks and the 2003 Washington conference too.
+        // With officials: the 2002 talks too. The LTTE's refused place at the 2003 Washington conference
+        // (it was not invited) is no tie even with --include-intended: leaving the conference out
+        // loses no channel that ran through the LTTE's own tie to it.
         let all = try Fixtures.run([
             "channels", "--conflict", "sri-lankan-civil-war", "--include-intended", "--include-official", "--format", "csv",
         ])
-        #expect(all.stdout.contains(",false,4,") && all.stdout.contains("washington-donor-conference-2003"))
+        #expect(all.status == 0 && all.stdout.contains("sri-lankan-civil-war,ltte,government-of-sri-lanka,,,false,"), "\(all.stderr)")
+    }
+
+    /// A refused engagement is never a tie: not for channels, not for paths, whatever is asked for;
+    /// an intended one counts only with `--include-intended`.
+    @Test func aRefusedEngagementNeverYieldsAChannelOrAPath() throws {
+        let s = ["s"]
+        func node(_ id: String, _ kind: NodeKind, _ track: Track? = nil) -> Node {
+            Node(id: id, label: id.uppercased(), kind: kind, track: track, sources: s)
+        }
+        func network(_ status: String) -> Network {
+            Network(
+                name: "refused", title: "Refused", sources: [Source(id: "s", citation: "Fixture")],
+                nodes: [
+                    node("war", .conflict), node("a", .participant), node("b", .participant), node("meeting", .dialogue, .two),
+                ],
+                edges: [
+                    Edge("a", .partyTo, "war", sources: s), Edge("b", .partyTo, "war", sources: s),
+                    Edge("a", .participatesIn, "meeting", attributes: ["status": .string(status)], sources: s),
+                    Edge("b", .participatesIn, "meeting", sources: s),
+                ])
+        }
+        var counts: [String: [String]] = [:]
+        for status in ["refused", "intended", "provided"] {
+            let dir = try Fixtures.temporaryDirectory()
+            let file = dir.appendingPathComponent("n.json")
+            try network(status).jsonText().write(to: file, atomically: true, encoding: .utf8)
+            for flags in [[], ["--include-intended"], ["--include-intended", "--include-official"]] {
+                let channels = try Fixtures.run(["channels", file.path, "--conflict", "war", "--format", "csv"] + flags)
+                #expect(channels.status == 0, "\(channels.stderr)")
+                // Without the conflict, through which the two parties are joined too; paths takes no --include-official.
+                let pathFlags = flags.filter { $0 != "--include-official" }
+                let paths = try Fixtures.run(
+                    ["paths", file.path, "--from", "a", "--to", "b", "--undirected", "--without", "war", "--format", "json"] + pathFlags)
+                #expect(paths.status == 0, "\(paths.stderr)")
+                let found = paths.stdout.contains("\"paths\": [") && !paths.stdout.contains("\"paths\": []")
+                counts[status, default: []].append("\(channels.stdout.contains(",false,1,") ? 1 : 0)\(found ? "p" : "-")")
+            }
+        }
+        #expect(counts["refused"] == ["0-", "0-", "0-"], "refused: \(counts)")
+        #expect(counts["intended"] == ["0-", "1p", "1p"], "intended: \(counts)")
+        #expect(counts["provided"] == ["1p", "1p", "1p"], "provided: \(counts)")
     }
 }

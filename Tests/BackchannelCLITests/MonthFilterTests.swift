@@ -148,12 +148,15 @@ struct MonthFilterTests {
 }
 
 extension MonthFilterTests {
-    /// Years stay integers: exporting the bundled history gives back Datasets/track2-history.json byte for byte.
+    /// Years stay integers and days ISO text: exporting the bundled history gives back
+    /// Datasets/track2-history.json byte for byte.
     @Test func exportedHistoryIsTheCanonicalFileByteForByte() throws {
         let result = try Fixtures.run(["export", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let file = try String(contentsOf: Fixtures.datasetsDirectory.appendingPathComponent("track2-history.json"), encoding: .utf8)
         #expect(result.stdout == file)
-        #expect(!file.contains(#""start": ""#) && file.contains(#""start": 1960"#), "the history's dates are years, written as integers")
+        #expect(
+            file.contains(#""start": 1960"#) && file.contains(#""start": "2008-04-13""#),
+            "the history's dates keep the source's precision: years as integers, days as ISO text")
     }
 }

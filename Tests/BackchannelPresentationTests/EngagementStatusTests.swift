@@ -5,7 +5,8 @@ import BackchannelPresentation
 import BackchannelTestSupport
 import Testing
 
-/// An intended or refused engagement is drawn as such, and is no tie for the measures.
+/// An intended or refused engagement is drawn as such, and is no tie for the measures; a refused one
+/// is no tie even when intended ones are asked for.
 @Suite("Engagement status")
 struct EngagementStatusTests {
     static let network: Network = {
@@ -36,5 +37,23 @@ struct EngagementStatusTests {
         var bad = Self.network
         bad.edges[0].attributes["status"] = .string("maybe")
         #expect(bad.validationProblems().contains { $0.message.contains("status \"maybe\" is not one of provided, intended, refused") })
+    }
+
+    @Test func refusedEngagementsAreNeverTies() {
+        var refused = Self.network
+        refused.edges = refused.edges.map { edge in
+            var e = edge
+            if e.relation == .provides { e.attributes["status"] = .string("refused") }
+            return e
+        }
+        var asked = NetworkFilter()
+        asked.includeIntended = true
+        #expect(CompactGraph(refused, filter: asked).arcCount == CompactGraph(refused).arcCount, "not a tie with includeIntended")
+        #expect(CompactGraph(Self.network, filter: asked).arcCount == CompactGraph(refused).arcCount + 1, "intended is")
+        let edge = refused.edges.first { $0.relation == .provides }
+        #expect(edge?.isTie(includingIntended: true) == false && edge?.isTie(includingIntended: false) == false)
+        var pages = NetworkFilter()
+        pages.keepsEveryEngagement = true
+        #expect(refused.edges.filter(pages.includes).count == refused.edges.count, "pages and drawings keep it")
     }
 }

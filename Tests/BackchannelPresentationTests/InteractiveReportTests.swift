@@ -94,8 +94,9 @@ struct InteractiveReportTests {
             if case let .string(s)? = p["label"]?.value { return s }; return nil
         }
         let firstYears = Set(
-            network.nodes.compactMap { $0.years.start ?? $0.years.end } + network.edges.compactMap { $0.years.start ?? $0.years.end })
-        #expect(labels == firstYears.sorted().map(String.init))
+            network.nodes.compactMap { ($0.years.start ?? $0.years.end)?.year }
+                + network.edges.compactMap { ($0.years.start ?? $0.years.end)?.year })
+        #expect(labels == firstYears.sorted().map(String.init), "a period per year, whatever the dates' precision")
         func mask(_ p: JSONNode, _ key: String) -> [Bool] {
             if case let .string(s)? = p[key]?.value { return s.map { $0 == "1" } }
             return []
