@@ -172,7 +172,6 @@ struct DatePrecisionTests {
         }
     }
 
-
     @Test(
         .enabled(
             if: SchemaCheck.available,
