@@ -11,6 +11,9 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidParameter(name: String, value: String, reason: String)
     /// An iterative method did not reach its tolerance.
     case noConvergence(measure: String, iterations: Int)
+    /// A per-period analysis over more than `limit` periods of `step` (`year`, `quarter`, `month`):
+    /// `span` is their first and last label.
+    case tooManyPeriods(step: String, count: Int, limit: Int, span: String)
 
     /// A neutral message naming parameters as the library calls them (`max_iter`, `tolerance`); the
     /// command line words these for its flags.
@@ -24,6 +27,8 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(name) \(value): \(reason)"
         case let .noConvergence(measure, iterations):
             "\(measure) did not converge in \(iterations) iterations; allow more iterations or a looser tolerance"
+        case let .tooManyPeriods(step, count, limit, span):
+            "the dates span \(span), \(count) \(step)s; one report holds at most \(limit) periods: choose a shorter window or a longer period"
         }
     }
 }

@@ -73,4 +73,28 @@ public enum TimeStep: String, Sendable, Hashable, CaseIterable {
     public func indices(covering days: ClosedRange<Int>) -> ClosedRange<Int> {
         index(ofDay: days.lowerBound)...index(ofDay: days.upperBound)
     }
+
+    /// At most this many periods in one per-period report: each period's analysis runs once.
+    public static let maximumPeriods = 1000
+
+    /// ``indices(covering:)``, refused with ``AnalysisError/tooManyPeriods(step:count:limit:span:)``
+    /// when there are more than `limit`: whether the days come from a window asked for or from the
+    /// span of the data's dates.
+    public func indices(covering days: ClosedRange<Int>, limit: Int) throws(AnalysisError) -> ClosedRange<Int> {
+        let indices = indices(covering: days)
+        guard indices.count <= limit else {
+            throw .tooManyPeriods(
+                step: rawValue, count: indices.count, limit: limit, span: "\(label(indices.lowerBound))–\(label(indices.upperBound))")
+        }
+        return indices
+    }
+
+    /// The period `index`, or the `count` periods ending in it, clipped to `window`: the days they
+    /// share (see ``Period/clipped(to:)``). A period that `window` cuts keeps its label; its
+    /// snapshot holds only the window's days.
+    public func period(_ index: Int, count: Int = 1, within window: Period?) -> Period {
+        var p = Period(start: period(index - count + 1).start, end: period(index).end)
+        if let window, let clipped = p.clipped(to: window) { p = clipped }
+        return p
+    }
 }

@@ -58,8 +58,9 @@ public struct ChannelsJob: Sendable {
     /// (ties whose periods overlap the period's days, undated ties unless ``NetworkFilter/datedOnly``).
     /// Parties are the conflict's `party_to` nodes over the whole span; a pair is listed in a period
     /// when both parties are present then, and only present intermediaries carry channels.
-    /// - Parameter window: the days whose periods are listed; nil: ``NetworkFilter/period``, or the
-    ///   span of the data's dates.
+    /// - Parameter window: the days whose periods are listed, each period's snapshot clipped to them;
+    ///   nil: ``NetworkFilter/period``'s days, or (unclipped) the span of the data's dates. At most
+    ///   ``TimeStep/maximumPeriods`` periods.
     /// - Complexity: P snapshots of O(n + m) and P runs of ``run(_:)``'s flows.
     public func runEvery(_ network: Network, every: TimeStep = .year, window: ClosedRange<Int>? = nil) throws -> ChannelsReport {
         let periods = try periods(network, every: every, window: window)
@@ -74,7 +75,7 @@ public struct ChannelsJob: Sendable {
     public struct Period: Sendable {
         /// "2021", "2021-Q3" or "2021-07".
         public var label: String
-        /// The period's days (day ordinals, ``PartialDate/ordinal(year:month:day:)``).
+        /// The period's days (day ordinals, ``PartialDate/ordinal(year:month:day:)``), clipped to the window.
         public var days: ClosedRange<Int>
         public var conflicts: [ChannelsReport.Conflict]
         /// Which of the temporal graph's nodes are present in the period, and their ties (distinct neighbours).
@@ -89,14 +90,18 @@ public struct ChannelsJob: Sendable {
         try filter.checkCounterfactual(against: network)
         let base = filter.untimed
         let temporal = TemporalGraph(network, filter: base, directed: true)
-        guard let span = window ?? filter.period?.days ?? temporal.span else {
+        let clip = window ?? filter.period?.days
+        guard let span = clip ?? temporal.span else {
             throw AnalysisError.invalidParameter(
                 name: "every", value: every.rawValue, reason: "the network holds no dates, so it has no periods")
         }
         let setting = try Setting(self, network: network, ids: temporal.ids, edgeFilter: base)
         var out: [Period] = []
-        for index in every.indices(covering: span) {
-            let days = every.days(index), label = every.label(index)
+        for index in try every.indices(covering: span, limit: TimeStep.maximumPeriods) {
+            // Each period clipped to the window asked for: --at 2008-03 --every quarter counts March only.
+            var days = every.days(index)
+            if let clip { days = max(days.lowerBound, clip.lowerBound)...min(days.upperBound, clip.upperBound) }
+            let label = every.label(index)
             let (graph, present) = try temporal.snapshot(days, datedOnly: filter.datedOnly)
             var conflicts = try setting.conflicts(in: graph, present: present)
             for i in conflicts.indices { conflicts[i].period = label }

@@ -15,8 +15,16 @@ import BackchannelPresentation
 /// - Complexity: O(n + m).
 public struct InclusionJob: Sendable {
     public var conflict: String?
-    public init(conflict: String? = nil) {
+    /// The time window (``NetworkFilter/period``) and ``NetworkFilter/datedOnly`` that ``report(_:)``
+    /// applies; inclusion reads no other part of a filter.
+    public var filter: NetworkFilter
+    /// Per-period inclusion (`--every`), or nil for one report.
+    public var every: TimeStep?
+
+    public init(conflict: String? = nil, filter: NetworkFilter = NetworkFilter(), every: TimeStep? = nil) {
         self.conflict = conflict
+        self.filter = filter
+        self.every = every
     }
 
     static let engagements: Set<Relation> = [.participatesIn, .convenes, .urges, .partnersWith, .provides]
@@ -29,22 +37,40 @@ public struct InclusionJob: Sendable {
         return node.kind == .convener ? .unofficial : .none
     }
 
+    /// The report ``filter`` and ``every`` ask for: per period (``runEvery(_:every:window:datedOnly:)``
+    /// within the filter's window), or ``run(_:)`` on the network as it stood in the window. A
+    /// conflict asked for that does not exist in the window has no entry.
+    /// - Complexity: O(n + m), or P × O(n + m) for P periods.
+    public func report(_ network: Network) throws -> InclusionReport {
+        if let every { return try runEvery(network, every: every, window: filter.period, datedOnly: filter.datedOnly) }
+        var time = NetworkFilter()
+        time.period = filter.period
+        time.datedOnly = filter.datedOnly
+        let snapshot = time.isTimed ? network.filtered(by: time) : network
+        if let conflict, time.isTimed, snapshot.node(conflict) == nil, network.node(conflict)?.kind == .conflict {
+            return InclusionReport(conflicts: [])
+        }
+        return try run(snapshot)
+    }
+
     /// The parties' inclusion in every period (`--every year|quarter|month`): the network as it stood
     /// in each period (``NetworkFilter/period``, undated nodes and ties kept unless `datedOnly`, as
     /// `--at` gives it), one conflict entry per conflict and period, with its `period`.
-    /// - Parameter window: the days whose periods are listed; nil: the span of the data's dates.
+    /// - Parameter window: the window whose periods are listed, each period clipped to it
+    ///   (``TimeStep/period(_:count:within:)``); nil: the span of the data's dates. At most
+    ///   ``TimeStep/maximumPeriods`` periods.
     /// - Complexity: P × O(n + m) for P periods.
-    public func runEvery(_ network: Network, every: TimeStep, window: ClosedRange<Int>? = nil, datedOnly: Bool = false) throws
+    public func runEvery(_ network: Network, every: TimeStep, window: Period? = nil, datedOnly: Bool = false) throws
         -> InclusionReport
     {
-        guard let span = window ?? TemporalGraph(network).span else {
+        guard let span = window?.days ?? TemporalGraph(network).span else {
             throw AnalysisError.invalidParameter(
                 name: "every", value: every.rawValue, reason: "the network holds no dates, so it has no periods")
         }
         var conflicts: [InclusionReport.Conflict] = []
-        for index in every.indices(covering: span) {
+        for index in try every.indices(covering: span, limit: TimeStep.maximumPeriods) {
             var filter = NetworkFilter()
-            filter.period = every.period(index)
+            filter.period = every.period(index, within: window)
             filter.datedOnly = datedOnly
             let snapshot = network.filtered(by: filter)
             // A conflict asked for that does not exist in this period has no entry there.

@@ -83,6 +83,10 @@ public struct JSONNode: Sendable, Equatable {
         }
         return text.count > 60 ? String(text.prefix(57)) + "…" : text
     }
+
+    /// What an error message says was found: the kind and the ``excerpt`` ("a number 1993",
+    /// "a string \"x\""), or `null` alone.
+    public var found: String { value == .null ? "null" : "\(value.typeName) \(excerpt)" }
 }
 
 extension JSONValue {

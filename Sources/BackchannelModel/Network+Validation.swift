@@ -136,7 +136,10 @@ private func checkYears(
                 message: "year \(value.year) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
     }
     // An end is before its start when its last day is: 1993-01 … 1993 holds (the year 1993 ends later).
-    if let s = years.start, let e = years.end, e.lastDay < s.firstDay {
+    // Only between plausible years: an implausible one is reported above, and its order means nothing.
+    if let s = years.start, let e = years.end, plausibleYears.contains(s.year), plausibleYears.contains(e.year),
+        e.lastDay < s.firstDay
+    {
         let what = s.precision == .year && e.precision == .year ? " year" : ""
         problems.append(
             Diagnostic(path: "\(path).\(endName)", message: "\(endName)\(what) \(e.text) is before \(startName)\(what) \(s.text)"))

@@ -54,9 +54,15 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// The day ordinal of a civil date: days since 1970-01-01 (negative before), proleptic Gregorian.
     ///
+    /// Never traps: a year beyond ±``ordinalYearLimit`` (far outside any history; validation rejects
+    /// years outside ``plausibleYears``) is taken as that limit, so the ordinal stays ordered and
+    /// in range whatever a file holds.
+    ///
     /// Howard Hinnant's `days_from_civil`, https://howardhinnant.github.io/date_algorithms.html
     /// - Complexity: O(1).
     public static func ordinal(year: Int, month: Int, day: Int) -> Int {
+        let year = min(max(year, -ordinalYearLimit), ordinalYearLimit)
+        let month = min(max(month, 1), 12), day = min(max(day, 1), 31)
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -70,8 +76,11 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     ///
     /// Howard Hinnant's `civil_from_days`, https://howardhinnant.github.io/date_algorithms.html
     /// - Complexity: O(1).
+    ///
+    /// Never traps: an ordinal beyond the ordinal of ±``ordinalYearLimit`` (such as `Int.max`, an
+    /// open end) is taken as that bound.
     public static func civil(_ ordinal: Int) -> (year: Int, month: Int, day: Int) {
-        let z = ordinal + 719_468
+        let z = min(max(ordinal, -ordinalLimit), ordinalLimit) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -81,6 +90,13 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
+
+    /// The largest year, either side of zero, whose days ``ordinal(year:month:day:)`` tells apart:
+    /// 2⁴⁰ (about 10¹²), far from overflow in its arithmetic.
+    public static let ordinalYearLimit = 1 << 40
+
+    /// The ordinals ``civil(_:)`` reads: about 3 × 10¹² years of days either side of 1970.
+    static let ordinalLimit = 1 << 50
 
     /// The day ordinal (``ordinal(year:month:day:)``) of the first day the date covers.
     public var firstDay: Int { Self.ordinal(year: year, month: month ?? 1, day: day ?? 1) }

@@ -9,7 +9,7 @@ struct ChannelsCommand: ParsableCommand {
         commandName: "channels",
         abstract: "Who can still reach whom across the conflict line: channels between opposed parties.",
         discussion: """
-            Parties of a conflict are the nodes with a party_to edge to it; a side attribute on that edge (or on the party) says which side it is on, and without sides every pair counts as opposed. For each opposed pair: the number of channels that share no intermediary (vertex-disjoint paths, ties in both directions), the channels, and the minimum vertex cut: the intermediaries whose loss would cut every channel. Conflicts, legal decisions and official actors (kind official or Track I) carry no channel unless --include-official is given; a direct tie between the two parties is reported on its own. --every year, quarter or month gives the channels in each period's snapshot (cut from one compact graph), with "period" on each conflict entry (2021, 2021-Q3, 2021-07); --at or --between then choose the periods.
+            Parties of a conflict are the nodes with a party_to edge to it; a side attribute on that edge (or on the party) says which side it is on, and without sides every pair counts as opposed. For each opposed pair: the number of channels that share no intermediary (vertex-disjoint paths, ties in both directions), the channels, and the minimum vertex cut: the intermediaries whose loss would cut every channel. Conflicts, legal decisions and official actors (kind official or Track I) carry no channel unless --include-official is given; a direct tie between the two parties is reported on its own. --every year, quarter or month gives the channels in each period's snapshot (cut from one compact graph), with "period" on each conflict entry (2021, 2021-Q3, 2021-07); --at or --between then choose the periods, each clipped to that window.
             """
     )
 
@@ -59,7 +59,7 @@ struct ChannelsCommand: ParsableCommand {
                 } else {
                     try job.run(network).render(format)
                 }
-            let recorded = every != nil ? text : TimeScope(graph.filter).record(text, format: format)
+            let recorded = TimeScope(graph.filter, every: every?.step).record(text, format: format)
             try output.write(Array(recorded.utf8), binary: false, protecting: input.protectedFiles)
         }
     }

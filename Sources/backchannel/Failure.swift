@@ -113,6 +113,12 @@ struct Failure: Equatable {
             }
             return Failure(message: "\(flag) \(value): \(reason)", exitCode: .usage)
         }
+        if case let .tooManyPeriods(step, count, limit, span) = error {
+            return Failure(
+                message:
+                    "the dates span \(span), \(count) \(step)s; one report holds at most \(limit) periods: give --between FROM TO (or --at) for a shorter window, or a longer --every",
+                exitCode: .usage)
+        }
         if case let .noConvergence(measure, iterations) = error {
             return Failure(
                 message: "\(measure) did not converge in \(iterations) iterations; raise --max-iter or loosen --tolerance",

@@ -48,7 +48,10 @@ struct InclusionCommand: ParsableCommand {
     @Option(help: "Only this conflict: its id, name or a unique prefix.")
     var conflict: String?
 
-    @Option(help: "Inclusion per period: year, quarter or month (the network as it stood in each; --at or --between choose the periods).")
+    @Option(
+        help:
+            "Inclusion per period: year, quarter or month (the network as it stood in each; --at or --between choose the periods, each clipped to that window)."
+    )
     var every: EveryPeriod?
 
     @Option(help: "table, json or csv.")
@@ -64,27 +67,15 @@ struct InclusionCommand: ParsableCommand {
 
     func run() throws {
         try table.reportingFailures {
-            if let every {
-                let redacted = try input.loadRedacted()
-                let network = redacted.network
-                let conflictID = try conflict.map { name throws(NodeLookupError) in
-                    try NodeLookup.conflict(name, in: network, redacted: redacted)
-                }
-                let report = try InclusionJob(conflict: conflictID).runEvery(
-                    network, every: every.step, window: time.period?.days, datedOnly: time.datedOnly)
-                try output.write(
-                    Array(time.scope.record(report.render(format), format: format).utf8), binary: false,
-                    protecting: input.source.protectedFiles)
-                return
-            }
             let redacted = try input.loadRedacted()
-            let network = time.restrict(redacted.network)
+            let network = redacted.network
             let conflictID = try conflict.map { name throws(NodeLookupError) in
                 try NodeLookup.conflict(name, in: network, redacted: redacted)
             }
-            let report = try InclusionJob(conflict: conflictID).run(network)
+            let report = try InclusionJob(conflict: conflictID, filter: time.filter, every: every?.step).report(network)
             try output.write(
-                Array(time.scope.record(report.render(format), format: format).utf8), binary: false, protecting: input.source.protectedFiles
+                Array(TimeScope(time.filter, every: every?.step).record(report.render(format), format: format).utf8), binary: false,
+                protecting: input.source.protectedFiles
             )
         }
     }

@@ -8,8 +8,10 @@ import BackchannelPresentation
 /// DATE is a year (`2021`), a year-month (`2021-07`) or an ISO date (`2021-07-15`); an impossible
 /// one (`2021-02-30`, `2021-13`) is a usage error saying why. An item is in the snapshot when its
 /// period overlaps DATE's days (the period 2021 contains 2021-07; 2021-03…2021-05 does not).
-/// `--between` also takes the one-word forms `FROM-TO` for years (what `timeline --between` took)
-/// and `FROM/TO` (an ISO interval), and one date.
+/// `--between` also takes one word, read by the model's ``Period/read(_:date:)`` as table cells are:
+/// `FROM-TO` for four-digit years (what `timeline --between` took), `FROM–TO`, `FROM/TO` (an ISO
+/// interval), or one date. Years are in ``plausibleYears``. With `--every`, the periods are those the
+/// window touches, each clipped to it.
 struct TimeOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -20,7 +22,7 @@ struct TimeOptions: ParsableArguments {
     @Option(
         parsing: .upToNextOption,
         help: ArgumentHelp(
-            "The network during a window (years, year-months or ISO dates): nodes and ties whose periods overlap FROM–TO (also FROM-TO for years, FROM/TO).",
+            "The network during a window (years, year-months or ISO dates): nodes and ties whose periods overlap FROM–TO (also one word: FROM-TO for years, FROM–TO, FROM/TO).",
             valueName: "from to"))
     var between: [String] = []
 
@@ -29,64 +31,85 @@ struct TimeOptions: ParsableArguments {
 
     var isSet: Bool { at != nil || !between.isEmpty || datedOnly }
 
-    /// One date (a year, year-month or ISO date), or a usage error naming the option and the value.
+    /// One date (a year, year-month or ISO date) in ``plausibleYears``, or a usage error naming the
+    /// option and the value.
     /// - Complexity: O(*n*) in the length of the text.
     static func date(_ text: String, option: String) throws -> PartialDate {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if let year = Int(t) { return PartialDate(year) }
         switch PartialDate.read(t) {
-        case let .date(d): return d
+        case let .date(d):
+            try plausible(d, option: option, text: t)
+            return d
         case let .invalid(why): throw ValidationError("\(option) \(t) is not a date: \(why)")
         case .notADate:
+            if let year = yearDigits(t) { throw outside(year, option: option) }
             throw ValidationError("\(option) takes a year (such as 2011), a year-month (2011-07) or a date (2011-07-15), not '\(t)'")
         }
+    }
+
+    /// Digits (with an optional sign) read as a year too long or short to be one: "9223372036854775807", "-5", "800".
+    private static func yearDigits(_ t: String) -> String? {
+        let digits = t.first == "-" || t.first == "+" ? t.dropFirst() : Substring(t)
+        return !digits.isEmpty && digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? t : nil
+    }
+
+    private static func outside(_ year: String, option: String) -> ValidationError {
+        ValidationError(
+            "\(option) \(year): the year is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound), the years a network may mention"
+        )
+    }
+
+    private static func plausible(_ d: PartialDate, option: String, text: String) throws {
+        if !plausibleYears.contains(d.year) { throw outside(String(d.year), option: option) }
     }
 
     /// The window these options give, or nil.
     var period: Period? { try? checkedPeriod() }
 
-    /// The window, or the usage error that explains why the values give none.
+    /// The window, or the usage error that explains why the values give none. One word is read by
+    /// the model's ``Period/read(_:date:)`` (as table cells are): `2009`, `2009–2010`, `2009-2010`,
+    /// `2009-03/2009-07`.
     func checkedPeriod() throws -> Period? {
         if let at {
             return .on(try Self.date(at, option: "--at"))
-        }
-        func window(_ from: PartialDate, _ to: PartialDate, _ shown: String) throws -> Period {
-            guard from.firstDay <= to.lastDay else { throw ValidationError("--between \(shown): FROM must not be after TO") }
-            return Period(start: from, end: to)
         }
         switch between.count {
         case 0: return nil
         case 1:
             let word = between[0].trimmingCharacters(in: .whitespaces)
-            if let y = Int(word) { return .year(y) }
-            if case let .date(d) = PartialDate.read(word) { return .on(d) }
-            let slash = word.split(separator: "/", omittingEmptySubsequences: false)
-            if slash.count == 2 {
-                return try window(
-                    Self.date(String(slash[0]), option: "--between"), Self.date(String(slash[1]), option: "--between"), word)
+            switch Period.read(word) {
+            case let .period(p):
+                guard let from = p.start, let to = p.end else {
+                    throw ValidationError("--between \(word): the window needs an end date, not present")
+                }
+                try Self.plausible(from, option: "--between", text: word)
+                try Self.plausible(to, option: "--between", text: word)
+                return p
+            case let .invalid(why):
+                throw ValidationError("--between \(word) is not a date or a range: \(why)")
+            case .notAPeriod:
+                if let year = Self.yearDigits(word) { throw Self.outside(year, option: "--between") }
+                let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+                let hint =
+                    parts.count == 2 && parts[0].count == 4 && (1...3).contains(parts[1].count)
+                    ? " (a year-month has two digits, 2009-01; a range of years four on each side, 2009-2010)" : ""
+                throw ValidationError(
+                    "--between takes FROM TO (two dates), or one word: FROM-TO for years, FROM–TO or FROM/TO; not '\(word)'\(hint)")
             }
-            let parts = word.split(separator: "-", omittingEmptySubsequences: false)
-            if parts.count == 2, let from = Int(parts[0]), let to = Int(parts[1]), parts[1].count != 2 || from < 100 {
-                return try window(PartialDate(from), PartialDate(to), word)
-            }
-            _ = try Self.date(word, option: "--between")
-            throw ValidationError("--between takes FROM TO (two dates), or FROM-TO for years, or FROM/TO")
         case 2:
             let from = try Self.date(between[0], option: "--between"), to = try Self.date(between[1], option: "--between")
-            return try window(from, to, "\(from.text) \(to.text)")
+            guard from.firstDay <= to.lastDay else {
+                throw ValidationError("--between \(from.text) \(to.text): FROM must not be after TO")
+            }
+            return Period(start: from, end: to)
         default:
             throw ValidationError("--between takes two dates, FROM TO, not \(between.count) values (give INPUT before --between)")
         }
     }
 
-    /// How many calendar years the window touches, or nil without one.
-    var yearCount: Int? { period?.yearBounds.map { $0.last - $0.first + 1 } }
-
     func validate() throws {
         if at != nil && !between.isEmpty { throw ValidationError("give --at or --between, not both") }
-        if try checkedPeriod() != nil, let years = yearCount, years > 10_000 {
-            throw ValidationError("--between spans \(years) years; at most 10000")
-        }
+        _ = try checkedPeriod()
     }
 
     /// `filter` with these options' window and `--dated-only`.
@@ -126,15 +149,18 @@ enum EveryPeriod: String, ExpressibleByArgument, CaseIterable, Sendable {
         }
     }
 
-    /// At most this many periods in one report: per-period analyses run once per period.
-    static let maximumPeriods = 1000
+    /// At most this many periods in one report (``TimeStep/maximumPeriods``).
+    static var maximumPeriods: Int { TimeStep.maximumPeriods }
 
-    /// Refuses a window of more than ``maximumPeriods`` periods.
+    /// Refuses a window of more than ``maximumPeriods`` periods (a span taken from the data is
+    /// checked by the job, ``TimeStep/indices(covering:limit:)``).
     func check(_ time: TimeOptions) throws {
         guard let days = time.period?.days else { return }
         let count = step.indices(covering: days).count
         if count > Self.maximumPeriods {
-            throw ValidationError("--between spans \(count) \(rawValue)s; at most \(Self.maximumPeriods)")
+            throw ValidationError(
+                "--between spans \(count) \(rawValue)s; one report holds at most \(Self.maximumPeriods) periods: give a shorter --between or a longer --every"
+            )
         }
     }
 }

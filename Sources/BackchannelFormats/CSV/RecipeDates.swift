@@ -62,32 +62,22 @@ public enum RecipeDates {
         if t.isEmpty { return .empty }
         if t.lowercased() == "present" { return .present }
         if let d = Double(t), !t.contains("-"), d.isFinite, d == d.rounded(), d >= 1000, d <= 9999 { return .exact(.year(Int(d))) }
-        let s = Substring(t)
-        switch single(s) {
-        case let .some(.some((date, time))): return time ? .timeDropped(.on(date)) : .exact(.on(date))
-        case .some(.none): return .invalid(problem(s) ?? "not a date")
-        case .none: break
-        }
-        // A range: two dates around an en dash or a slash, or two years (or a year and "present") around a dash.
-        for sep in ["–", "/", "-"] {
-            let parts = t.components(separatedBy: sep).map { Substring(FieldText.trimmed($0)) }
-            guard parts.count == 2 else { continue }
-            if sep == "-" && !(parts[0].count == 4 && (parts[1].count == 4 || parts[1].lowercased() == "present")) { continue }
-            guard case let .some(.some((from, t1))) = single(parts[0]) else {
-                if case .some(.none) = single(parts[0]) { return .invalid(problem(parts[0]) ?? "not a date") }
-                continue
-            }
-            if parts[1].lowercased() == "present" { return t1 ? .timeDropped(Period(start: from)) : .exact(Period(start: from)) }
-            switch single(parts[1]) {
-            case let .some(.some((to, t2))):
-                guard to.lastDay >= from.firstDay else { return .invalid("\(to.text) is before \(from.text)") }
-                let p = Period(start: from, end: to)
-                return t1 || t2 ? .timeDropped(p) : .exact(p)
-            case .some(.none): return .invalid(problem(parts[1]) ?? "not a date")
-            case .none: continue
+        // The model's one reader of dates and ranges (Period.read), each date read as a cell writes it.
+        var time = false
+        let reading = Period.read(t) { part in
+            switch single(part) {
+            case let .some(.some((date, t))):
+                time = time || t
+                return .date(date)
+            case .some(.none): return .invalid(problem(part) ?? "not a date")
+            case .none: return .notADate
             }
         }
-        return .unreadable
+        switch reading {
+        case let .period(p): return time ? .timeDropped(p) : .exact(p)
+        case let .invalid(why): return .invalid(why)
+        case .notAPeriod: return .unreadable
+        }
     }
 
     /// A date from a year cell and optional month and day cells (MEND's `Year`, `Month`, `Day`):

@@ -215,7 +215,7 @@ struct NodeLinkDecoder {
 
     private mutating func members(_ node: JSONNode, _ path: String, allowed: [String]) -> [(key: String, value: JSONNode)]? {
         guard case let .object(members) = node.value else {
-            problem(path, "expected an object, found \(node.value.typeName) \(node.excerpt)")
+            problem(path, "expected an object, found \(node.found)")
             return nil
         }
         for member in members where !allowed.contains(member.key) {
@@ -233,7 +233,7 @@ struct NodeLinkDecoder {
             return nil
         }
         guard case let .string(s) = node.value else {
-            problem(path, "expected a string, found \(node.value.typeName) \(node.excerpt)")
+            problem(path, "expected a string, found \(node.found)")
             return nil
         }
         return s
@@ -243,7 +243,7 @@ struct NodeLinkDecoder {
     private mutating func flag(_ node: JSONNode?, _ path: String) -> Bool {
         guard let node else { return false }
         guard case let .bool(b) = node.value else {
-            problem(path, "expected true or false, found \(node.value.typeName) \(node.excerpt)")
+            problem(path, "expected true or false, found \(node.found)")
             return false
         }
         return b
@@ -268,7 +268,7 @@ struct NodeLinkDecoder {
         }
         problem(
             path,
-            "expected a year such as 1993 or an ISO date such as \"1993-01\" or \"1993-01-20\", found \(node.value.typeName) \(node.excerpt)"
+            "expected a year such as 1993 or an ISO date such as \"1993-01\" or \"1993-01-20\", found \(node.found)"
         )
         return nil
     }
@@ -290,7 +290,7 @@ struct NodeLinkDecoder {
     private mutating func stringArray(_ node: JSONNode?, _ path: String) -> [String] {
         guard let node else { return [] }
         guard case let .array(items) = node.value else {
-            problem(path, "expected an array of strings, found \(node.value.typeName) \(node.excerpt)")
+            problem(path, "expected an array of strings, found \(node.found)")
             return []
         }
         return items.enumerated().compactMap { string($1, "\(path)[\($0)]") }
@@ -299,7 +299,7 @@ struct NodeLinkDecoder {
     private mutating func attributes(_ node: JSONNode?, _ path: String) -> [String: AttributeValue] {
         guard let node else { return [:] }
         guard case let .object(members) = node.value else {
-            problem(path, "expected an object of attributes, found \(node.value.typeName) \(node.excerpt)")
+            problem(path, "expected an object of attributes, found \(node.found)")
             return [:]
         }
         var result: [String: AttributeValue] = [:]
@@ -322,7 +322,7 @@ struct NodeLinkDecoder {
             return []
         }
         guard case let .array(items) = node.value else {
-            problem(path, "expected an array, found \(node.value.typeName) \(node.excerpt)")
+            problem(path, "expected an array, found \(node.found)")
             return []
         }
         return items
@@ -416,7 +416,7 @@ struct NodeLinkDecoder {
                 switch w.value {
                 case let .int(n): weight = Double(n)
                 case let .double(d): weight = d
-                default: problem(path + ".weight", "expected a number, found \(w.value.typeName) \(w.excerpt)")
+                default: problem(path + ".weight", "expected a number, found \(w.found)")
                 }
             }
             var years = Period(start: year(item["start"], path + ".start"), end: year(item["end"], path + ".end"))

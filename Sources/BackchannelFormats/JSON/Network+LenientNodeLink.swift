@@ -14,8 +14,9 @@ extension Network {
     ///   `Participates in` is `participates_in`) is kept as the attribute of that name; a missing or
     ///   foreign kind is `participant`, relation `partners_with`.
     /// - A `start`, `end` or `year` that is not a whole number: a decimal whole number or a string
-    ///   holding one is read as that year; an ISO year-month or date (`1993-01`, `1993-01-20`) is kept as it is; anything
-    ///   else is kept as an attribute of that name.
+    ///   holding one is read as that year; an ISO year-month or date (`1993-01`, `1993-01-20`) is kept
+    ///   as it is; an `end` of `"present"` is an open end; anything else (`"2009-1-05"`, `2009.5`) is
+    ///   kept as an attribute of that name, the warning naming the first one's JSON path.
     /// - `label` and `description` that are not strings become attributes.
     ///
     /// - Returns: the rewritten document and its warnings, or nil when nothing needed rewriting.
@@ -26,10 +27,12 @@ extension Network {
         var warnings: [String] = []
         var counts: [String: Int] = [:]
         var order: [String] = []
-        func note(_ message: String) {
+        var firstPath: [String: String] = [:]
+        func note(_ message: String, at path: String? = nil) {
             changed = true
             if counts[message] == nil { order.append(message) }
             counts[message, default: 0] += 1
+            if let path, firstPath[message] == nil { firstPath[message] = path }
         }
         func attributeValue(_ node: JSONNode) -> JSONNode? {
             switch node.value {
@@ -39,7 +42,7 @@ extension Network {
             }
         }
         /// A year from a value that is not a whole number, or nil.
-        func year(_ node: JSONNode, _ owner: String, _ field: String) -> JSONNode? {
+        func year(_ node: JSONNode, _ owner: String, _ field: String, _ path: String) -> JSONNode? {
             switch node.value {
             case let .double(d) where d.isFinite && d == d.rounded() && abs(d) < 1e9:
                 note("\(owner) \(JSONWriter.quoted(field)) values written as decimals read as whole years")
@@ -49,6 +52,11 @@ extension Network {
                 if let y = Int(t) {
                     note("\(owner) \(JSONWriter.quoted(field)) values written as strings read as years")
                     return JSONNode(.int(y), line: node.line, column: node.column)
+                }
+                // "present" (as tables write an open end): no end.
+                if field == "end" && t.lowercased() == "present" {
+                    note("\(owner) \(JSONWriter.quoted(field)) values \"present\" read as an open end", at: path)
+                    return JSONNode(.null, line: node.line, column: node.column)
                 }
                 // ISO year-months and dates are kept as they are (the strict reader reads them); an
                 // impossible one (2021-02-30) too, so that the strict reader names it.
@@ -60,8 +68,8 @@ extension Network {
         }
 
         func rewrite(
-            _ item: JSONNode, owner: String, fields: [String], vocabulary: [String: (allowed: [String], fallback: String?)],
-            years: [String]
+            _ item: JSONNode, path: String, owner: String, fields: [String],
+            vocabulary: [String: (allowed: [String], fallback: String?)], years: [String]
         ) -> JSONNode {
             guard case let .object(members) = item.value else { return item }
             var out: [(key: String, value: JSONNode)] = []
@@ -94,11 +102,12 @@ extension Network {
                     switch value.value {
                     case .int, .null: out.append((key, value))
                     default:
-                        if let y = year(value, owner, key) {
+                        if let y = year(value, owner, key, "\(path).\(key)") {
                             out.append((key, y))
                         } else {
                             note(
-                                "\(owner) \(JSONWriter.quoted(key)) values that are not years kept as the attribute \(JSONWriter.quoted(key))"
+                                "\(owner) \(JSONWriter.quoted(key)) values that are not a year, year-month or ISO date kept as the attribute \(JSONWriter.quoted(key))",
+                                at: "\(path).\(key)"
                             )
                             extra.append((key, value))
                         }
@@ -166,9 +175,9 @@ extension Network {
                 outTop.append((key, JSONNode(.object(kept), line: value.line, column: value.column)))
             case "nodes":
                 guard case let .array(items) = value.value else { outTop.append((key, value)); continue }
-                let nodes = items.map {
+                let nodes = items.enumerated().map {
                     rewrite(
-                        $0, owner: "node",
+                        $1, path: "$.nodes[\($0)]", owner: "node",
                         fields: ["id", "label", "kind", "track", "start", "end", "description", "designations", "sources", "confidential"],
                         vocabulary: [
                             "kind": (NodeKind.allCases.map(\.rawValue), "participant"), "track": (Track.allCases.map(\.rawValue), nil),
@@ -187,9 +196,9 @@ extension Network {
                     warnings.append("\(file): read the older NetworkX key \"links\" as the edges")
                 }
                 guard case let .array(items) = value.value else { outTop.append(("edges", value)); continue }
-                let edges = items.map {
+                let edges = items.enumerated().map {
                     rewrite(
-                        $0, owner: "edge",
+                        $1, path: "$.\(key)[\($0)]", owner: "edge",
                         fields: [
                             "source", "target", "key", "relation", "support", "weight", "year", "start", "end", "description", "sources",
                         ],
@@ -208,7 +217,8 @@ extension Network {
         guard changed else { return nil }
         for message in order {
             let n = counts[message]!
-            warnings.append("\(file): \(message) (\(n) value\(n == 1 ? "" : "s"))")
+            let first = firstPath[message].map { n == 1 ? ", at \($0)" : ", the first at \($0)" } ?? ""
+            warnings.append("\(file): \(message) (\(n) value\(n == 1 ? "" : "s")\(first))")
         }
         return (JSONNode(.object(outTop), line: root.line, column: root.column), warnings)
     }

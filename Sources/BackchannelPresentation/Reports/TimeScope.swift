@@ -2,18 +2,24 @@ import BackchannelAnalysis
 import BackchannelFormats
 import BackchannelModel
 
-/// The time filter a report was made under (`--at`, `--between`, `--dated-only`), recorded the same
-/// way in every report: members of the JSON `parameters`, a first line of the table, and words in a
-/// diagram's title. CSV stays a plain table.
+/// The time filter a report was made under (`--at`, `--between`, `--dated-only`, and the periods of
+/// `--every`), recorded the same way in every report: members of the JSON `parameters`, a first
+/// line of the table, and words in a diagram's title. CSV stays a plain table.
+///
+/// The window is recorded as given, whatever the periods: `"at": 2011`, `"at": "2008-02"`,
+/// `"between": [2009, 2011]`, `"between": ["2008-03", "2008-05"]` (years as numbers, finer dates as
+/// ISO text), then `"every": "quarter"` for per-period reports, whose periods are clipped to the
+/// window (``TimeStep/period(_:count:within:)``).
 public struct TimeScope: Sendable {
     /// "at 2011 (undated nodes and ties kept)"; nil when there is no time filter.
     public var text: String?
-    /// `"at": 2011` or `"between": [2009, 2011]`, and `"dated_only": true`.
+    /// `"at": 2011` or `"between": [2009, 2011]`, `"dated_only": true`, and `"every": "year"`.
     public var parameters: [(key: String, value: JSONValue)]
 
-    public init(_ filter: NetworkFilter) {
+    public init(_ filter: NetworkFilter, every: TimeStep? = nil) {
         text = filter.timeDescription
         parameters = filter.timeParameters
+        if let every { parameters.append((key: "every", value: .string(every.rawValue))) }
     }
 
     /// The table's first line: "Network at 2011 (undated nodes and ties kept)".
@@ -31,10 +37,10 @@ public struct TimeScope: Sendable {
     /// left as it is.
     /// - Complexity: O(n) in the length of the report.
     public func record(_ rendered: String, format: ReportFormat) -> String {
-        guard text != nil else { return rendered }
+        guard text != nil || !parameters.isEmpty else { return rendered }
         switch format {
         case .csv: return rendered
-        case .table: return header! + "\n" + rendered
+        case .table: return header.map { $0 + "\n" + rendered } ?? rendered
         case .json:
             guard let root = try? JSONParser.parse(rendered), case var .object(members) = root.value else { return rendered }
             let added = parameters.map { (key: $0.key, value: JSONNode($0.value)) }
