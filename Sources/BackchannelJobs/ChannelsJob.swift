@@ -12,6 +12,9 @@ import BackchannelPresentation
 ///   agreements and official actors (kind `official`, or track I); `includeOfficial` lets the
 ///   official actors and the agreements in.
 /// - Ties count in both directions; a direct tie between the two parties is reported on its own.
+///   Legal acts (``legalActs``: `designates`, `constrains`, `upholds`, `administers`) are no ties
+///   here: a listing or a ruling records what an authority did to an actor, not a line of contact,
+///   so a designating department never carries a channel to the actor it lists.
 ///
 /// See ``VertexConnectivity`` for the method (Edmonds–Karp on the node-split graph).
 public struct ChannelsJob: Sendable {
@@ -24,6 +27,16 @@ public struct ChannelsJob: Sendable {
         self.conflict = conflict
         self.includeOfficial = includeOfficial
         self.filter = filter
+    }
+
+    /// The relations that record a legal act rather than contact, which carry no channel.
+    public static let legalActs: Set<Relation> = [.designates, .constrains, .upholds, .administers]
+
+    /// ``filter`` without the ``legalActs``: the ties channels run along.
+    var tieFilter: NetworkFilter {
+        var f = filter
+        f.relations = (f.relations ?? Set(Relation.allCases)).subtracting(Self.legalActs)
+        return f
     }
 
     /// Whether `node` may carry a channel between two other parties.
@@ -45,7 +58,7 @@ public struct ChannelsJob: Sendable {
 
     public func run(_ network: Network) throws -> ChannelsReport {
         try filter.checkCounterfactual(against: network)
-        let graph = CompactGraph(network, filter: filter, directed: true)
+        let graph = CompactGraph(network, filter: tieFilter, directed: true)
         let setting = try Setting(self, network: network, ids: graph.ids, edgeFilter: filter)
         let conflicts = try setting.conflicts(in: graph, present: nil)
         return ChannelsReport(parameters: parameters, conflicts: conflicts)
@@ -89,7 +102,7 @@ public struct ChannelsJob: Sendable {
     public func periods(_ network: Network, every: TimeStep = .year, window: ClosedRange<Int>? = nil) throws -> [Period] {
         try filter.checkCounterfactual(against: network)
         let base = filter.untimed
-        let temporal = TemporalGraph(network, filter: base, directed: true)
+        let temporal = TemporalGraph(network, filter: tieFilter.untimed, directed: true)
         let clip = window ?? filter.period?.days
         guard let span = clip ?? temporal.span else {
             throw AnalysisError.invalidParameter(

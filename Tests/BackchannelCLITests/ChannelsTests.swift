@@ -54,6 +54,30 @@ struct ChannelsTests {
         #expect(report.conflicts[0].indispensable.first.map { ($0.actor.id, $0.pairs) } ?? ("", 0) == ("c1", 2))
     }
 
+    /// A designation (or any legal act) records what an authority did, not contact: it carries no
+    /// channel even when officials may intermediate; the same official's contact with both does.
+    @Test func legalActsCarryNoChannel() throws {
+        let s = ["s"]
+        func network(_ toA: Relation) -> Network {
+            Network(
+                name: "acts", sources: [Source(id: "s", citation: "Fixture")],
+                nodes: [
+                    Node(id: "war", kind: .conflict, sources: s), Node(id: "a", kind: .participant, sources: s),
+                    Node(id: "b", kind: .participant, sources: s), Node(id: "gov", kind: .official, track: .one, sources: s),
+                ],
+                edges: [
+                    Edge("a", .partyTo, "war", sources: s), Edge("b", .partyTo, "war", sources: s),
+                    Edge("gov", toA, "a", sources: s), Edge("gov", .urges, "b", sources: s),
+                ])
+        }
+        for act in ChannelsJob.legalActs.sorted() {
+            let pair = try ChannelsJob(includeOfficial: true).run(network(act)).conflicts[0].pairs[0]
+            #expect(pair.channels == 0 && pair.cut.isEmpty, "\(act.rawValue)")
+        }
+        let contact = try ChannelsJob(includeOfficial: true).run(network(.urges)).conflicts[0].pairs[0]
+        #expect(contact.channels == 1 && contact.cut.map(\.id) == ["gov"])
+    }
+
     @Test func includeOfficialLetsOfficialsCarry() throws {
         let report = try ChannelsJob(includeOfficial: true).run(Self.war)
         let a1b1 = report.conflicts[0].pairs[0]
