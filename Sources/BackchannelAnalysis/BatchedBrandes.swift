@@ -66,6 +66,7 @@ final class BatchedBrandes {
         self.n = n
         self.offsets = offsets
         self.targets = targets
+        precondition(Lanes.scalarCount == Self.width && Self.width == 8, "total(_:) sums 8 lanes")
         let size = max(n, 1)
         func lanes(_ value: Double, _ count: Int) -> UnsafeMutablePointer<Lanes> {
             // One cache line per node.
@@ -223,7 +224,7 @@ final class BatchedBrandes {
         return reachSum
     }
 
-    /// The lanes' sum, in a fixed order (halves, then halves again).
+    /// The lanes' sum, in a fixed order (halves, then halves again; written for ``width`` = 8).
     @inline(__always) static func total(_ x: Lanes) -> Double {
         let four = x.lowHalf + x.highHalf
         let two = four.lowHalf + four.highHalf
