@@ -194,6 +194,7 @@ public struct ChannelsJob: Sendable {
         func conflicts(in graph: CompactGraph, present: [Bool]?) throws -> [ChannelsReport.Conflict] {
             let mask = present.map { p in self.mask.indices.map { self.mask[$0] && p[$0] } } ?? self.mask
             var conflicts: [ChannelsReport.Conflict] = []
+            var solver = try VertexConnectivity.Solver(graph: graph, intermediaries: mask)
             for c in order {
                 let members = parties[ExactID(c)] ?? []
                 var pairs: [ChannelsReport.Pair] = []
@@ -203,7 +204,7 @@ public struct ChannelsJob: Sendable {
                         if let s = p.side, let t = q.side, s == t { continue }
                         let u = index[ExactID(p.id)]!, v = index[ExactID(q.id)]!
                         if let present, !(present[u] && present[v]) { continue }
-                        let channels = try VertexConnectivity.channels(in: graph, between: u, and: v, intermediaries: mask)
+                        let channels = try solver.channels(between: u, and: v)
                         pairs.append(
                             ChannelsReport.Pair(
                                 a: actor(p.id), b: actor(q.id), sideA: p.side, sideB: q.side, directTie: channels.directTie,
