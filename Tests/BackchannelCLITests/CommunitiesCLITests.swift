@@ -25,7 +25,7 @@ struct CommunitiesCLITests {
         for c in communities {
             if case let .array(members) = c.value { ids += members.compactMap { if case let .string(s) = $0.value { s } else { nil } } }
         }
-        #expect(ids.count == 92 && Set(ids).count == 92)
+        #expect(ids.count == 93 && Set(ids).count == 93)
         let again = try Fixtures.run(["communities", "--format", "json", "--seed", "4"])
         #expect(again.stdout == result.stdout, "deterministic for a seed")
     }

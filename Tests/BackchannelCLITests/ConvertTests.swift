@@ -40,7 +40,7 @@ struct ConvertTests {
         #expect(result.stderr.contains("warning:"), "GEXF cannot hold the citations: warned, not dropped silently")
         #expect(try String(contentsOf: out, encoding: .utf8).contains("<gexf"))
         let back = try Fixtures.run(["info", out.path])
-        #expect(back.status == 0 && back.stdout.contains("92"), "GEXF reads back: \(back.stderr)")
+        #expect(back.status == 0 && back.stdout.contains("93"), "GEXF reads back: \(back.stderr)")
     }
 
     @Test func mappedForeignTable() throws {
