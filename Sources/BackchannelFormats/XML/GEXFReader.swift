@@ -489,14 +489,12 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
             }
         }
 
-        var network = Network(
-            name: GEXF.networkName(fromFile: file), title: title.map(FieldText.trimmed), description: metaDescription.map(FieldText.trimmed)
-        )
-        if network.title == "" { network.title = nil }
-        if network.description == "" { network.description = nil }
-        var index: [ExactID: Int] = [:]
-        var origins: [(Int, Int)] = []
-        var fieldPlaces: [[String: (Int, Int)]] = []
+        var assembly = XMLNetworkAssembly(
+            Network(
+                name: GEXF.networkName(fromFile: file), title: title.map(FieldText.trimmed),
+                description: metaDescription.map(FieldText.trimmed)))
+        if assembly.network.title == "" { assembly.network.title = nil }
+        if assembly.network.description == "" { assembly.network.description = nil }
         var withoutKind = 0
         for var b in nodes {
             defaults("node", &b)
@@ -526,24 +524,14 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
                 id: b.id, label: b.label, kind: kind ?? .participant, track: track, years: try period(b),
                 description: b.fields["description"], attributes: b.attributes, designations: designations, sources: sources,
                 confidential: confidential)
-            if index[ExactID(b.id)] == nil { index[ExactID(b.id)] = network.nodes.count }
-            network.nodes.append(node)
-            origins.append(b.place)
-            fieldPlaces.append(b.places)
+            assembly.add(node, at: b.place, fields: b.places)
         }
-        var made: [String] = []
         var withoutRelation = 0
         var edgePlaces: [(Int, Int)] = []
         var edgeFieldPlaces: [[String: (Int, Int)]] = []
         for (position, var b) in edges.enumerated() {
             defaults("edge", &b)
-            for id in [b.source, b.target] where index[ExactID(id)] == nil {
-                index[ExactID(id)] = network.nodes.count
-                network.nodes.append(Node(id: id, kind: .participant))
-                origins.append(b.place)
-                fieldPlaces.append([:])
-                made.append(id)
-            }
+            assembly.addMissingEnds([b.source, b.target], at: b.place)
             var relation: Relation? = vocabulary("relation", &b, Relation.self)
             if let k = b.edgeKind {
                 let word = FieldText.vocabulary(k, Relation.self)
@@ -570,7 +558,7 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
             let sources = try list(
                 b.fields["sources"], b.places["sources"], "edge \(FieldText.quoted(b.source)) → \(FieldText.quoted(b.target)) sources")
             let key = b.fields["edge_key"] ?? (b.id.isEmpty || b.id == String(position) ? nil : b.id)
-            network.edges.append(
+            assembly.network.edges.append(
                 Edge(
                     b.source, relation ?? .partnersWith, b.target, key: key, support: support, weight: weight,
                     years: try period(b), description: b.fields["description"], attributes: b.attributes,
@@ -578,15 +566,12 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
             edgePlaces.append(b.place)
             edgeFieldPlaces.append(b.places)
         }
-        var seen = Set<ExactID>()
-        let cited = (network.nodes.flatMap { $0.sources + $0.designations.flatMap(\.sources) } + network.edges.flatMap(\.sources))
-            .filter { seen.insert(ExactID($0)).inserted }
-        if !cited.isEmpty {
-            network.sources = cited.map { Source(id: $0, citation: $0) }
+        let cited = assembly.listCitedSourceIDs()
+        if cited > 0 {
             warnings.append(
-                "GEXF holds no citations: \(plural(cited.count, "cited source id is", "cited source ids are")) listed with the id as citation"
-            )
+                "GEXF holds no citations: \(plural(cited, "cited source id is", "cited source ids are")) listed with the id as citation")
         }
+        let network = assembly.network, made = assembly.made
 
         if undirected > 0 {
             warnings.append(
@@ -641,8 +626,8 @@ final class GEXFHandler: NSObject, XMLDocumentHandler {
             var name: String
             switch target.collection {
             case .nodes:
-                guard origins.indices.contains(target.index) else { return nil }
-                at = target.field.flatMap { fieldPlaces[target.index][$0] } ?? origins[target.index]
+                guard let place = assembly.place(ofNode: target.index, field: target.field) else { return nil }
+                at = place
                 name = "<node id=\(FieldText.quoted(network.nodes[target.index].id))>"
             case .edges:
                 guard edgePlaces.indices.contains(target.index) else { return nil }

@@ -237,10 +237,8 @@ extension GraphMLHandler {
 
     /// The network the events described, validated.
     func network() throws(FormatError) -> (network: Network, warnings: [String]) {
-        var network = Network(name: graphName ?? GraphML.networkName(fromFile: file), title: graphTitle, description: graphDescription)
-        var index: [ExactID: Int] = [:]
-        var origins: [(Int, Int)] = []
-        var fieldPlaces: [[String: (Int, Int)]] = []
+        var assembly = XMLNetworkAssembly(
+            Network(name: graphName ?? GraphML.networkName(fromFile: file), title: graphTitle, description: graphDescription))
         var withoutKind = 0
         // GraphML ids → the nodes' ids (they differ where `id` data gives the original id).
         var idOf: [ExactID: String] = [:]
@@ -252,43 +250,30 @@ extension GraphMLHandler {
                 id: b.id, label: b.label ?? b.yedLabel, kind: b.kind ?? .participant, track: b.track,
                 years: Period(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
                 designations: b.designations, sources: b.sources, confidential: b.confidential)
-            if index[ExactID(b.id)] == nil { index[ExactID(b.id)] = network.nodes.count }
-            network.nodes.append(node)
-            origins.append(b.place)
-            fieldPlaces.append(b.places)
+            assembly.add(node, at: b.place, fields: b.places)
         }
-        var made: [String] = []
         var withoutRelation = 0
         for var b in edges {
             b.source = idOf[ExactID(b.source)] ?? b.source
             b.target = idOf[ExactID(b.target)] ?? b.target
-            for id in [b.source, b.target] where index[ExactID(id)] == nil {
-                index[ExactID(id)] = network.nodes.count
-                network.nodes.append(Node(id: id, kind: .participant))
-                origins.append(b.place)
-                fieldPlaces.append([:])
-                made.append(id)
-            }
+            assembly.addMissingEnds([b.source, b.target], at: b.place)
             if b.relation == nil { withoutRelation += 1 }
-            network.edges.append(
+            assembly.network.edges.append(
                 Edge(
                     b.source, b.relation ?? .partnersWith, b.target, key: b.key ?? b.id, support: b.support, weight: b.weight,
                     years: Period(start: b.start, end: b.end), description: b.description, attributes: b.attributes,
                     sources: b.sources))
         }
         if let sources = graphSources {
-            network.sources = sources
+            assembly.network.sources = sources
         } else {
-            var seen = Set<ExactID>()
-            let cited = (network.nodes.flatMap { $0.sources + $0.designations.flatMap(\.sources) } + network.edges.flatMap(\.sources))
-                .filter { seen.insert(ExactID($0)).inserted }
-            if !cited.isEmpty {
-                network.sources = cited.map { Source(id: $0, citation: $0) }
+            let cited = assembly.listCitedSourceIDs()
+            if cited > 0 {
                 warnings.append(
-                    "no graph sources data: \(cited.count) cited source id\(cited.count == 1 ? " is" : "s are") listed with the id as citation"
-                )
+                    "no graph sources data: \(cited) cited source id\(cited == 1 ? " is" : "s are") listed with the id as citation")
             }
         }
+        let network = assembly.network, made = assembly.made
 
         func plural(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
         if undirectedEdges > 0 {
@@ -336,8 +321,8 @@ extension GraphMLHandler {
             var name: String
             switch target.collection {
             case .nodes:
-                guard origins.indices.contains(target.index) else { return nil }
-                at = target.field.flatMap { fieldPlaces[target.index][$0] } ?? origins[target.index]
+                guard let place = assembly.place(ofNode: target.index, field: target.field) else { return nil }
+                at = place
                 name = nodeElements[target.index]
             case .edges:
                 guard edges.indices.contains(target.index) else { return nil }
