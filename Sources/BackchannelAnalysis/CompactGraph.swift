@@ -185,26 +185,42 @@ public struct CompactGraph: Sendable {
         -> (offsets: [Int32], columns: [Int32], strengths: [Double], lengths: [Double], edgeOffsets: [Int32], edges: [Int32])
     {
         let m = rows.count
-        // Counting sort by column, then a stable counting sort by row: columns end up ascending.
-        var byColumn = [Int32](repeating: 0, count: m)
-        var count = [Int](repeating: 0, count: n + 1)
-        for c in columns { count[Int(c) + 1] += 1 }
-        for i in 0..<n { count[i + 1] += count[i] }
-        var next = count
-        for e in 0..<m {
-            let c = Int(columns[e])
-            byColumn[next[c]] = Int32(e)
-            next[c] += 1
-        }
+        // A stable counting sort by row, then each row's arcs ordered by (column, edge): the order a
+        // counting sort by column followed by a stable one by row gives, with one scatter pass over
+        // the arcs instead of two.
         var rowCount = [Int](repeating: 0, count: n + 1)
         for r in rows { rowCount[Int(r) + 1] += 1 }
         for i in 0..<n { rowCount[i + 1] += rowCount[i] }
         var order = [Int32](repeating: 0, count: m)
-        next = rowCount
-        for e in byColumn {
-            let r = Int(rows[Int(e)])
-            order[next[r]] = e
+        var next = rowCount
+        for e in 0..<m {
+            let r = Int(rows[e])
+            order[next[r]] = Int32(e)
             next[r] += 1
+        }
+        order.withUnsafeMutableBufferPointer { order in
+            columns.withUnsafeBufferPointer { columns in
+                for r in 0..<n {
+                    let lower = rowCount[r], upper = rowCount[r + 1]
+                    if upper - lower < 2 { continue }
+                    if upper - lower <= 32 {
+                        // Insertion sort by column; stable, so equal columns keep edge order.
+                        for k in (lower + 1)..<upper {
+                            let e = order[k], c = columns[Int(e)]
+                            var j = k
+                            while j > lower && columns[Int(order[j - 1])] > c {
+                                order[j] = order[j - 1]
+                                j -= 1
+                            }
+                            order[j] = e
+                        }
+                    } else {
+                        var keys = (lower..<upper).map { UInt64(UInt32(columns[Int(order[$0])])) << 32 | UInt64(UInt32(order[$0])) }
+                        keys.sort()
+                        for (k, key) in keys.enumerated() { order[lower + k] = Int32(truncatingIfNeeded: key) }
+                    }
+                }
+            }
         }
         // Merge duplicates and drop self-loops in one pass.
         var offsets = [Int32](repeating: 0, count: n + 1)

@@ -1,9 +1,10 @@
 import BackchannelAnalysis
-import BackchannelFormats
 import BackchannelModel
 import BackchannelTestSupport
 import Foundation
 import Testing
+
+@testable import BackchannelFormats
 
 /// One identity rule for ids (exact Unicode scalars) and one weight rule (positive and finite) in
 /// every reader and in validation.
@@ -63,6 +64,47 @@ struct IdentityAndWeightTests {
             try write(edges, "edges.csv", in: directory), nodes: try write(nodes, "nodes.csv", in: directory))
         #expect(list.ids.count == 3)
         #expect(list.sources == [0, 1] && list.targets == [2, 2])
+    }
+
+    /// The edge list's id table settles short ids by their bytes in the slot and longer ones by
+    /// prefix, length and hash before comparing bytes; ids that differ only past the eighth byte, by
+    /// length, or by a trailing byte must stay apart, through the table's growth, and a source equal
+    /// to the previous row's keeps its id.
+    @Test func edgeListIdsThatShareTheirFirstEightBytes() throws {
+        var ids: [String] = []
+        for i in 0..<3000 { ids.append("participant-\(i)") }  // one 8-byte prefix for all
+        for i in 0..<300 { ids.append(String(repeating: "x", count: i % 20)) }  // "" … 19 x's (empty skipped below)
+        ids += ["abcdefgh", "abcdefghi", "abcdefgh\(Self.nfc)", "abcdefgi", "a", "ab", "\(Self.nfc)\(Self.nfc)\(Self.nfc)\(Self.nfc)"]
+        ids = ids.filter { !$0.isEmpty }
+        var distinct: [String] = []
+        var seen = Set<String>()
+        for id in ids where seen.insert(id).inserted { distinct.append(id) }
+        var random = SeededRandom(seed: 5)
+        var rows: [(String, String)] = []
+        for (i, id) in distinct.enumerated() {
+            // Runs of the same source, as in a file sorted by source, and random targets.
+            for _ in 0..<(1 + i % 3) { rows.append((id, distinct[Int.random(in: 0..<distinct.count, using: &random)])) }
+        }
+        let text = "source,target\n" + rows.map { "\($0.0),\($0.1)" }.joined(separator: "\n") + "\n"
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let list = try EdgeListReader.read(try write(text, "edges.csv", in: directory))
+        #expect(Set(list.ids).count == list.ids.count, "two entries for one id")
+        #expect(Set(list.ids) == Set(distinct))
+        #expect(list.sources.count == rows.count)
+        for (k, row) in rows.enumerated() {
+            #expect(list.ids[Int(list.sources[k])] == row.0 && list.ids[Int(list.targets[k])] == row.1, "row \(k)")
+        }
+        // With every hash equal, only the stored prefix, length and bytes tell ids apart.
+        var table = IdentifierTable(everyKeyCollides: true)
+        let some = Array(distinct.prefix(700)) + Array(distinct.suffix(320))
+        for round in 0..<2 {
+            for (i, id) in some.enumerated() {
+                let got = Array(id.utf8).withUnsafeBufferPointer { table.intern($0) }
+                #expect(got == Int32(i), "\(id) in round \(round)")
+            }
+        }
+        #expect(table.identifiers() == some)
     }
 
     @Test func graphML() throws {
