@@ -7,9 +7,10 @@
 /// Weights: `none` (hops), `distance` (weight as length) or `strength` (1/weight as length).
 ///
 /// Nodes are independent, so they run on all cores; each result is computed exactly as alone.
-/// Unweighted, the searches run 64 at a time (``MultiSourceBFS``), with bit-identical results.
+/// Unweighted, the searches run 256 at a time (``MultiSourceBFS``); the distance sums are integers,
+/// so results are bit for bit those of one search per node, for every thread count.
 ///
-/// - Complexity: O(nm) unweighted (⌈n/64⌉ passes of O(D·(n + m)) word operations), O(nm + n² log n) weighted.
+/// - Complexity: O(nm) unweighted (⌈n/256⌉ passes of O(D·(n + m)) word operations), O(nm + n² log n) weighted.
 /// - Reference: Freeman (1978), doi:10.1016/0378-8733(78)90021-7; Wasserman & Faust (1994), Social
 ///   Network Analysis, Cambridge University Press, §5.3.
 public struct ClosenessCentrality: Sendable {
@@ -29,7 +30,7 @@ public struct ClosenessCentrality: Sendable {
         let n = graph.nodeCount
         let wf = wfImproved
         if weight == .none {
-            // 64 searches per pass (``MultiSourceBFS``): the same sums, added in the same order.
+            // 256 searches per pass (``MultiSourceBFS``): the same integer sums.
             return multiSourceIncomingSums(graph, progress: progress) { reached, total, _ in
                 guard total > 0, n > 1 else { return 0 }
                 let r = Double(reached - 1)

@@ -4,9 +4,12 @@
 /// directed graph and 1/∞ = 0 for nodes that cannot reach u. Not normalized. Weights as in
 /// ``ClosenessCentrality``.
 ///
-/// Unweighted, the searches run 64 at a time (``MultiSourceBFS``), with bit-identical results.
+/// Unweighted, the searches run 256 at a time (``MultiSourceBFS``) and the reciprocals are summed
+/// exactly in fixed point (76 fractional bits), then rounded once: within a few units in the last
+/// place of NetworkX's sum in visiting order (which rounds once per term; 1.7e-13 relative at most
+/// on the 10k benchmark network), and the same for every thread count.
 ///
-/// - Complexity: O(nm) unweighted (⌈n/64⌉ passes of O(D·(n + m)) word operations), O(nm + n² log n) weighted.
+/// - Complexity: O(nm) unweighted (⌈n/256⌉ passes of O(D·(n + m)) word operations), O(nm + n² log n) weighted.
 /// - Reference: Marchiori & Latora (2000), Harmony in the small-world, Physica A 285, 539–546.
 ///   doi:10.1016/S0378-4371(00)00311-3; Boldi & Vigna (2014), Axioms for centrality,
 ///   doi:10.1080/15427951.2013.865686
@@ -23,7 +26,7 @@ public struct HarmonicCentrality: Sendable {
     /// - Throws: ``AnalysisError/invalidParameter(name:value:reason:)`` when a weighted measure meets an invalid weight.
     public func scores(_ graph: CompactGraph) throws(AnalysisError) -> [Double] {
         if weight == .none {
-            // 64 searches per pass (``MultiSourceBFS``): the same reciprocals, added in the same order.
+            // 256 searches per pass (``MultiSourceBFS``), the reciprocals summed exactly.
             return multiSourceIncomingSums(graph, progress: progress) { _, _, harmonic in harmonic }
         }
         return try incomingSearches(graph, weight: weight, progress: progress) { search in
