@@ -32,6 +32,11 @@
 final class BatchedBrandes {
     /// Sources per batch.
     static let width = 8
+    /// The most nodes a graph may have for batches to pay. A batch keeps about 300 bytes per node;
+    /// past this its scratch leaves the caches and one source at a time is faster (256 sampled
+    /// sources, one thread, Benchmarks/backchannel-bench `--unbatched`: 30k nodes 0.29–0.37 s batched
+    /// against 0.36–0.37 s; 50k 0.47–0.55 against 0.43–0.47; 100k 1.45–1.59 against 0.79–0.80).
+    static let largestGraph = 40_000
     /// Per node and lane: a level (+∞: not reached; exact small integers, kept as `Double` so that
     /// level masks and value masks are the same type), σ (0: not reached), and the work values.
     typealias Lanes = SIMD8<Double>

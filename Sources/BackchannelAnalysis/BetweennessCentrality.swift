@@ -14,8 +14,9 @@
 /// Exact betweenness folds the trees hanging off the graph first (``PendantFolding``, on by default:
 /// ``foldsPendants``) and runs Brandes from the core's nodes only, with node weights; the dependencies
 /// are pulled along out-arcs in reverse search order, `δ(v) = σ(v) · Σ_{w: v ∈ P(w)} (c(w) + δ(w)) / σ(w)`.
-/// Unweighted, the searches run 8 sources at a time (``BatchedBrandes``, on by default: ``batched``),
-/// batch j going to partial j mod 8 in place of source i to partial i mod 8.
+/// Unweighted, the searches run 8 sources at a time (``BatchedBrandes``, on by default: ``batched``)
+/// on graphs (or cores) of at most ``BatchedBrandes/largestGraph`` nodes, batch j going to partial
+/// j mod 8 in place of source i to partial i mod 8.
 /// All of these change only the order of summation: the scores agree with plain Brandes to 1e-12 relative.
 ///
 /// Sources are split into a fixed number of partial sums (``partialSums``; source i goes to partial
@@ -42,8 +43,9 @@ public struct BetweennessCentrality: Sendable {
     /// 1e-12 relative, from fewer searches. Sampled betweenness never folds.
     public var foldsPendants = true
 
-    /// Run unweighted Brandes on batches of ``BatchedBrandes/width`` sources at once (``BatchedBrandes``);
-    /// the same scores to 1e-12 relative. Weighted betweenness runs one source at a time either way.
+    /// Run unweighted Brandes on batches of ``BatchedBrandes/width`` sources at once (``BatchedBrandes``)
+    /// when the graph searched has at most ``BatchedBrandes/largestGraph`` nodes; the same scores to
+    /// 1e-12 relative. Weighted betweenness runs one source at a time either way.
     public var batched = true
 
     /// How many workers run at once (at least 1); does not change any bit of the result.
@@ -149,8 +151,9 @@ public struct BetweennessCentrality: Sendable {
     ) {
         let n = graph.nodeCount
         let lengths = try graph.lengths(weight)
-        // Unweighted and ``batched``: batches of nearby sources (``BatchedBrandes``); else one source at a time.
-        let batchWidth = lengths == nil && batched ? BatchedBrandes.width : 1
+        // Unweighted and ``batched``, on a graph small enough for a batch's scratch to stay in cache:
+        // batches of nearby sources (``BatchedBrandes``); else one source at a time.
+        let batchWidth = lengths == nil && batched && n <= BatchedBrandes.largestGraph ? BatchedBrandes.width : 1
         let ordered =
             batchWidth > 1
             ? graph.outOffsets.withUnsafeBufferPointer { o in

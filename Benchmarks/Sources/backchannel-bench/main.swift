@@ -47,6 +47,8 @@ if let threads = argument("--threads") {
     try! AnalysisThreads.limit(to: count)
 }
 let samples = Int(argument("--samples") ?? "256") ?? 256
+/// `--unbatched`: one Brandes source at a time (``BetweennessCentrality/batched`` off), to compare.
+let unbatched = CommandLine.arguments.contains("--unbatched")
 let seed = UInt64(argument("--seed") ?? "1") ?? 1
 
 let loadStart = now()
@@ -71,10 +73,15 @@ case "pagerank":
     // default n · 1e-6, which at a million nodes would stop after one step.
     checksum = (try! PageRank(tolerance: 1e-10 / Double(max(graph.nodeCount, 1)), maxIterations: 1000).scores(graph)).reduce(0, +)
     extras["tolerance_l1"] = "1e-10"
-case "betweenness": checksum = try! BetweennessCentrality().scores(graph).reduce(0, +)
+case "betweenness":
+    var brandes = BetweennessCentrality()
+    brandes.batched = !unbatched
+    checksum = try! brandes.scores(graph).reduce(0, +)
 case "betweenness-sampled":
     let sources = try! BetweennessCentrality.sampleSources(samples, nodeCount: graph.nodeCount, seed: seed)
-    checksum = try! BetweennessCentrality(sources: sources).scores(graph).reduce(0, +)
+    var brandes = BetweennessCentrality(sources: sources)
+    brandes.batched = !unbatched
+    checksum = try! brandes.scores(graph).reduce(0, +)
     extras["samples"] = String(samples)
 case "closeness": checksum = try! ClosenessCentrality().scores(graph).reduce(0, +)
 case "harmonic": checksum = try! HarmonicCentrality().scores(graph).reduce(0, +)
