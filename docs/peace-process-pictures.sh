@@ -47,12 +47,14 @@ fi
   exit 65
 }
 
-# Engines: the narrowest layout of the ones that give the same bytes on every run (dot, neato,
-# sfdp, circo and twopi do; Graphviz 2.43's fdp does not, even with start=1). On PA-X's 33
-# communities twopi is 6,074 pt wide (dot 13,668, neato 6,368); on MEND's 13, neato is 2,191.
+# Engine: twopi, the smallest layout of the ones that give the same bytes on every run (dot, neato,
+# sfdp, circo and twopi do; Graphviz 2.43's fdp does not, even with start=1), with the largest
+# community in the middle. On PA-X's 33 communities twopi is 2,118 x 1,795 pt (neato 2,113 x 2,176,
+# sfdp 2,595 x 2,435, dot 3,512 x 3,485, circo 4,242 x 4,094); on MEND's 13, 1,734 x 1,689 (circo
+# 1,672 x 1,712, neato 1,841 x 2,475, sfdp 2,421 x 2,054, dot 3,078 x 1,636).
 "$bc" render "$tmp/paax.json" --communities --engine twopi -o docs/paax-communities.svg
 # --dated-only leaves out MEND's 193 event rows with no date, country or party (ids -1 to -193):
 # they have no tie, and each would be a community of one (205 communities instead of 13).
-"$bc" render "$tmp/mend.json" --communities --dated-only --engine neato -o docs/mend-communities.svg
+"$bc" render "$tmp/mend.json" --communities --dated-only --engine twopi -o docs/mend-communities.svg
 
 say "wrote docs/paax-communities.svg and docs/mend-communities.svg"
