@@ -10,6 +10,17 @@ public enum DiagramFormat: String, CaseIterable, Sendable {
     case svg, png, pdf, dot
 
     public var isBinary: Bool { self == .png || self == .pdf }
+
+    /// The format a file's name asks for: its extension, in any case (`.gv` is DOT). Nil when the
+    /// extension names none of them.
+    public init?(fileExtension: String) {
+        let ext = fileExtension.lowercased()
+        guard let format = ext == "gv" ? .dot : DiagramFormat(rawValue: ext) else { return nil }
+        self = format
+    }
+
+    /// The extensions ``init(fileExtension:)`` knows, for messages.
+    public static let fileExtensions = ["svg", "png", "pdf", "dot", "gv"]
 }
 
 /// Turns a network into diagram bytes: runs the measures the diagram needs (``diagram(_:options:)``),
@@ -159,14 +170,18 @@ extension RenderJob {
     public static func diagram(_ network: Network, options: DOTOptions) -> Diagram {
         if options.communities {
             let (collapsed, members) = communityNetwork(options.keep.map { network.subnetwork($0) } ?? network)
+            let pairs = collapsed.edges.count
             var diagram = Diagram(
                 collapsed, title: options.title ?? network.title ?? network.name,
                 subtitle:
-                    "\(collapsed.nodes.count) communities (Louvain, seed 0) of \(network.nodes.count) nodes · \(collapsed.edges.count) ties between communities",
-                nodeSizes: Diagram.relativeSizes(members.map(Double.init)), sizeMeasure: "members", legend: options.legend,
+                    "\(collapsed.nodes.count) communit\(collapsed.nodes.count == 1 ? "y" : "ies") (Louvain, seed 0) of \(network.nodes.count) nodes · \(pairs) pair\(pairs == 1 ? "" : "s") of communities with ties",
+                nodeSizes: Diagram.relativeSizes(members.map { Double($0).squareRoot() }), sizeMeasure: "members (square root)",
+                legend: options.legend,
                 rankdir: options.rankdir)
-            diagram.legendNote = "each node a community, labelled by its three most connected members; shape: its most common kind"
+            diagram.legendNote = communityNodeRule
             diagram.edgeLabels = .none
+            diagram.undirected = true
+            diagram.edgeWidths = collapsed.edges.map { tieWidth($0.weight) }
             return diagram
         }
         var drawn = options.keep.map { network.subnetwork($0) } ?? network
@@ -316,11 +331,11 @@ extension RenderJob {
     }
 
     /// `network` collapsed to its communities: Louvain (seed 0, resolution 1) on the undirected
-    /// network; one node per community (id `community-K`, K from 1 in Louvain's order), labelled with
-    /// its size and its three members of highest degree, of the kind most common among its members;
-    /// one `shares_with` edge per pair of communities with ties between them, weighted by their count.
+    /// network; one node per community (id `community-K`, K from 1 in Louvain's order), labelled by
+    /// ``communityLabel(_:in:degree:)``, of the kind most common among its members; one `shares_with`
+    /// edge per pair of communities with ties between them, weighted by their count.
     /// - Returns: the collapsed network and each community's member count.
-    /// - Complexity: Louvain's, plus O(n + m).
+    /// - Complexity: Louvain's, plus O(n log n + m).
     public static func communityNetwork(_ network: Network) -> (network: Network, members: [Int]) {
         let graph = CompactGraph(network, directed: false)
         let communities = (try? Louvain(seed: 0).communities(graph)) ?? [Array(network.nodes.indices)]
@@ -333,17 +348,13 @@ extension RenderJob {
             // Louvain's indices are the compact graph's, whose ids are the network's node ids.
             let members = community.compactMap { index[ExactID(graph.ids[$0])] }
             for m in members { communityOf[m] = k }
-            let top = members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }.prefix(3).map {
-                network.nodes[$0].label
-            }
             var counts: [NodeKind: Int] = [:]
             for m in members { counts[network.nodes[m].kind, default: 0] += 1 }
             var kind = NodeKind.participant
             var best = -1
             for candidate in NodeKind.allCases where (counts[candidate] ?? 0) > best { kind = candidate; best = counts[candidate] ?? 0 }
-            let more = members.count > top.count ? ", … (\(members.count - top.count) more)" : ""
             collapsed.nodes.append(
-                Node(id: "community-\(k + 1)", label: "\(members.count) members\n" + top.joined(separator: ", ") + more, kind: kind))
+                Node(id: "community-\(k + 1)", label: communityLabel(members, in: network, degree: degree), kind: kind))
         }
         var ties: [Int: Int] = [:]
         for e in network.edges {
@@ -358,6 +369,60 @@ extension RenderJob {
             )
         }
         return (collapsed, communities.map(\.count))
+    }
+
+    /// The node kinds a community's label names first: the actors (conveners, participants,
+    /// officials), not dialogues, agreements, events, conflicts or legal nodes.
+    public static let actorKinds: Set<NodeKind> = [.convener, .participant, .official]
+
+    /// How many members a community's label names.
+    public static let communityLabelNames = 3
+
+    /// The most characters of a member's name a community's label shows (``cut(_:to:)``).
+    public static let communityLabelNameLength = 32
+
+    /// What the legend says of a collapsed drawing's nodes and lines.
+    static let communityNodeRule = """
+        each node a community, labelled by its \(communityLabelNames) most connected actors
+        (conveners, participants, officials), or members when it has no actor;
+        names cut at \(communityLabelNameLength) characters; shape: the community's most common kind
+        line width: 1 + ln(ties between the two communities), no arrowheads
+        """
+
+    /// The width of a line standing for `ties` ties between two communities: 1 + ln(ties), so 1
+    /// for one tie, about 3.3 for 10, 5.6 for 100 (and 1 for anything below one).
+    public static func tieWidth(_ ties: Double) -> Double {
+        ties > 1 ? 1 + log(ties) : 1
+    }
+
+    /// A community's label: "N members" (or "1 member"), then its ``communityLabelNames`` actors
+    /// (``actorKinds``) of highest degree (`degree`, in network order; ties by network order), or its
+    /// members of highest degree when none is an actor, one per line, each ``cut(_:to:)`` to
+    /// ``communityLabelNameLength`` characters, then "… and K more" for the members not named.
+    /// - Parameter members: the community's node indices in `network`.
+    /// - Complexity: O(k log k) for k members.
+    public static func communityLabel(_ members: [Int], in network: Network, degree: [Double]) -> String {
+        let actors = members.filter { actorKinds.contains(network.nodes[$0].kind) }
+        let candidates = actors.isEmpty ? members : actors
+        func score(_ i: Int) -> Double { degree.indices.contains(i) ? degree[i] : 0 }
+        let top = candidates.sorted { score($0) != score($1) ? score($0) > score($1) : $0 < $1 }.prefix(communityLabelNames)
+        var lines = ["\(members.count) member\(members.count == 1 ? "" : "s")"]
+        lines += top.map { cut(network.nodes[$0].label, to: communityLabelNameLength) }
+        if members.count > top.count { lines.append("… and \(members.count - top.count) more") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `name` on one line (line breaks and runs of spaces made one space) and, when longer than
+    /// `length` characters, its first `length - 1` characters (less trailing spaces and punctuation
+    /// such as a comma) and "…": at most `length` characters (just "…" when `length` is 1 or less).
+    /// - Complexity: O(name length).
+    public static func cut(_ name: String, to length: Int) -> String {
+        let words = name.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
+        let line = words.joined(separator: " ")
+        guard line.count > length else { return line }
+        var kept = line.prefix(max(0, length - 1))
+        while let last = kept.last, last.isWhitespace || ",;:-–(".contains(last) { kept.removeLast() }
+        return kept + "…"
     }
 
     /// A focused view around `id`: the node and everything within `radius` undirected steps.

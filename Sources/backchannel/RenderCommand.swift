@@ -16,8 +16,11 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "What to draw: an image (svg, png, pdf) or its DOT.")
-    var format: DiagramFormat = .svg
+    @Option(
+        help:
+            "What to draw: an image (svg, png, pdf) or its DOT (default: the -o file's extension, .svg, .png, .pdf, .dot or .gv; svg without -o or without an extension)."
+    )
+    var format: DiagramFormat?
 
     @Option(help: "Graphviz layout engine (default: dot, or sfdp past \(LayoutEngine.dotEdgeLimit) edges).")
     var engine: LayoutEngine?
@@ -62,7 +65,7 @@ struct RenderCommand: ParsableCommand {
 
     @Flag(
         help:
-            "Draw the network collapsed to its Louvain communities (seed 0): one node per community, sized by members, labelled by its most connected members."
+            "Draw the network collapsed to its Louvain communities (seed 0): one node per community, sized by members, labelled by its three most connected actors (conveners, participants, officials; its most connected members when it has none), one per line; one line without arrowheads per pair of communities with ties, wider for more ties."
     )
     var communities = false
 
@@ -90,9 +93,26 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--communities draws communities sized by members; it cannot take --full, --size-by or --highlight-paths")
         }
         if focusRadius < 0 { throw ValidationError("--focus-radius must be 0 or more, not \(focusRadius)") }
+        _ = try drawnFormat()
+    }
+
+    /// `--format`, or the one the `-o` file's extension names: SVG when neither says (no `-o`, or a
+    /// name without an extension); a usage error for an extension that names no format.
+    func drawnFormat() throws -> DiagramFormat {
+        if let format { return format }
+        guard let path = output.output else { return .svg }
+        let ext = URL(fileURLWithPath: path).pathExtension
+        guard !ext.isEmpty else { return .svg }
+        guard let inferred = DiagramFormat(fileExtension: ext) else {
+            throw ValidationError(
+                "cannot tell the format from the extension .\(ext) of \(path): give --format svg, png, pdf or dot, or an output ending in \(DiagramFormat.fileExtensions.map { "." + $0 }.joined(separator: ", "))"
+            )
+        }
+        return inferred
     }
 
     func run() throws {
+        let format = try drawnFormat()
         try reportingFailures {
             if asIs, let path = input.input {
                 let redacted = try input.loadRedacted()

@@ -97,6 +97,34 @@ struct CLITests {
         #expect(bytes.starts(with: signature[format]!))
     }
 
+    /// Without --format the output's extension says what to write; --format wins over it.
+    @Test(arguments: [("svg", "<?xml"), ("png", "\u{89}PNG"), ("PDF", "%PDF"), ("dot", "digraph"), ("gv", "digraph")])
+    func renderTakesTheFormatFromTheOutputsExtension(ext: String, signature: String) throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let out = dir.appendingPathComponent("out.\(ext)")
+        let result = try Fixtures.run(["render", "--communities", "-o", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected: [UInt8] = signature == "\u{89}PNG" ? [0x89, 0x50, 0x4E, 0x47] : Array(signature.utf8)
+        #expect(try Data(contentsOf: out).starts(with: expected))
+    }
+
+    @Test func anExplicitFormatWinsAndAnUnknownExtensionIsAUsageError() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let png = dir.appendingPathComponent("named.png")
+        #expect(try Fixtures.run(["render", "--format", "dot", "-o", png.path]).status == 0)
+        #expect(try Data(contentsOf: png).starts(with: Array("digraph".utf8)), "--format dot, whatever the name")
+        let bare = dir.appendingPathComponent("picture")
+        #expect(try Fixtures.run(["render", "-o", bare.path]).status == 0)
+        #expect(try Data(contentsOf: bare).starts(with: Array("<?xml".utf8)), "no extension: SVG, as before")
+        let jpeg = dir.appendingPathComponent("picture.jpg")
+        let refused = try Fixtures.run(["render", "-o", jpeg.path])
+        #expect(refused.status == 64, "\(refused.stderr)")
+        #expect(refused.stderr.contains(".jpg") && refused.stderr.contains("--format"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: jpeg.path))
+        #expect(try Fixtures.run(["render", "--format", "svg", "-o", jpeg.path]).status == 0, "--format makes any name fine")
+        #expect(DiagramFormat(fileExtension: "GV") == .dot && DiagramFormat(fileExtension: "jpeg") == nil)
+    }
+
     @Test(arguments: ["dot", "neato", "fdp", "sfdp", "circo", "twopi"])
     func renderUsesEveryEngine(engine: String) throws {
         let result = try Fixtures.run(["render", "--engine", engine, "--format", "svg"])

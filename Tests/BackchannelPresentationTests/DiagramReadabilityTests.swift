@@ -209,10 +209,76 @@ struct LargeAndFocusedDiagramTests {
         let diagram = RenderJob.diagram(history, options: options)
         let louvain = try Louvain(seed: 0).communities(CompactGraph(history, directed: false))
         #expect(diagram.network.nodes.count == louvain.count)
-        #expect(diagram.network.nodes.allSatisfy { $0.label.contains("members\n") })
+        #expect(diagram.network.nodes.allSatisfy { $0.label.contains(" member") && $0.label.contains("\n") })
         #expect(diagram.network.edges.allSatisfy { $0.relation == .sharesWith && $0.source != $0.target })
-        #expect(diagram.clusters.isEmpty && diagram.sizeMeasure == "members")
+        #expect(diagram.clusters.isEmpty && diagram.sizeMeasure == "members (square root)")
         #expect(diagram.nodeSizes.max() == 1)
+        #expect(diagram.subtitle.hasSuffix("· \(diagram.network.edges.count) pairs of communities with ties"), "\(diagram.subtitle)")
+        #expect(diagram.legendNote?.contains("most connected actors") == true)
+    }
+
+    /// A community's label names its most connected actors, one per line, cut at 32 characters,
+    /// and names other kinds only when it has no actor.
+    @Test func aCommunityIsLabelledByItsMostConnectedActorsOnePerLine() {
+        var network = Network(name: "labels")
+        network.nodes = [
+            Node(id: "hub", label: "Accord on Everything Signed by Everyone in the Capital in Spring", kind: .agreement),
+            Node(id: "drc", label: "Congo, Democratic Republic of the", kind: .participant),
+            Node(id: "za", label: "South Africa", kind: .official),
+            Node(id: "ceasefire", label: "Ceasefire declaration", kind: .event),
+            Node(id: "un", label: "United Nations", kind: .convener),
+            Node(id: "kenya", label: "Kenya", kind: .official),
+            Node(id: "talks", label: "Talks", kind: .dialogue),
+            Node(id: "round", label: "First round", kind: .dialogue),
+        ]
+        // The agreement and the event are the best connected; of the actors, South Africa, then the
+        // Congo and the UN (tied, in network order), then Kenya.
+        let degree: [Double] = [9, 2, 3, 8, 2, 1, 4, 1]
+        let label = RenderJob.communityLabel(Array(0..<6), in: network, degree: degree)
+        #expect(label == "6 members\nSouth Africa\nCongo, Democratic Republic of t…\nUnited Nations\n… and 3 more")
+        #expect(label.split(separator: "\n").allSatisfy { $0.count <= RenderJob.communityLabelNameLength }, "\(label)")
+        // No actor: the most connected members of any kind.
+        #expect(
+            RenderJob.communityLabel([6, 7, 0], in: network, degree: degree)
+                == "3 members\nAccord on Everything Signed by…\nTalks\nFirst round")
+        // One member: singular, and no "more".
+        #expect(RenderJob.communityLabel([7], in: network, degree: degree) == "1 member\nFirst round")
+        #expect(RenderJob.communityLabel([5, 7], in: network, degree: degree) == "2 members\nKenya\n… and 1 more")
+    }
+
+    @Test func namesAreCutToOneLineOfAtMostTheLength() {
+        let long = String(repeating: "abcdefghij", count: 25)
+        #expect(RenderJob.cut(long, to: 32) == String(long.prefix(31)) + "…")
+        #expect(RenderJob.cut("South Africa", to: 32) == "South Africa")
+        #expect(RenderJob.cut("Line one\nline  two", to: 32) == "Line one line two")
+        #expect(RenderJob.cut("Alpha, Beta", to: 7) == "Alpha…", "no comma or space before the ellipsis")
+        #expect(RenderJob.cut(String(repeating: "é", count: 40), to: 32).count == 32)
+    }
+
+    /// The lines between communities have no arrowheads (a tie may run either way) and grow with
+    /// the log of their tie count; the legend says so.
+    @Test func communityLinesHaveNoArrowheadsAndWidthByTies() throws {
+        let history = try Network.bundled()
+        var options = DOTOptions()
+        options.communities = true
+        let diagram = RenderJob.diagram(history, options: options)
+        #expect(diagram.undirected && diagram.edgeWidths.count == diagram.network.edges.count)
+        #expect(diagram.network.edges.contains { $0.weight > 1 }, "some pair has several ties")
+        for (edge, width) in zip(diagram.network.edges, diagram.edgeWidths) { #expect(width == 1 + log(edge.weight)) }
+        #expect(RenderJob.tieWidth(1) == 1 && abs(RenderJob.tieWidth(10) - 3.3026) < 1e-4)
+        let dot = DOTWriter().write(diagram)
+        let edgeLines = dot.split(separator: "\n").filter { $0.contains(" -> ") }
+        #expect(edgeLines.count == diagram.network.edges.count)
+        #expect(edgeLines.allSatisfy { $0.contains("dir=\"none\"") })
+        #expect(edgeLines.contains { $0.contains("penwidth=\"1.693\"") }, "two ties: 1 + ln 2")
+        #expect(dot.contains("line width: 1 + ln(ties between the two communities)"))
+        // The SVG draws each line as a path and no arrowhead (a polygon) beside it.
+        let svg = String(decoding: try RenderJob().run(diagram, format: .svg).bytes, as: UTF8.self)
+        let edges = svg.components(separatedBy: "class=\"edge\"").dropFirst().map { $0.components(separatedBy: "<!--")[0] }
+        #expect(edges.count == diagram.network.edges.count)
+        #expect(edges.allSatisfy { $0.contains("<path") && !$0.contains("<polygon") })
+        // Other drawings keep their arrowheads.
+        #expect(!DOTWriter().write(RenderJob.diagram(history, options: DOTOptions())).contains("dir=\"none\""))
     }
 
     @Test func theExposureViewDrawsThePathsAndTheirContext() throws {

@@ -84,9 +84,10 @@ public struct DOTWriter: Sendable {
         }
 
         out += "\n"
-        for edge in network.edges {
+        for (k, edge) in network.edges.enumerated() {
             guard let s = index[ExactID(edge.source)], let t = index[ExactID(edge.target)] else { continue }
-            let style = DOTStyle.edge(edge.relation)
+            var style = DOTStyle.edge(edge.relation)
+            if diagram.edgeWidths.indices.contains(k), diagram.edgeWidths[k] > 0 { style.penwidth = diagram.edgeWidths[k] }
             var name = edge.relation.rawValue.replacingOccurrences(of: "_", with: " ")
             if let support = edge.support { name += ": " + support.title }
             // An engagement that did not take place (intended or refused) is drawn tapered: the
@@ -101,6 +102,7 @@ public struct DOTWriter: Sendable {
                 "style=\"\(happened ? style.style : "dashed")\"",
                 "penwidth=\"\(format(highlighted ? max(4, style.penwidth * 2) : (happened ? style.penwidth : 1)))\"",
             ]
+            if diagram.undirected { attrs.append("dir=\"none\"") }
             if style.labelled && diagram.edgeLabels != .none {
                 // `xlabel` where there are clusters: Graphviz 2.43's dot layout double-frees the virtual
                 // nodes it makes for edge labels inside clusters (gvFreeLayout aborts); xlabels are
@@ -218,7 +220,7 @@ public struct DOTWriter: Sendable {
         if let measure = diagram.sizeMeasure {
             marks.append(("<TD WIDTH=\"30\"><FONT POINT-SIZE=\"12\">size</FONT></TD>", "node size: \(h(measure))"))
         }
-        if let note = diagram.legendNote { marks.append(("<TD> </TD>", h(note))) }
+        for line in diagram.legendNote?.split(separator: "\n") ?? [] { marks.append(("<TD> </TD>", h(String(line)))) }
         sections.append(("marks", marks))
 
         var columns = ""

@@ -22,7 +22,7 @@ public struct DOTOptions: Sendable {
     /// Draw every node of a large network instead of its most connected ones (`render --full`).
     public var full = false
     /// Draw the network collapsed to its communities (`render --communities`): one node per Louvain
-    /// community, sized by members and labelled by its most connected members.
+    /// community, sized by members and labelled by its most connected actors.
     public var communities = false
 
     public init(title: String? = nil, clusterBy: ClusterBy = .conflict, legend: Bool = true) {
@@ -69,10 +69,18 @@ public struct Diagram: Sendable {
     public var legend: Bool
     /// Graphviz `rankdir` for the `dot` engine.
     public var rankdir: String
-    /// A line the legend adds under "marks" (e.g. what a reduced drawing leaves out); none when nil.
+    /// A line the legend adds under "marks" (e.g. what a reduced drawing leaves out), one row per
+    /// line of its text; none when nil.
     public var legendNote: String?
     /// How relations that carry a name (``DOTStyle/edge(_:)``'s `labelled`) are annotated.
     public var edgeLabels: EdgeLabels = .external
+    /// Draw edges without arrowheads (`dir=none`): for ties that run both ways, such as the lines
+    /// between communities of `render --communities`.
+    public var undirected = false
+    /// One line width per edge, in network order, in place of its relation's (``DOTStyle/edge(_:)``);
+    /// edges past its end, and NaN or non-positive entries, keep the relation's width. A highlighted
+    /// edge is drawn at least 4 wide either way.
+    public var edgeWidths: [Double] = []
 
     /// How edge annotations are placed.
     public enum EdgeLabels: String, Sendable {
