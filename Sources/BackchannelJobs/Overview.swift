@@ -5,7 +5,8 @@ import BackchannelPresentation
 import BackchannelRender
 import Foundation
 
-/// The main job: the whole network and one view per conflict, as DOT, SVG and PNG, in one folder.
+/// The main job: the whole network and one view per conflict, as DOT, SVG and PNG, the legal-exposure
+/// view, and the interactive report, in one folder.
 public struct Overview: Sendable {
     /// One diagram the job writes, in one or more formats.
     public struct Planned: Sendable {
@@ -29,8 +30,18 @@ public struct Overview: Sendable {
     /// exposure views have no boxes.
     public var clusterBy: ClusterBy = .conflict
 
+    /// Whether ``write(_:to:protecting:worker:)`` also writes the interactive report of the network
+    /// (``ReportJob``) as ``reportFileName``.
+    public var writesReport = true
+    public static let reportFileName = "report.html"
+
     public init(_ network: Network) {
         self.network = network
+    }
+
+    /// The interactive report of the whole network, as the main job writes it.
+    public func report(worker: GraphvizWorker? = nil) throws -> (html: String, notes: [String]) {
+        try ReportJob(worker: worker).run(network)
     }
 
     /// The diagrams, in the order they are written: the whole network (DOT, SVG, PNG), then for each
@@ -103,6 +114,13 @@ public struct Overview: Sendable {
                 written.append(url)
                 notes += jobNotes.map { "\(url.lastPathComponent): \($0)" }
             }
+        }
+        if writesReport {
+            let (html, reportNotes) = try report(worker: worker)
+            let url = directory.appendingPathComponent(Self.reportFileName)
+            try AtomicFile.write(Array(html.utf8), to: url, protecting: inputs)
+            written.append(url)
+            notes += reportNotes.map { "\(url.lastPathComponent): \($0)" }
         }
         return (written, notes)
     }

@@ -8,7 +8,7 @@ struct OverviewCommand: ParsableCommand {
         commandName: "overview",
         abstract: "Render the whole network and one view per conflict into a folder, and print a summary.",
         discussion: """
-            Writes NAME.dot, NAME.svg and NAME.png for the whole network, and conflict-ID.dot and conflict-ID.svg for each conflict (its actors within two steps), each file atomically. This is what `backchannel` with no arguments runs, on the bundled history, into ./Renders.
+            Writes NAME.dot, NAME.svg and NAME.png for the whole network, conflict-ID.dot and conflict-ID.svg for each conflict (its actors within two steps), exposure.dot and exposure.svg for the legal-exposure paths when there are any, and report.html (the interactive report, as `backchannel report` writes it), each file atomically. This is what `backchannel` with no arguments runs, on the bundled history, into ./Renders.
             """
     )
 
@@ -42,9 +42,9 @@ struct OverviewCommand: ParsableCommand {
             if let header = time.scope.header { print(header) }
             print(Overview.summary(network).text, terminator: "")
             let views = plan.filter { $0.fileName.hasPrefix("conflict-") }.count
-            let exposure = plan.contains { $0.fileName == "exposure" } ? ", and the legal-exposure view" : ""
+            let exposure = plan.contains { $0.fileName == "exposure" } ? ", the legal-exposure view" : ""
             print(
-                "  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, \(views) conflict views\(exposure)"
+                "  wrote \(written.count) files to \(outputDirectory)/: the whole network as DOT, SVG and PNG, \(views) conflict views\(exposure) and the report"
             )
         }
     }
