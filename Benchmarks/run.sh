@@ -8,7 +8,8 @@
 # Per size it runs, for Backchannel (backchannel-bench, the nested package Benchmarks/Package.swift,
 # in-process timing) and each peer
 # (peers.py): load, degree, pagerank, sssp and betweenness-sampled (256 sources) everywhere
-# but 1M (load and pagerank only), and exact betweenness, closeness and harmonic up to 10k.
+# but 1M (load and pagerank only), exact betweenness up to 10k, and exact closeness and harmonic
+# up to 100k (at 100k beside EXACT_100K_PEERS only, default networkit: igraph takes many minutes).
 # At 10k it also times whole processes: `backchannel centrality --edges F --measure M
 # --format json` against python_whole_process.py (igraph). Results: Benchmarks/results/.
 #
@@ -46,6 +47,7 @@ measures_for() {
   local all
   case "$1" in
     1000|10000) all="load degree pagerank sssp betweenness-sampled betweenness closeness harmonic" ;;
+    100000) all="load degree pagerank sssp betweenness-sampled closeness harmonic" ;;
     1000000) all="load pagerank" ;;
     *) all="load degree pagerank sssp betweenness-sampled" ;;
   esac
@@ -70,6 +72,11 @@ for n in "${sizes[@]}"; do
     metric=compute_seconds; [ "$m" = load ] && metric=load_seconds
     ml --child-json --metric "$metric" -- "$bench" --edges "$csv" --measure "$m" --samples 256 --seed 1
     for p in $peers; do
+      # Exact closeness and harmonic at 100k take igraph many minutes: only EXACT_100K_PEERS
+      # (default networkit) run them.
+      if [ "$n" = 100000 ] && { [ "$m" = closeness ] || [ "$m" = harmonic ]; }; then
+        case " ${EXACT_100K_PEERS:-networkit} " in *" $p "*) ;; *) continue ;; esac
+      fi
       ml --child-json --metric "$metric" -- timeout 600 "$py" peers.py --edges "$csv" --peer "$p" --measure "$m" --threads "$(nproc)" --samples 256 --seed 1
     done
   done
