@@ -45,11 +45,24 @@ MIN_YEAR, MAX_YEAR = -(2**63), 2**63 - 1
 
 # ---------------------------------------------------------------- the network, as Backchannel reads it
 
+def year_of(value):
+    """The year of a date as Backchannel's JSON writes it: a whole year (an integer), or an ISO
+    year-month or day ("2024-11", "2024-11-28", "-0044-03-15"); "present" is an open end. The peers
+    work by year, as `--every year` and `timeline` do: a day range overlaps a year when its years do."""
+    if value is None or isinstance(value, int):
+        return value
+    text = str(value)
+    if text == "present":
+        return MAX_YEAR
+    sign = -1 if text.startswith("-") else 1
+    return sign * int(text.lstrip("-+").split("-")[0])
+
+
 def span(obj):
-    """(start, end, dated) of a node or edge: `year` stands for start and end together."""
-    start, end = obj.get("start"), obj.get("end")
+    """(start, end, dated) of a node or edge, in years: `year` stands for start and end together."""
+    start, end = year_of(obj.get("start")), year_of(obj.get("end"))
     if "year" in obj and start is None and end is None:
-        start = end = obj["year"]
+        start = end = year_of(obj["year"])
     dated = start is not None or end is not None
     lo = start if start is not None else (end if end is not None else MIN_YEAR)
     hi = end if end is not None else MAX_YEAR
