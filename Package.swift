@@ -118,7 +118,7 @@ let package = Package(
             name: "BackchannelCLITests",
             dependencies: [
                 "backchannel", "BackchannelJobs", "BackchannelModel", "BackchannelFormats", "BackchannelPresentation",
-                "BackchannelRender", "BackchannelTestSupport",
+                "BackchannelTestSupport",
             ]
         ),
     ]

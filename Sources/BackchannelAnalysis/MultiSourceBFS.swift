@@ -24,7 +24,7 @@ import Synchronization
 ///   breadth-first search, SC '12. doi:10.1109/SC.2012.50
 struct MultiSourceBFS {
     /// One bit per source of a batch.
-    typealias Word = SIMD8<UInt64>
+    typealias Word = SIMD4<UInt64>
     /// Sources per batch.
     static let width = Word.scalarCount * 64
 

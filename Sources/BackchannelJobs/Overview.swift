@@ -33,6 +33,9 @@ public struct Overview: Sendable {
     /// Whether ``write(_:to:protecting:worker:)`` also writes the interactive report of the network
     /// (``ReportJob``) as ``reportFileName``.
     public var writesReport = true
+    /// The filter the network was already cut with (`--at`, `--between`, `--dated-only`), which the
+    /// report states on its page and applies to its time control, as `backchannel report` does.
+    public var reportFilter = NetworkFilter()
     public static let reportFileName = "report.html"
 
     public init(_ network: Network) {
@@ -41,7 +44,8 @@ public struct Overview: Sendable {
 
     /// The interactive report of the whole network, as the main job writes it.
     public func report(worker: GraphvizWorker? = nil) throws -> (html: String, notes: [String]) {
-        try ReportJob(worker: worker).run(network)
+        // Cutting an already cut network with the same filter changes nothing.
+        try ReportJob(filter: reportFilter, worker: worker).run(network)
     }
 
     /// The diagrams, in the order they are written: the whole network (DOT, SVG, PNG), then for each

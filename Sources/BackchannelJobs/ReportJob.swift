@@ -133,6 +133,8 @@ public struct ReportJob: Sendable {
         if let tracks = filter.tracks { lines.append("tracks: " + tracks.map(\.rawValue).sorted().joined(separator: ", ")) }
         if let relations = filter.relations { lines.append("relations: " + relations.map(\.rawValue).sorted().joined(separator: ", ")) }
         if let years = filter.years { lines.append("ties dated within \(years.lowerBound)–\(years.upperBound) (undated ties kept)") }
+        // `--at`, `--between`, `--dated-only`, worded as every command's header words them.
+        if let time = TimeScope(filter).text { lines.append("time: " + time) }
         if !filter.without.isEmpty { lines.append("without: " + filter.without.map(\.text).sorted().joined(separator: ", ")) }
         if !filter.withoutKinds.isEmpty {
             lines.append("without kinds: " + filter.withoutKinds.map(\.rawValue).sorted().joined(separator: ", "))

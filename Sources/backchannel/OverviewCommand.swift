@@ -33,6 +33,7 @@ struct OverviewCommand: ParsableCommand {
             if time.isSet { network.title = time.scope.title(network.title ?? network.name) }
             var overview = Overview(network)
             overview.clusterBy = clusterBy
+            overview.reportFilter = time.filter
             overview.scope = time.scope.text.map { $0.components(separatedBy: " (").first ?? $0 }
             let directory = URL(fileURLWithPath: outputDirectory, isDirectory: true)
             let plan = overview.plan

@@ -6,7 +6,7 @@ import Testing
 /// one breadth-first search per node; harmonic, whose exact fixed-point sum is rounded once, within
 /// a few units in the last place of the Double sum in level order (which rounds once per term), and
 /// both the same for every thread count.
-@Suite("Multi-source BFS")
+@Suite("Multi-source BFS", .serialized)
 struct MultiSourceBFSTests {
     static func graph(n: Int, m: Int, seed: UInt64, directed: Bool) throws -> CompactGraph {
         var random = SeededRandom(seed: seed)

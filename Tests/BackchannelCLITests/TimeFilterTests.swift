@@ -147,6 +147,13 @@ struct TimeFilterTests {
             #expect(at2001.stdout.contains("8 nodes, 4 edges"))
             let view = try String(contentsOf: dir.appendingPathComponent("r1/conflict-war.dot"), encoding: .utf8)
             #expect(view.contains("War: actors within 2 steps, at 2001"))
+            // The main job's report states the window it was cut to, as `report --at` does.
+            let page = try String(contentsOf: dir.appendingPathComponent("r1/report.html"), encoding: .utf8)
+            let report = try Fixtures.run(["report", file, "-o", dir.appendingPathComponent("r1.html").path, "--at", "2001"])
+            #expect(report.status == 0, "\(report.stderr)")
+            let alone = try String(contentsOf: dir.appendingPathComponent("r1.html"), encoding: .utf8)
+            #expect(page.contains("time: at 2001"), "the overview's report states its window")
+            #expect(alone.contains("time: at 2001"), "report --at states its window")
         }
     }
 

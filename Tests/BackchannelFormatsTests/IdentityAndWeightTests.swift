@@ -75,6 +75,9 @@ struct IdentityAndWeightTests {
         for i in 0..<3000 { ids.append("participant-\(i)") }  // one 8-byte prefix for all
         for i in 0..<300 { ids.append(String(repeating: "x", count: i % 20)) }  // "" … 19 x's (empty skipped below)
         ids += ["abcdefgh", "abcdefghi", "abcdefgh\(Self.nfc)", "abcdefgi", "a", "ab", "\(Self.nfc)\(Self.nfc)\(Self.nfc)\(Self.nfc)"]
+        // Lengths past 255, which the slot records as 255: only the bytes tell these apart.
+        let long = String(repeating: "y", count: 299)
+        ids += [long + "a", long + "b", long + "ab", long]
         ids = ids.filter { !$0.isEmpty }
         var distinct: [String] = []
         var seen = Set<String>()
