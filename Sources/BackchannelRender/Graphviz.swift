@@ -113,7 +113,7 @@ public final class Graphviz: @unchecked Sendable {
         return String(cString: value)
     }
 
-    /// Parses `dot` with libcgraph (`agmemread`) and returns what it holds, without laying it out.
+    /// Parses `dot` with libcgraph (`agread`, ``SequentialIDs``) and returns what it holds, without laying it out.
     public func parse(dot: String) throws(RenderError) -> DOTGraph {
         lock.lock()
         defer { lock.unlock() }
@@ -138,7 +138,7 @@ public final class Graphviz: @unchecked Sendable {
             }
             defer { fclose(stream) }
             var graphs: [DOTGraph] = []
-            while let graph = agread(stream, nil) {
+            while let graph = agread(stream, SequentialIDs.graphDiscipline) {
                 graphs.append(describe(graph))
                 agclose(graph)
             }
@@ -155,11 +155,24 @@ public final class Graphviz: @unchecked Sendable {
         return try result.get()
     }
 
-    /// Reads the first graph in `dot`; the caller holds the lock and must `agclose` it.
+    /// Reads the first graph in `dot` (libcgraph's `agread` over an in-memory stream, with
+    /// ``SequentialIDs``, so that subgraphs keep the DOT's order); the caller holds the lock and must
+    /// `agclose` it.
     private func read(_ dot: String) throws(RenderError) -> UnsafeMutablePointer<Agraph_t> {
         capturedText = ""
         agreseterrors()
-        guard let graph = dot.withCString({ agmemread($0) }) else {
+        var bytes = Array(dot.utf8)
+        let parsed: UnsafeMutablePointer<Agraph_t>? =
+            bytes.isEmpty
+            ? nil
+            : bytes.withUnsafeMutableBytes { raw in
+                guard let stream = fmemopen(raw.baseAddress, raw.count, "r") else { return nil }
+                defer { fclose(stream) }
+                return agread(stream, SequentialIDs.graphDiscipline)
+            }
+        // As `agmemread` does: the next read's messages count lines from 1.
+        agsetfile(nil)
+        guard let graph = parsed else {
             var messages = takeMessages()
             if messages.isEmpty, let last = aglasterr() {
                 messages.append(String(cString: last))
