@@ -1,31 +1,34 @@
 import CGraphviz
 import Foundation
 
-/// A libcgraph ID discipline that numbers named objects in the order they are first named, instead
-/// of by the address of their interned name (libcgraph 2.43's default, `AgIdDisc`).
+/// A libcgraph ID discipline that numbers objects in the order they first appear, instead of
+/// giving a named object the address of its interned name (libcgraph 2.43's default, `AgIdDisc`).
 ///
 /// libcgraph keeps a graph's subgraphs in a dictionary ordered by ID, and `agfstsubg`/`agnxtsubg`
 /// walk it in that order. With the default discipline a named object's ID is the address of its
 /// name string, so the order in which `dot` meets the clusters, and with it the layout of a
 /// clustered graph, followed where `malloc` happened to put those strings: the same DOT came out a
 /// few points different from one build of this binary to another, or when the allocator was tuned
-/// (`MALLOC_TOP_PAD_`). Numbering names by first appearance makes the order the DOT's.
+/// (`MALLOC_TOP_PAD_`). Numbering by first appearance makes the order the DOT's.
 ///
-/// Named objects get even IDs (2, 4, …), anonymous ones odd IDs, as libcgraph expects (`print`
-/// answers NULL for odd IDs, and libcgraph then writes `%N` names). Names are kept, as C strings,
-/// until the root graph is closed.
+/// One counter k serves every object: a named one gets 2k (the first time its name is seen), an
+/// anonymous one 2k + 1, as libcgraph expects (`print` answers NULL for odd IDs, and libcgraph then
+/// writes `%N` names). Names are interned as the default interns them (`agstrdup`, libcgraph's
+/// reference-counted strings, which keep an HTML-like name's flag) and told apart by those
+/// interned pointers, so two names are one exactly when their bytes are; they are freed with the
+/// graph (`agclose` frees every interned string after closing this discipline).
 ///
-/// - Complexity: O(name length) per lookup (a dictionary); memory: each distinct name once.
+/// - Complexity: O(name length) per lookup (libcgraph's string dictionary, then a hash of the pointer).
 enum SequentialIDs {
-    /// One root graph's names, reached through the `state` pointer libcgraph passes back.
+    /// One root graph's IDs, reached through the `state` pointer libcgraph passes back.
     final class Table {
-        var ids: [String: IDTYPE] = [:]
-        var names: [UnsafeMutablePointer<CChar>] = []
-        var nextAnonymous: IDTYPE = 1
+        let graph: UnsafeMutablePointer<Agraph_t>?
+        /// Interned name (its address) → ID, and ID / 2 → interned name.
+        var ids: [UInt: IDTYPE] = [:]
+        var names: [IDTYPE: UnsafeMutablePointer<CChar>] = [:]
+        var counter: IDTYPE = 1
 
-        deinit {
-            for name in names { free(name) }
-        }
+        init(graph: UnsafeMutablePointer<Agraph_t>?) { self.graph = graph }
     }
 
     /// The discipline's callbacks. `withUnsafeMutablePointer(to:)` on a global would not outlive the
@@ -34,34 +37,33 @@ enum SequentialIDs {
         let pointer = UnsafeMutablePointer<Agiddisc_t>.allocate(capacity: 1)
         pointer.initialize(
             to: Agiddisc_t(
-                open: { _, _ in UnsafeMutableRawPointer(Unmanaged.passRetained(Table()).toOpaque()) },
+                open: { graph, _ in UnsafeMutableRawPointer(Unmanaged.passRetained(Table(graph: graph)).toOpaque()) },
                 map: { state, _, name, id, create in
                     guard let state, let id else { return 0 }
                     let table = Unmanaged<Table>.fromOpaque(state).takeUnretainedValue()
                     guard let name else {
-                        id.pointee = table.nextAnonymous
-                        table.nextAnonymous += 2
+                        id.pointee = 2 * table.counter + 1
+                        table.counter += 1
                         return 1
                     }
-                    let key = String(cString: name)
-                    if let known = table.ids[key] {
+                    if let interned = agstrbind(table.graph, name), let known = table.ids[UInt(bitPattern: interned)] {
                         id.pointee = known
                         return 1
                     }
-                    guard create != 0, let copy = strdup(name) else { return 0 }
-                    table.names.append(copy)
-                    let new = IDTYPE(table.names.count) * 2
-                    table.ids[key] = new
+                    // Interned once, when the name is first given an ID; the graph frees it on close.
+                    guard create != 0, let interned = agstrdup(table.graph, name) else { return 0 }
+                    let new = 2 * table.counter
+                    table.counter += 1
+                    table.ids[UInt(bitPattern: interned)] = new
+                    table.names[new] = interned
                     id.pointee = new
                     return 1
                 },
                 alloc: { _, _, _ in 0 },
                 free: { _, _, _ in },
                 print: { state, _, id in
-                    guard let state, id % 2 == 0, id > 0 else { return nil }
-                    let table = Unmanaged<Table>.fromOpaque(state).takeUnretainedValue()
-                    let index = Int(id / 2) - 1
-                    return index < table.names.count ? table.names[index] : nil
+                    guard let state, id % 2 == 0 else { return nil }
+                    return Unmanaged<Table>.fromOpaque(state).takeUnretainedValue().names[id]
                 },
                 close: { state in
                     guard let state else { return }
@@ -84,5 +86,13 @@ enum SequentialIDs {
             to: Agdisc_t(
                 mem: memory.assumingMemoryBound(to: Agmemdisc_t.self), id: discipline, io: io.assumingMemoryBound(to: Agiodisc_t.self)))
         return pointer
+    }()
+
+    /// libcgraph's `aglexbad` (exported, not declared in its headers): flushes the DOT lexer's
+    /// buffer. After a read that stops at the end of one graph, the rest of the input stays in that
+    /// buffer and would be read first by the next `agread` (libcgraph resets it only after an error).
+    static let flushLexer: (@convention(c) () -> Void)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "aglexbad") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)
     }()
 }

@@ -138,6 +138,8 @@ public final class Graphviz: @unchecked Sendable {
             }
             defer { fclose(stream) }
             var graphs: [DOTGraph] = []
+            agsetfile(nil)
+            defer { agsetfile(nil) }
             while let graph = agread(stream, SequentialIDs.graphDiscipline) {
                 graphs.append(describe(graph))
                 agclose(graph)
@@ -162,6 +164,7 @@ public final class Graphviz: @unchecked Sendable {
         capturedText = ""
         agreseterrors()
         var bytes = Array(dot.utf8)
+        agsetfile(nil)
         let parsed: UnsafeMutablePointer<Agraph_t>? =
             bytes.isEmpty
             ? nil
@@ -170,7 +173,9 @@ public final class Graphviz: @unchecked Sendable {
                 defer { fclose(stream) }
                 return agread(stream, SequentialIDs.graphDiscipline)
             }
-        // As `agmemread` does: the next read's messages count lines from 1.
+        // Only the first graph is read: what follows it must not reach the next read. And, as
+        // `agmemread` does, the next read's messages count lines from 1.
+        SequentialIDs.flushLexer?()
         agsetfile(nil)
         guard let graph = parsed else {
             var messages = takeMessages()

@@ -22,6 +22,37 @@ struct ForeignDOTTests {
         }
         """
 
+    /// Graphs are read with SequentialIDs: names are told apart by their exact bytes (not by Swift's
+    /// canonical equivalence), subgraphs come in the order the DOT gives them, a read takes nothing
+    /// of the text after its graph into the next one, and line numbers start again at 1.
+    @Test func namesSubgraphOrderAndReadsKeptApart() throws {
+        let nfc = "caf\u{E9}", nfd = "cafe\u{301}"
+        let graph = try Graphviz.shared.parse(
+            dot: """
+                digraph G {
+                  subgraph cluster_z { "\(nfc)" }
+                  { rank=same; x; y }
+                  subgraph cluster_a { "\(nfd)" }
+                  subgraph cluster_m { <<b>html</b>> }
+                }
+                """)
+        #expect(graph.nodes.count == 5, "\(graph.nodes.map { Array($0.name.unicodeScalars) })")
+        #expect(Set(graph.nodes.map { Array($0.name.unicodeScalars) }).count == 5, "é and e + ◌́ are two nodes")
+        #expect(graph.subgraphs.map(\.name).filter { $0.hasPrefix("cluster") } == ["cluster_z", "cluster_a", "cluster_m"])
+        // Two graphs in one text: the next read must not start with the second.
+        _ = try Graphviz.shared.parse(dot: "digraph G {a} digraph H {b}")
+        #expect(try Graphviz.shared.parse(dot: "digraph K {c}").name == "K")
+        _ = try? Graphviz.shared.parse(dot: "digraph G {a} junk")
+        #expect(try Graphviz.shared.parse(dot: "digraph L {d}").name == "L")
+        // After a five-line file, an error on line 2 of the next is on line 2.
+        _ = try Graphviz.shared.parseAll(dot: Array("digraph A {\na\nb\nc\n}\n".utf8))
+        #expect {
+            _ = try Graphviz.shared.parseAll(dot: Array("digraph B {\n a -> -> b }\n".utf8))
+        } throws: { error in
+            "\(error)".contains("line 2")
+        }
+    }
+
     @Test func graphvizTellsHTMLLikeStrings() throws {
         let graph = try Graphviz.shared.parse(dot: Self.foreign)
         #expect(graph.html == ["label"])
