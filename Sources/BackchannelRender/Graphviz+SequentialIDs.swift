@@ -23,7 +23,7 @@ enum SequentialIDs {
     /// One root graph's IDs, reached through the `state` pointer libcgraph passes back.
     final class Table {
         let graph: UnsafeMutablePointer<Agraph_t>?
-        /// Interned name (its address) → ID, and ID / 2 → interned name.
+        /// Interned name (its address) → ID, and ID → interned name.
         var ids: [UInt: IDTYPE] = [:]
         var names: [IDTYPE: UnsafeMutablePointer<CChar>] = [:]
         var counter: IDTYPE = 1
