@@ -71,7 +71,6 @@ struct MultiSourceBFS {
                         level += 1
                         let l = level
                         let reciprocal = IncomingSums.reciprocal(of: l)
-                        var anyFresh = false
                         var nextFrontierArcs = 0
                         var nextOpenArcs = 0
                         if frontierArcs < openArcs / 4 {
@@ -93,7 +92,6 @@ struct MultiSourceBFS {
                                 }
                                 let s = seen[w] | fresh
                                 seen[w] = s
-                                anyFresh = true
                                 sums.add(Self.count(fresh), at: w, level: l, reciprocal: reciprocal)
                                 nextFrontierArcs += Int(graph.outOffsets[w + 1] - graph.outOffsets[w])
                                 if s != full { nextOpenArcs += Int(graph.inOffsets[w + 1] - graph.inOffsets[w]) }
@@ -119,14 +117,12 @@ struct MultiSourceBFS {
                                     continue
                                 }
                                 seen[w] = s | fresh
-                                anyFresh = true
                                 sums.add(Self.count(fresh), at: w, level: l, reciprocal: reciprocal)
                                 nextFrontierArcs += Int(graph.outOffsets[w + 1] - graph.outOffsets[w])
                                 if (s | fresh) != full { nextOpenArcs += Int(graph.inOffsets[w + 1] - graph.inOffsets[w]) }
                             }
                             swap(&frontier, &next)  // the local buffers, not the arrays
                         }
-                        if !anyFresh { break }
                         frontierArcs = nextFrontierArcs
                         openArcs = nextOpenArcs
                     }
@@ -245,6 +241,15 @@ func breadthFirstOrder(_ graph: CompactGraph) -> [Int32] {
     var order = [Int32]()
     order.reserveCapacity(n)
     var visited = [Bool](repeating: false, count: n)
+    func visit(_ v: Int, _ offsets: [Int32], _ ends: [Int32]) {
+        for k in Int(offsets[v])..<Int(offsets[v + 1]) {
+            let w = Int(ends[k])
+            if !visited[w] {
+                visited[w] = true
+                order.append(Int32(w))
+            }
+        }
+    }
     for root in 0..<n where !visited[root] {
         visited[root] = true
         var head = order.count
@@ -252,20 +257,8 @@ func breadthFirstOrder(_ graph: CompactGraph) -> [Int32] {
         while head < order.count {
             let v = Int(order[head])
             head += 1
-            for k in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) {
-                let w = Int(graph.outTargets[k])
-                if !visited[w] {
-                    visited[w] = true
-                    order.append(Int32(w))
-                }
-            }
-            for k in Int(graph.inOffsets[v])..<Int(graph.inOffsets[v + 1]) {
-                let w = Int(graph.inSources[k])
-                if !visited[w] {
-                    visited[w] = true
-                    order.append(Int32(w))
-                }
-            }
+            visit(v, graph.outOffsets, graph.outTargets)
+            visit(v, graph.inOffsets, graph.inSources)
         }
     }
     return order

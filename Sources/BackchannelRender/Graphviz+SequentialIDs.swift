@@ -87,12 +87,4 @@ enum SequentialIDs {
                 mem: memory.assumingMemoryBound(to: Agmemdisc_t.self), id: discipline, io: io.assumingMemoryBound(to: Agiodisc_t.self)))
         return pointer
     }()
-
-    /// libcgraph's `aglexbad` (exported, not declared in its headers): flushes the DOT lexer's
-    /// buffer. After a read that stops at the end of one graph, the rest of the input stays in that
-    /// buffer and would be read first by the next `agread` (libcgraph resets it only after an error).
-    static let flushLexer: (@convention(c) () -> Void)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "aglexbad") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)
-    }()
 }

@@ -157,6 +157,14 @@ public final class Graphviz: @unchecked Sendable {
         return try result.get()
     }
 
+    /// libcgraph's `aglexbad` (exported, not declared in its headers): flushes the DOT lexer's
+    /// buffer. After a read that stops at the end of one graph, the rest of the input stays in that
+    /// buffer and would be read first by the next `agread` (libcgraph resets it only after an error).
+    private static let flushLexer: (@convention(c) () -> Void)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "aglexbad") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)
+    }()
+
     /// Reads the first graph in `dot` (libcgraph's `agread` over an in-memory stream, with
     /// ``SequentialIDs``, so that subgraphs keep the DOT's order); the caller holds the lock and must
     /// `agclose` it.
@@ -175,7 +183,7 @@ public final class Graphviz: @unchecked Sendable {
             }
         // Only the first graph is read: what follows it must not reach the next read. And, as
         // `agmemread` does, the next read's messages count lines from 1.
-        SequentialIDs.flushLexer?()
+        Self.flushLexer?()
         agsetfile(nil)
         guard let graph = parsed else {
             var messages = takeMessages()

@@ -70,15 +70,10 @@ struct ForeignFormatsCLITests {
         return p.terminationStatus == 0
     }
 
-    /// NetworkX reads what we write (JSON, GraphML, GEXF) and we read back what it writes.
-    @Test(.enabled(if: hasNetworkX, "needs python3 with networkx (pip install networkx)"))
-    func networkXRoundTrip() throws {
-        let dir = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var network = Fixtures.small
-        network.nodes[0].attributes = ["Modularity Class": .int(2), "États": .string("x")]
-        network.nodes.append(Node(id: "5th Edition", label: "Fifth", kind: .participant))
-        network.edges.append(Edge("5th Edition", .partnersWith, "ngo", attributes: ["Edge Weight 2": .double(0.5)]))
+    /// Writes `network` as JSON, GraphML and GEXF with `convert` into `dir/in`, and runs
+    /// `Tests/References/networkx_roundtrip.py`, which reads each with NetworkX and writes NetworkX's
+    /// own files into `dir/out`. Returns that folder and what the script printed (a line per file read).
+    static func throughNetworkX(_ network: Network, in dir: URL) throws -> (output: URL, said: String) {
         let source = dir.appendingPathComponent("source.json")
         try Data(network.jsonText().utf8).write(to: source)
         let input = dir.appendingPathComponent("in"), output = dir.appendingPathComponent("out")
@@ -99,6 +94,19 @@ struct ForeignFormatsCLITests {
         let complaint = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         try #require(p.terminationStatus == 0, "networkx_roundtrip.py: \(complaint)")
+        return (output, said)
+    }
+
+    /// NetworkX reads what we write (JSON, GraphML, GEXF) and we read back what it writes.
+    @Test(.enabled(if: hasNetworkX, "needs python3 with networkx (pip install networkx)"))
+    func networkXRoundTrip() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var network = Fixtures.small
+        network.nodes[0].attributes = ["Modularity Class": .int(2), "États": .string("x")]
+        network.nodes.append(Node(id: "5th Edition", label: "Fifth", kind: .participant))
+        network.edges.append(Edge("5th Edition", .partnersWith, "ngo", attributes: ["Edge Weight 2": .double(0.5)]))
+        let (output, said) = try Self.throughNetworkX(network, in: dir)
         // NetworkX saw every node and edge of each file.
         let lines = said.split(separator: "\n")
         #expect(lines.count == 3)
@@ -150,24 +158,7 @@ struct ForeignFormatsCLITests {
                 Edge("a", .convenes, "b", years: .on(d(1993, 1)), sources: ["s"]),
                 Edge("c", .partnersWith, "b", years: .year(1992), sources: ["s"]),
             ])
-        let source = dir.appendingPathComponent("source.json")
-        try Data(network.jsonText().utf8).write(to: source)
-        let input = dir.appendingPathComponent("in"), output = dir.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
-        for ext in ["json", "graphml", "gexf"] {
-            let r = try Fixtures.run(["convert", source.path, input.appendingPathComponent("net.\(ext)").path])
-            #expect(r.status == 0, "\(r.stderr)")
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [
-            "python3", Fixtures.packageRoot.appendingPathComponent("Tests/References/networkx_roundtrip.py").path, input.path, output.path,
-        ]
-        p.standardOutput = Pipe()
-        p.standardError = Pipe()
-        try p.run()
-        p.waitUntilExit()
-        try #require(p.terminationStatus == 0)
+        let (output, _) = try Self.throughNetworkX(network, in: dir)
         for name in ["nx-edges.json", "nx-links.json", "nx.graphml", "nx.gexf"] {
             let back = try Self.read(output.appendingPathComponent(name))
             #expect(back.nodes.map(\.years) == network.nodes.map(\.years), "\(name)")
