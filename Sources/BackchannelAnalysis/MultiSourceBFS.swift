@@ -41,8 +41,11 @@ struct MultiSourceBFS {
     }
 
     /// Runs from the nodes `sources` (at most ``width`` distinct nodes) along the arcs of `graph`,
-    /// adding every reached node's incoming distances from them to `sums`.
-    mutating func run(from sources: ArraySlice<Int32>, graph: Arcs, into sums: inout IncomingSums) {
+    /// at most `maxLevel` steps out, adding every reached node's incoming distances from them to
+    /// `sums`.
+    mutating func run(
+        from sources: ArraySlice<Int32>, graph: Arcs, maxLevel: Int = .max, into sums: inout IncomingSums
+    ) {
         precondition(sources.count <= Self.width)
         var full = Word.zero
         for i in 0..<sources.count { full[i / 64] |= UInt64(1) << UInt64(i % 64) }
@@ -67,7 +70,7 @@ struct MultiSourceBFS {
                     }
                     var openArcs = graph.arcCount
                     var level = 0
-                    while frontierArcs > 0 {
+                    while frontierArcs > 0 && level < maxLevel {
                         level += 1
                         let l = level
                         let reciprocal = IncomingSums.reciprocal(of: l)
@@ -145,6 +148,11 @@ struct MultiSourceBFS {
         let inOffsets: UnsafeBufferPointer<Int32>
         let inSources: UnsafeBufferPointer<Int32>
         var arcCount: Int { outTargets.count }
+
+        /// The same arcs, each turned around.
+        var reversed: Arcs {
+            Arcs(outOffsets: inOffsets, outTargets: inSources, inOffsets: outOffsets, inSources: outTargets)
+        }
     }
 }
 
@@ -196,31 +204,43 @@ struct IncomingSums {
 func multiSourceIncomingSums(
     _ graph: CompactGraph, progress: ProgressHandler?, _ score: (_ reached: Int, _ total: Double, _ harmonic: Double) -> Double
 ) -> [Double] {
-    let n = graph.nodeCount
-    guard n > 0 else { return [] }
-    let width = MultiSourceBFS.width
-    let batches = (n + width - 1) / width
-    let lanes = min(analysisThreadCount, batches)
-    let counter = ProgressCounter(total: n, handler: progress)
     // Batches of sources near one another (consecutive in a breadth-first order) reach each node
     // over a narrower band of levels, so nodes are reached by the whole batch sooner.
-    let order = breadthFirstOrder(graph)
+    let sums = multiSourceIncomingSums(graph, from: breadthFirstOrder(graph), progress: progress)
+    return (0..<graph.nodeCount).map { u in score(sums.reached[u], Double(sums.total[u]), sums.harmonicValue(u)) }
+}
+
+/// Every node's unweighted incoming-distance sums from the distinct nodes `sources`, within
+/// `maxLevel` steps, with ``MultiSourceBFS`` in batches of 256 consecutive sources taken by the
+/// threads in turn. With `reversed`, arcs are followed against their direction, so a node's sums
+/// are of its distances *to* the sources. Exact integers, the same for every thread count.
+func multiSourceIncomingSums(
+    _ graph: CompactGraph, from sources: [Int32], maxLevel: Int = .max, reversed: Bool = false,
+    progress: ProgressHandler? = nil
+) -> IncomingSums {
+    let n = graph.nodeCount
+    let width = MultiSourceBFS.width
+    let batches = (sources.count + width - 1) / width
+    guard batches > 0 else { return IncomingSums(n: n) }
+    let lanes = min(analysisThreadCount, batches)
+    let counter = ProgressCounter(total: sources.count, handler: progress)
     let nextBatch = Atomic<Int>(0)
     let laneSums = SharedBuffer<IncomingSums?>(repeating: nil, count: lanes)
     graph.outOffsets.withUnsafeBufferPointer { outOffsets in
         graph.outTargets.withUnsafeBufferPointer { outTargets in
             graph.inOffsets.withUnsafeBufferPointer { inOffsets in
                 graph.inSources.withUnsafeBufferPointer { inSources in
-                    let arcs = MultiSourceBFS.Arcs(
+                    let forward = MultiSourceBFS.Arcs(
                         outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets, inSources: inSources)
+                    let arcs = reversed ? forward.reversed : forward
                     forEachLane(lanes) { lane in
                         var bfs = MultiSourceBFS(n: n)
                         var sums = IncomingSums(n: n)
                         while true {
                             let batch = nextBatch.wrappingAdd(1, ordering: .relaxed).oldValue
                             if batch >= batches { break }
-                            let range = (batch * width)..<min(n, batch * width + width)
-                            bfs.run(from: order[range], graph: arcs, into: &sums)
+                            let range = (batch * width)..<min(sources.count, batch * width + width)
+                            bfs.run(from: sources[range], graph: arcs, maxLevel: maxLevel, into: &sums)
                             counter.advance(range.count)
                         }
                         laneSums.pointer[lane] = sums
@@ -231,7 +251,7 @@ func multiSourceIncomingSums(
     }
     var sums = laneSums.pointer[0]!
     for lane in 1..<lanes { sums.add(laneSums.pointer[lane]!) }
-    return (0..<n).map { u in score(sums.reached[u], Double(sums.total[u]), sums.harmonicValue(u)) }
+    return sums
 }
 
 /// Every node once: breadth-first along arcs in either direction from each not yet visited node in

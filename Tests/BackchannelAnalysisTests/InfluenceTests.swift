@@ -63,4 +63,24 @@ struct InfluenceTests {
         }
         #expect(zip(entries, entries.dropFirst()).allSatisfy { $0.score >= $1.score }, "best first")
     }
+
+    /// Reach runs 256 searches per pass from the targets, against the arcs; it must count exactly the
+    /// targets one search from each convener finds within two steps, past one batch of targets,
+    /// along arcs when the network is directed.
+    @Test(arguments: [(40, 30), (300, 520), (700, 1400), (700, 5000)], [true, false])
+    func reachCountsWhatOneSearchPerConvenerFinds(_ size: (n: Int, m: Int), _ directed: Bool) throws {
+        let g = try MultiSourceBFSTests.graph(n: size.n, m: size.m, seed: UInt64(size.n + size.m), directed: directed)
+        let n = g.nodeCount
+        let isConvener = (0..<n).map { $0 % 5 == 0 }
+        let isTarget = (0..<n).map { $0 % 3 != 1 }
+        let entries = try ConvenerInfluence(isConvener: isConvener, isReachTarget: isTarget, groups: Array(repeating: 0, count: n))
+            .rank(g)
+        let targets = Double(isTarget.count { $0 })
+        #expect(entries.count == isConvener.count { $0 })
+        for e in entries {
+            let d = try ShortestPaths.distances(g, from: e.node)
+            let expected = (0..<n).count { $0 != e.node && isTarget[$0] && d[$0] <= Double(ConvenerInfluence.reachRadius) }
+            #expect(e.raw.reach == Double(expected) / targets, "reach of \(g.ids[e.node]): \(e.raw.reach * targets) vs \(expected)")
+        }
+    }
 }
