@@ -127,7 +127,7 @@ struct DOTImportTests {
         do {
             let (network, _) = try DOTImport.read(bytes, file: path)
             #expect(network.validationProblems().isEmpty)
-        } catch let error as FormatError {
+        } catch {
             guard case let .malformed(file, _, _, message) = error else { Issue.record("\(error)"); return }
             #expect(file == path)
             #expect(message.hasPrefix("not valid DOT: ") && message.count > "not valid DOT: ".count)
