@@ -54,6 +54,16 @@ struct FilterOptions: ParsableArguments {
 
     @OptionGroup var time: TimeOptions
 
+    /// The options given that select by what only a typed network records (kinds, relations,
+    /// tracks, years, designations, status), as they are spelled on the command line.
+    var typedOptionsGiven: [String] {
+        [
+            ("--kinds", kinds != nil), ("--relations", relations != nil), ("--tracks", tracks != nil), ("--years", years != nil),
+            ("--without", without != nil), ("--without-kind", withoutKind != nil), ("--without-designated", withoutDesignated),
+            ("--include-intended", includeIntended),
+        ].filter(\.1).map(\.0)
+    }
+
     /// The filter these options describe (no filter when none is given).
     /// - Complexity: O(*k*) in the number of values given.
     var filter: NetworkFilter {
@@ -94,6 +104,14 @@ struct GraphOptions: ParsableArguments {
         if edgeList.edges != nil && input.input != nil { throw ValidationError("give either INPUT or --edges, not both") }
         if edgeList.edges != nil && filters.time.isSet {
             throw ValidationError("--at, --between and --dated-only need a typed network with years, not --edges")
+        }
+        // An edge list has ids and weights only: these filters would select nothing, so they are
+        // refused rather than ignored.
+        let typed = filters.typedOptionsGiven
+        if edgeList.edges != nil && !typed.isEmpty {
+            throw ValidationError(
+                "\(typed.joined(separator: ", ")) \(typed.count == 1 ? "needs" : "need") a typed network (INPUT), not --edges: an edge list records only ids and weights"
+            )
         }
     }
 

@@ -54,6 +54,32 @@ struct CLIParsingTests {
         #expect(parseStatus(arguments) == 64, "\(arguments)")
     }
 
+    /// An edge list has ids and weights only: a filter by kind, relation, track, year, designation
+    /// or status would select nothing there, so it is a usage error that names the option, not
+    /// silently ignored (`--without` once left the node in).
+    @Test(arguments: [
+        (["--without", "b"], "--without needs"),
+        (["--kinds", "convener"], "--kinds needs"),
+        (["--relations", "convenes"], "--relations needs"),
+        (["--tracks", "II"], "--tracks needs"),
+        (["--years", "2001-2003"], "--years needs"),
+        (["--without-kind", "conflict"], "--without-kind needs"),
+        (["--without-designated"], "--without-designated needs"),
+        (["--include-intended", "--without", "b"], "--without, --include-intended need"),
+    ])
+    func typedFiltersAreRefusedForAnEdgeList(options: [String], message: String) throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let edges = dir.appendingPathComponent("edges.csv")
+        try Data("source,target\na,b\nb,c\n".utf8).write(to: edges)
+        #expect(parseStatus(["centrality", "--edges", edges.path, "--measure", "degree"] + options) == 64, "\(options)")
+        let result = try Fixtures.run(["centrality", "--edges", edges.path, "--measure", "degree", "--format", "csv"] + options)
+        #expect(result.status == 64, "\(options): \(result.stderr)")
+        #expect(result.stderr.contains(message) && result.stderr.contains("not --edges"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(try Fixtures.run(["centrality", "--edges", edges.path, "--measure", "degree"]).status == 0)
+    }
+
     @Test(arguments: [
         ["centrality", "--measure", "degree", "--top=-5"],
         ["influence", "--top=-5"],
