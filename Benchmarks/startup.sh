@@ -7,7 +7,7 @@
 #
 #   bash Benchmarks/startup.sh              (after bash Benchmarks/setup_peers.sh and a release build)
 #   STATIC=1 bash Benchmarks/startup.sh     also builds backchannel with --static-swift-stdlib
-#                                           (into .build/static, about 3 minutes) and times it
+#                                           (into .build/static, about 2.5 minutes) and times it
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -31,17 +31,20 @@ for p in print foundation; do
     { cat "$tmp/$p-static.log" >&2; exit 1; }
 done
 static=()
-if [ -n "${STATIC:-}" ]; then
+if [ "${STATIC:-0}" = 1 ]; then
   swift build --package-path "$root" -c release --static-swift-stdlib --product backchannel \
     --scratch-path "$root/.build/static" > "$tmp/static-build.log" 2>&1 ||
     { cat "$tmp/static-build.log" >&2; exit 1; }
   static=("$root/.build/static/release/backchannel")
 fi
 
-igraph="$(for _ in 1 2 3 4 5; do
-  "$py" peers.py --edges "$edges" --peer igraph --measure pagerank 2>/dev/null | tail -1 |
-    python3 -c "import json,sys; print(json.loads(sys.stdin.read())['compute_seconds'])"
-done)"
+igraph=""
+for _ in 1 2 3 4 5; do
+  s="$("$py" peers.py --edges "$edges" --peer igraph --measure pagerank | tail -1 |
+    python3 -c "import json,sys; print(json.loads(sys.stdin.read())['compute_seconds'])")" ||
+    { echo "startup: peers.py --peer igraph --measure pagerank failed" >&2; exit 1; }
+  igraph="$igraph $s"
+done
 
 python3 - "${RUNS:-30}" "$tmp" "$cli" "$edges" "$igraph" "${static[@]}" <<'PY'
 import statistics, subprocess, sys, time

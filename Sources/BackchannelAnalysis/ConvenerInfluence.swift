@@ -90,7 +90,8 @@ public struct ConvenerInfluence: Sendable {
         let targets = Double(max(1, isReachTarget.count { $0 }))
         let conveners = (0..<n).filter { isConvener[$0] }
         // Reach: one 256-source search per batch of targets, against the arcs, two levels deep; the
-        // count at a node is the number of targets within two steps of it (itself included).
+        // count at a node is the number of targets within two steps of it (itself included when it
+        // is a target).
         let within = multiSourceIncomingSums(
             graph, from: breadthFirstOrder(graph).filter { isReachTarget[Int($0)] }, maxLevel: Self.reachRadius,
             reversed: true

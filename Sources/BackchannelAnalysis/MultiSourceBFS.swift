@@ -14,9 +14,9 @@ import Synchronization
 /// centrality need exactly these sums, with no per-source work: the sums live with the reached node,
 /// not with the source, and every batch adds to them.
 ///
-/// - Complexity: O(⌈n/256⌉ · D · (n + m)) word operations for eccentricity D, plus one population
-///   count per (node, level); 12 words of scratch per node per thread, and 4 words of sums per node
-///   per thread.
+/// - Complexity: O(⌈s/256⌉ · D · (n + m)) word operations for s sources and D levels (the
+///   eccentricity, or the depth limit when smaller), plus one population count per (node, level);
+///   12 words of scratch per node per thread, and 4 words of sums per node per thread.
 /// - Reference: Then, M., Kaufmann, M., Chirigati, F., Hoang-Vu, T.-A., Pham, K., Kemper, A.,
 ///   Neumann, T. & Vo, H. T. (2014). The more the merrier: efficient multi-source graph traversal.
 ///   Proceedings of the VLDB Endowment 8(4), 449–460. doi:10.14778/2735496.2735507. The choice of
@@ -157,9 +157,10 @@ struct MultiSourceBFS {
 }
 
 /// Every node's incoming distance sums, exact whatever the order they are added in: the number of
-/// nodes reaching it (itself included), the sum of their distances (an integer), and the sum of
-/// their reciprocals in fixed point with ``fractionBits`` fractional bits (each term is rounded down
-/// by less than 2⁻⁷⁶, so n terms err by less than n·2⁻⁷⁶ in all, far below a Double's precision).
+/// sources reaching it (itself included when it is one), the sum of their distances (an integer),
+/// and the sum of their reciprocals in fixed point with ``fractionBits`` fractional bits (each term
+/// is rounded down by less than 2⁻⁷⁶, so n terms err by less than n·2⁻⁷⁶ in all, far below a
+/// Double's precision).
 /// Integer sums make the result the same for every thread count and batch order.
 struct IncomingSums {
     static let fractionBits = 76

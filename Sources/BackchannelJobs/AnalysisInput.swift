@@ -2,6 +2,7 @@ import BackchannelAnalysis
 import BackchannelFormats
 import BackchannelModel
 import Foundation
+import Synchronization
 
 /// What an analysis command runs on: a typed network (a file or the bundled history) or a plain
 /// edge list, turned into a ``CompactGraph`` with the requested filter and direction.
@@ -18,19 +19,40 @@ public struct AnalysisInput: Sendable {
     /// The filter the graph was built with, its names (``NetworkFilter/without``) resolved to ids.
     public let filter: NetworkFilter
     /// Names to nodes: the typed network's ids and labels, or the edge list's ids. An edge list's
-    /// lookup is built when a name is resolved, not when it is read: most analyses never resolve
-    /// one, and at a million nodes building it took a seventh of a `centrality` run.
+    /// lookup is built when a name is first resolved, not when the list is read: most analyses never
+    /// resolve one, and at a million nodes building it took a seventh of a `centrality` run.
     public var lookup: NodeLookup {
         switch names {
         case let .built(lookup): lookup
-        case let .edgeList(ids, shownIDs): NodeLookup(ids: ids, shownIDs: shownIDs)
+        case let .edgeList(deferred): deferred.lookup
         }
     }
     private enum Names: Sendable {
         case built(NodeLookup)
-        case edgeList(ids: [String], shownIDs: [String]?)
+        case edgeList(DeferredLookup)
     }
     private let names: Names
+
+    /// An edge list's lookup, built once, on first use.
+    private final class DeferredLookup: Sendable {
+        let ids: [String]
+        let shownIDs: [String]?
+        let built = Mutex<NodeLookup?>(nil)
+
+        init(ids: [String], shownIDs: [String]?) {
+            self.ids = ids
+            self.shownIDs = shownIDs
+        }
+
+        var lookup: NodeLookup {
+            built.withLock { built in
+                if let built { return built }
+                let lookup = NodeLookup(ids: ids, shownIDs: shownIDs)
+                built = lookup
+                return lookup
+            }
+        }
+    }
     /// The pseudonyms, when a redaction covered any node: ``network`` and ``graph`` then hold
     /// them, while names given to ``resolve(_:parameter:)`` and the filter are the original ones.
     public let redacted: RedactedNetwork?
@@ -67,7 +89,7 @@ public struct AnalysisInput: Sendable {
             self.nodeColumn = loaded.column
             protectedFiles = [edgesURL] + (nodesURL.map { [$0] } ?? [])
             warnings = []
-            names = .edgeList(ids: loaded.ids, shownIDs: pseudonyms.isEmpty ? nil : ids)
+            names = .edgeList(DeferredLookup(ids: loaded.ids, shownIDs: pseudonyms.isEmpty ? nil : ids))
             self.filter = filter
             redacted = pseudonyms.isEmpty ? nil : RedactedNetwork(network: Network(name: ""), pseudonyms: pseudonyms)
         } else {
