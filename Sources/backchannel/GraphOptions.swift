@@ -105,6 +105,16 @@ struct GraphOptions: ParsableArguments {
         if edgeList.edges != nil && filters.time.isSet {
             throw ValidationError("--at, --between and --dated-only need a typed network with years, not --edges")
         }
+        // An edge list can mark nodes confidential (in its --nodes file) but has no kinds and no
+        // person attribute: a redaction by either would cover nobody, so it is refused.
+        let byKind = Redaction.Group.allCases.filter { g in
+            g != .confidential && input.redaction.redact.contains { $0.set.contains(g) }
+        }
+        if edgeList.edges != nil, !byKind.isEmpty {
+            throw ValidationError(
+                "--redact \(byKind.map(\.rawValue).joined(separator: ",")) needs a typed network (INPUT), not --edges: an edge list has no kinds or person attribute; mark those nodes confidential in the --nodes file instead"
+            )
+        }
         // An edge list has ids and weights only: these filters would select nothing, so they are
         // refused rather than ignored.
         let typed = filters.typedOptionsGiven

@@ -158,6 +158,14 @@ struct RedactionTests {
         let wrong = try write("nl2.csv", "id,confidential\nralph-fertig,maybe\n")
         let refusedList = try Fixtures.run(["centrality", "--edges", edges, "--nodes", wrong, "--measure", "degree"])
         #expect(refusedList.status == 65 && refusedList.stderr.contains("nl2.csv:2:"), "\(refusedList.stderr)")
+        // An edge list has no kinds or person attribute: redacting by either would cover nobody,
+        // so it is refused (exit 64) before anything is written, not run unredacted.
+        for group in ["participants", "persons", "participants,confidential"] {
+            let byKind = try Fixtures.run(["centrality", "--edges", edges, "--nodes", nodes, "--measure", "degree", "--redact", group])
+            #expect(byKind.status == 64 && byKind.stdout.isEmpty, "\(group): \(byKind.stderr)")
+            #expect(byKind.stderr.contains("needs a typed network") && byKind.stderr.contains("confidential in the --nodes file"))
+            #expect(!byKind.stderr.contains("ralph-fertig"))
+        }
     }
 
     /// Review finding 4: names are looked up among the originals and the pseudonyms; stderr
