@@ -111,19 +111,15 @@ public struct ReportJob: Sendable {
 
     /// The network restricted by `filter`: kept nodes, and kept edges with both ends kept; sources kept when used.
     /// Intended and refused engagements stay in the page (its exposure table and diagram show them, with
-    /// their status); the measures computed from it count only engagements that took place.
+    /// their status); the measures computed from it count only engagements that took place (and
+    /// intended ones with ``NetworkFilter/includeIntended``). With ``NetworkFilter/datedOnly``, a
+    /// node stays only with a kept dated tie, as `render --dated-only` keeps it.
     public static func filtered(_ network: Network, by filter: NetworkFilter) -> Network {
         var filter = filter
         filter.keepsEveryEngagement = true
-        var out = network
-        out.nodes = network.nodes.filter(filter.includes)
-        let kept = Set(out.nodes.map { ExactID($0.id) })
-        out.edges = network.edges.filter { filter.includes($0) && kept.contains(ExactID($0.source)) && kept.contains(ExactID($0.target)) }
-        if out.nodes.count != network.nodes.count || out.edges.count != network.edges.count {
-            let used = Set(out.nodes.flatMap { $0.sources + $0.designations.flatMap(\.sources) } + out.edges.flatMap(\.sources))
-            out.sources = network.sources.filter { used.contains($0.id) }
-        }
-        return out
+        let out = network.filtered(by: filter)
+        // Nothing left out: every source stays, cited or not.
+        return out.nodes.count == network.nodes.count && out.edges.count == network.edges.count ? network : out
     }
 
     /// The filter in words, one line per restriction; empty for no filter.
@@ -140,6 +136,7 @@ public struct ReportJob: Sendable {
             lines.append("without kinds: " + filter.withoutKinds.map(\.rawValue).sorted().joined(separator: ", "))
         }
         if filter.withoutDesignated { lines.append("without designated actors") }
+        if filter.includeIntended { lines.append("intended engagements count as ties") }
         return lines
     }
 
@@ -152,7 +149,10 @@ public struct ReportJob: Sendable {
         sub.edges = network.edges.indices.filter { edges[$0] }.map { network.edges[$0] }
         var rows: [String: [[InteractiveReport.Cell]]] = [:]
 
-        let undirected = CompactGraph(sub, directed: false)
+        // The measures count the engagements that took place, and intended ones with --include-intended.
+        var ties = NetworkFilter()
+        ties.includeIntended = filter.includeIntended
+        let undirected = CompactGraph(sub, filter: ties, directed: false)
         let kinds = sub.nodes.map(\.kind)
         let noKinds = !kinds.contains(.convener)
         var codes: [String: Int] = [:]
@@ -165,7 +165,7 @@ public struct ReportJob: Sendable {
         rows[InteractiveReport.influenceTable.id] = InteractiveReport.influenceRows(
             try influence.rank(undirected), ids: undirected.ids, index: index)
 
-        let directed = CompactGraph(sub, directed: true)
+        let directed = CompactGraph(sub, filter: ties, directed: true)
         var scores = [DegreeCentrality(normalized: false).scores(directed)]
         for measure in [Measure.betweenness, .harmonic, .pagerank] {
             guard case let .nodes(s) = try measure.compute(directed, Measure.Parameters()) else { continue }
@@ -177,7 +177,7 @@ public struct ReportJob: Sendable {
         rows[InteractiveReport.exposureTable.id] = InteractiveReport.exposureRows(
             ExposureReport(paths: LegalExposure().paths(sub), network: sub), index: index)
         if channels {
-            rows[InteractiveReport.channelsTable.id] = InteractiveReport.channelsRows(try ChannelsJob().run(sub), index: index)
+            rows[InteractiveReport.channelsTable.id] = InteractiveReport.channelsRows(try ChannelsJob(filter: ties).run(sub), index: index)
         }
         return InteractiveReport.Period(label: label, nodes: nodes, edges: edges, rows: rows)
     }

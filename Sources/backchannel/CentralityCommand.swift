@@ -66,6 +66,9 @@ struct CentralityCommand: ParsableCommand {
 
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
+        if kind != nil && graph.edges != nil {
+            throw ValidationError("--kind needs a typed network (INPUT), not --edges: an edge list's nodes have no kinds")
+        }
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
         if let alpha {
             guard alpha.isFinite, alpha >= 0 else { throw ValidationError("--alpha must be a number 0 or more, not \(alpha)") }

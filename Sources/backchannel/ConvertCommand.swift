@@ -58,6 +58,9 @@ struct ConvertCommand: ParsableCommand {
         }
         if nodesSheet != nil && mapping == nil { throw ValidationError("--nodes-sheet goes with --mapping") }
         if recipe != nil && mapping != nil { throw ValidationError("give --recipe or --mapping, not both") }
+        if from != nil && (recipe != nil || mapping != nil) {
+            throw ValidationError("--\(recipe != nil ? "recipe" : "mapping") says how to read the input already; it takes no --from")
+        }
     }
 
     func run() throws {
@@ -78,6 +81,14 @@ struct ConvertCommand: ParsableCommand {
                     nodes: nodesSheet.map { URL(fileURLWithPath: $0) }, edges: inURL, sources: nil, mapping: parsed)
             } else {
                 (network, readWarnings) = try source.loadWithWarnings()
+            }
+            if strict && !readWarnings.isEmpty && (recipe != nil || mapping != nil) {
+                // As NetworkInput refuses a file read strictly (it has already for the other inputs).
+                throw FormatError.malformed(
+                    file: inURL.path, line: 0, column: 0,
+                    message:
+                        "read strictly, the file is refused: reading it needs \(readWarnings.count) warning\(readWarnings.count == 1 ? "" : "s"): \(readWarnings.joined(separator: "; "))"
+                )
             }
             readWarnings.forEach { note("warning: " + $0) }
             network = redaction.apply(network).network

@@ -134,6 +134,7 @@ struct GraphOptions: ParsableArguments {
             network: input.source, edges: edgeList.edges, nodes: edgeList.nodes, filter: filter,
             directed: !(undirected || forceUndirected), nodeColumn: nodeColumn, redaction: redaction)
         loaded.warnings.forEach { note("warning: " + $0) }
+        if let network = loaded.redacted?.original ?? loaded.network { input.redaction.warnAboutGroupsCoveringNobody(in: network) }
         if let redacted = loaded.redacted { RedactionOptions.report(redacted, redaction) }
         return loaded
     }

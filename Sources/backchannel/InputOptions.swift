@@ -23,6 +23,15 @@ struct InputOptions: ParsableArguments {
     /// Which nodes the command's outputs show only under pseudonyms.
     @OptionGroup var redaction: RedactionOptions
 
+    func validate() throws {
+        if input == nil, inputFormat != nil || strict {
+            let given = [inputFormat != nil ? "--input-format" : nil, strict ? "--strict" : nil].compactMap { $0 }
+            throw ValidationError(
+                "\(given.joined(separator: " and ")) \(given.count == 1 ? "says" : "say") how to read INPUT, and none is given (the bundled history and --edges are read as they are)"
+            )
+        }
+    }
+
     /// Where the network comes from: the file named, or the bundled history.
     var source: NetworkInput { NetworkInput(path: input, format: inputFormat, strict: strict) }
 

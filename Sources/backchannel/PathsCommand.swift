@@ -56,6 +56,10 @@ struct PathsCommand: ParsableCommand {
         if maxLength < 1 { throw ValidationError("--max-length must be at least 1, not \(maxLength)") }
         if maxPaths < 1 { throw ValidationError("--max-paths must be at least 1, not \(maxPaths)") }
         if timeRespecting && graph.edges != nil { throw ValidationError("--time-respecting needs a typed network with years, not --edges") }
+        if timeRespecting && weighting.weight != .none {
+            throw ValidationError(
+                "--time-respecting finds the fewest hops that keep to the dates (one recorded edge a step); it takes no --weight")
+        }
     }
 
     func run() throws {

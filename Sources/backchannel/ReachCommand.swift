@@ -37,6 +37,10 @@ struct ReachCommand: ParsableCommand {
 
     func validate() throws {
         if radius < 0 { throw ValidationError("--radius must be 0 or more, not \(radius)") }
+        if graph.undirected && direction != .both {
+            throw ValidationError(
+                "--direction \(direction.rawValue) follows edges one way, --undirected makes every edge two-way: give one of the two")
+        }
     }
 
     func run() throws {
@@ -63,7 +67,8 @@ struct ReachCommand: ParsableCommand {
             case let .diagram(diagramFormat):
                 guard let network = input.network else { throw UsageFailure(message: "diagrams need a typed network, not --edges") }
                 let label = nodes?[center].label ?? from
-                let ego = network.subnetwork(
+                // The drawing shows the ties the list was found along: the filtered network's.
+                let ego = network.filtered(by: input.filter).subnetwork(
                     Set(ids), name: network.name + "-reach",
                     title: TimeScope(graph.filter).title("Within \(radius) step\(radius == 1 ? "" : "s") of \(label)"))
                 var dot = DOTOptions(clusterBy: .none)

@@ -53,10 +53,30 @@ struct RedactionOptions: ParsableArguments {
     /// `network` with the covered nodes under pseudonyms; says on stderr how many, and how they were made.
     /// - Complexity: that of ``Redaction/apply(to:)``.
     func apply(_ network: Network, keeping attributes: Set<String> = []) -> RedactedNetwork {
+        warnAboutGroupsCoveringNobody(in: network)
         let redaction = redaction(keeping: attributes)
         let redacted = redaction.apply(to: network)
         Self.report(redacted, redaction)
         return redacted
+    }
+
+    /// Says on stderr which groups asked for with `--redact` cover no node of `network`, and why,
+    /// so that a redaction that hides nobody (a network without `person` attributes, say) is not
+    /// taken for one that worked.
+    /// - Complexity: O(n) per group asked for.
+    func warnAboutGroupsCoveringNobody(in network: Network) {
+        let asked = Set(redact.flatMap(\.elements))
+        for group in Redaction.Group.allCases where asked.contains(group) {
+            let one = Redaction(groups: [group], key: nil)
+            guard !network.nodes.contains(where: one.covers) else { continue }
+            let why =
+                switch group {
+                case .participants: "no node is of kind participant"
+                case .persons: "no node has the attribute person: true"
+                case .confidential: "no node is marked confidential"
+                }
+            note("warning: --redact \(group.rawValue) covers no node: \(why)")
+        }
     }
 
     /// The note on stderr for a redaction that covered any node.

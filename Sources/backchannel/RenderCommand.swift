@@ -48,8 +48,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw only this node and its neighbourhood (--focus-radius steps).", valueName: "id"))
     var focus: String?
 
-    @Option(help: ArgumentHelp("Steps around --focus to draw.", valueName: "n"))
-    var focusRadius = 1
+    @Option(help: ArgumentHelp("Steps around --focus to draw (default: 1).", valueName: "n"))
+    var focusRadius: Int?
 
     @Option(
         help: ArgumentHelp(
@@ -79,9 +79,11 @@ struct RenderCommand: ParsableCommand {
             guard let path = input.input, (input.inputFormat ?? InputFormat.detect(URL(fileURLWithPath: path))) == .dot else {
                 throw ValidationError("--as-is draws a DOT file as it is; give a .dot or .gv INPUT")
             }
-            if sizeBy != nil || highlightPaths != nil || focus != nil || paths != nil || exposure || full || communities {
+            if sizeBy != nil || highlightPaths != nil || focus != nil || paths != nil || exposure || full || communities
+                || diagram.title != nil || diagram.clusterBy != nil || !diagram.legend
+            {
                 throw ValidationError(
-                    "--as-is draws the file's own styling; it cannot take --size-by, --highlight-paths, --focus, --paths, --exposure or --full"
+                    "--as-is draws the file's own styling; it cannot take --size-by, --highlight-paths, --focus, --paths, --exposure, --full, --communities, --title, --cluster-by or --no-legend"
                 )
             }
             if time.isSet { throw ValidationError("--as-is draws the file as it is; it cannot take --at, --between or --dated-only") }
@@ -89,10 +91,14 @@ struct RenderCommand: ParsableCommand {
         if [focus != nil, paths != nil, exposure].filter({ $0 }).count > 1 {
             throw ValidationError("give at most one of --focus, --paths and --exposure")
         }
-        if communities && (full || sizeBy != nil || highlightPaths != nil) {
-            throw ValidationError("--communities draws communities sized by members; it cannot take --full, --size-by or --highlight-paths")
+        if communities && (full || sizeBy != nil || highlightPaths != nil || diagram.clusterBy != nil) {
+            throw ValidationError(
+                "--communities draws communities sized by members; it cannot take --full, --size-by, --highlight-paths or --cluster-by")
         }
-        if focusRadius < 0 { throw ValidationError("--focus-radius must be 0 or more, not \(focusRadius)") }
+        if let focusRadius {
+            if focus == nil { throw ValidationError("--focus-radius goes with --focus") }
+            if focusRadius < 0 { throw ValidationError("--focus-radius must be 0 or more, not \(focusRadius)") }
+        }
         _ = try drawnFormat()
     }
 
@@ -159,7 +165,7 @@ struct RenderCommand: ParsableCommand {
             if focus != nil || paths != nil || exposure { options.clusterBy = diagram.clusterBy ?? .none }
             if let focus = focus.map(redacted.id(for:)) {
                 guard network.nodes.contains(where: { ExactID($0.id) == ExactID(focus) }) else { throw AnalysisError.unknownNode(focus) }
-                options.keep = RenderJob.focus(on: focus, radius: focusRadius, in: network)
+                options.keep = RenderJob.focus(on: focus, radius: focusRadius ?? 1, in: network)
             } else if let paths {
                 let nodePaths = try RenderJob.highlightPaths(from: URL(fileURLWithPath: paths)).map { $0.map(redacted.id(for:)) }
                 options.highlight += nodePaths

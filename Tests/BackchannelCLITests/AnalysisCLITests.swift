@@ -1,5 +1,8 @@
+import BackchannelAnalysis
 import BackchannelFormats
+import BackchannelJobs
 import BackchannelModel
+import BackchannelPresentation
 import BackchannelTestSupport
 import Foundation
 import Testing
@@ -31,6 +34,49 @@ struct AnalysisCLITests {
             if case let .double(d) = v.value { expected[k] = d } else if case let .int(i) = v.value { expected[k] = Double(i) }
         }
         return (url, expected)
+    }
+
+    /// Options an audit found silently ignored, now honoured: reach's diagram draws only the ties
+    /// its filters keep; report counts intended engagements with --include-intended and says so;
+    /// a --redact group that covers nobody is said on stderr; convert --strict refuses a sheet whose
+    /// mapping needs a warning, writing nothing.
+    @Test func optionsOnceIgnoredNowCount() throws {
+        let reach = ["reach", "--from", "norman-cousins", "--radius", "3", "--format", "dot"]
+        let all = try Fixtures.run(reach), kept = try Fixtures.run(reach + ["--relations", "participates_in,convenes"])
+        #expect(all.status == 0 && kept.status == 0, "\(kept.stderr)")
+        #expect(all.stdout.contains("bc_relation=\"part_of\""), "the unfiltered drawing has a part_of tie")
+        #expect(!kept.stdout.contains("bc_relation=\"part_of\"") && kept.stdout.contains("bc_relation=\"convenes\""))
+
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = dir.appendingPathComponent("plain.html").path, intended = dir.appendingPathComponent("intended.html").path
+        #expect(try Fixtures.run(["report", "-o", plain]).status == 0)
+        let withIntended = try Fixtures.run(["report", "--include-intended", "-o", intended])
+        #expect(withIntended.status == 0, "\(withIntended.stderr)")
+        let (a, b) = (try String(contentsOfFile: plain, encoding: .utf8), try String(contentsOfFile: intended, encoding: .utf8))
+        #expect(!a.contains("intended engagements count as ties") && b.contains("intended engagements count as ties"))
+        // The bundled history records intended engagements, so the tables change: channels first.
+        var counting = NetworkFilter()
+        counting.includeIntended = true
+        let network = try Network.bundled()
+        let rows = try [NetworkFilter(), counting].map { filter in
+            let report = try ReportJob(filter: filter).report(ReportJob.filtered(network, by: filter), svg: "")
+            return "\(try #require(report.periods.last?.rows[InteractiveReport.channelsTable.id]))"
+        }
+        #expect(rows[0] != rows[1], "channels counted with intended engagements differ")
+
+        let nobody = try Fixtures.run(["centrality", "--measure", "degree", "--redact", "persons"])
+        #expect(nobody.status == 0 && nobody.stderr.contains("--redact persons covers no node: no node has the attribute person: true"))
+        #expect(!(try Fixtures.run(["centrality", "--measure", "degree", "--redact", "participants"])).stderr.contains("covers no node"))
+
+        let edges = dir.appendingPathComponent("sheet.csv"), mapping = dir.appendingPathComponent("sheet.map")
+        try Data("from,to\na,b\n".utf8).write(to: edges)
+        try Data("source = from\ntarget = to\n".utf8).write(to: mapping)
+        let out = dir.appendingPathComponent("out.json")
+        let strict = try Fixtures.run(["convert", edges.path, out.path, "--mapping", mapping.path, "--strict"])
+        #expect(strict.status == 65 && strict.stderr.contains("read strictly, the file is refused"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(try Fixtures.run(["convert", edges.path, out.path, "--mapping", mapping.path]).status == 0)
     }
 
     @Test func centralityOnAnEdgeListMatchesNetworkX() throws {

@@ -80,6 +80,43 @@ struct CLIParsingTests {
         #expect(try Fixtures.run(["centrality", "--edges", edges.path, "--measure", "degree"]).status == 0)
     }
 
+    /// Options that some combination would silently ignore are usage errors there, each naming
+    /// what it cannot take (found by an audit of every command's options).
+    @Test(arguments: [
+        (["reach", "--from", "a", "--direction", "out", "--undirected"], "--undirected"),
+        (["reach", "--from", "a", "--direction", "in", "--undirected"], "--undirected"),
+        (["paths", "--from", "a", "--to", "b", "--time-respecting", "--weight", "distance"], "takes no --weight"),
+        (["centrality", "--edges", "e.csv", "--measure", "degree", "--kind", "convener"], "--kind needs a typed network"),
+        (["convert", "in.csv", "out.json", "--mapping", "m.map", "--from", "csv"], "takes no --from"),
+        (["convert", "in.csv", "out.json", "--recipe", "r.toml", "--from", "csv"], "takes no --from"),
+        (["info", "--strict"], "--strict says how to read INPUT"),
+        (["centrality", "--measure", "degree", "--input-format", "json"], "--input-format says how to read INPUT"),
+        (["render", "g.dot", "--as-is", "--title", "T"], "--as-is"),
+        (["render", "g.dot", "--as-is", "--cluster-by", "track"], "--as-is"),
+        (["render", "g.dot", "--as-is", "--no-legend"], "--as-is"),
+        (["render", "--focus-radius", "2"], "--focus-radius goes with --focus"),
+        (["render", "--communities", "--cluster-by", "track"], "--cluster-by"),
+        (["channels", "--undirected"], "takes no --undirected"),
+        (["warnings", "--undirected"], "takes no --undirected"),
+    ])
+    func optionsThatWouldBeIgnoredAreRefused(arguments: [String], message: String) throws {
+        #expect(parseStatus(arguments) == 64, "\(arguments)")
+        let result = try Fixtures.run(arguments)
+        #expect(result.status == 64 && result.stdout.isEmpty, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+
+    @Test func theSameOptionsStillParseWhereTheyCount() {
+        #expect(parseStatus(["reach", "--from", "a", "--direction", "out"]) == 0)
+        #expect(parseStatus(["reach", "--from", "a", "--undirected"]) == 0)
+        #expect(parseStatus(["paths", "--from", "a", "--to", "b", "--weight", "distance"]) == 0)
+        #expect(parseStatus(["centrality", "--measure", "degree", "--kind", "convener"]) == 0)
+        #expect(parseStatus(["convert", "in.csv", "out.json", "--mapping", "m.map"]) == 0)
+        #expect(parseStatus(["info", "net.json", "--strict", "--input-format", "json"]) == 0)
+        #expect(parseStatus(["render", "--focus", "a", "--focus-radius", "2"]) == 0)
+        #expect(parseStatus(["render", "--communities", "--title", "T"]) == 0)
+    }
+
     @Test(arguments: [
         ["centrality", "--measure", "degree", "--top=-5"],
         ["influence", "--top=-5"],

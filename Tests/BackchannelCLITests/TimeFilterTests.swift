@@ -234,6 +234,8 @@ struct TimeFilterTests {
         #expect(graph.nodeCount == 7 && graph.arcCount == 5)
         filter.datedOnly = true
         #expect(CompactGraph(Self.network, filter: filter).ids == ["p", "q", "k", "d"])
+        // The report keeps the same nodes (it once kept those without a dated tie).
+        #expect(ReportJob.filtered(Self.network, by: filter).nodes.map(\.id) == ["p", "q", "k", "d"])
     }
 
     // MARK: - The direction fix
