@@ -65,9 +65,20 @@ struct AnalysisCLITests {
         }
         #expect(rows[0] != rows[1], "channels counted with intended engagements differ")
 
-        let nobody = try Fixtures.run(["centrality", "--measure", "degree", "--redact", "persons"])
+        let bare = dir.appendingPathComponent("bare.json")
+        try Data(#"{"directed": true, "nodes": [{"id": "a", "kind": "convener"}, {"id": "b", "kind": "participant"}], "edges": []}"#.utf8)
+            .write(to: bare)
+        let nobody = try Fixtures.run(["centrality", bare.path, "--measure", "degree", "--redact", "persons"])
         #expect(nobody.status == 0 && nobody.stderr.contains("--redact persons covers no node: no node has the attribute person: true"))
-        #expect(!(try Fixtures.run(["centrality", "--measure", "degree", "--redact", "participants"])).stderr.contains("covers no node"))
+        #expect(
+            !(try Fixtures.run(["centrality", bare.path, "--measure", "degree", "--redact", "participants"])).stderr.contains(
+                "covers no node"))
+        // The bundled history marks its 29 individuals `person: true`.
+        let persons = try Fixtures.run(["centrality", "--measure", "degree", "--redact", "persons"])
+        #expect(
+            persons.status == 0 && !persons.stderr.contains("covers no node") && persons.stderr.contains("redacted 29 nodes"),
+            "\(persons.stderr)")
+        #expect(!persons.stdout.contains("Jimmy Carter") && !persons.stdout.contains("Norman Cousins"))
 
         let edges = dir.appendingPathComponent("sheet.csv"), mapping = dir.appendingPathComponent("sheet.map")
         try Data("from,to\na,b\n".utf8).write(to: edges)
