@@ -147,13 +147,19 @@ extension Network {
     /// The part of the network `filter` keeps: its nodes, the edges it keeps between them, and the
     /// sources they cite; what commands that work on the typed network (drawings, exposure,
     /// pathways, inclusion) read under `--at` / `--between`.
+    ///
+    /// With `keepingEveryEngagement`, intended and refused engagements stay among the edges
+    /// (``NetworkFilter/keepsEveryEngagement``), while which nodes stay is still decided by ties: with
+    /// ``NetworkFilter/datedOnly``, a node whose only dated edge is a refused engagement is left out.
     /// - Complexity: O(n + m) with a set of ids.
-    public func filtered(by filter: NetworkFilter) -> Network {
+    public func filtered(by filter: NetworkFilter, keepingEveryEngagement: Bool = false) -> Network {
         let kept = filter.keptNodes(self)
+        var edgeFilter = filter
+        if keepingEveryEngagement { edgeFilter.keepsEveryEngagement = true }
         var sub = self
         sub.nodes = nodes.indices.filter { kept[$0] }.map { nodes[$0] }
         let ids = Set(sub.nodes.map { ExactID($0.id) })
-        sub.edges = edges.filter { filter.includes($0) && ids.contains(ExactID($0.source)) && ids.contains(ExactID($0.target)) }
+        sub.edges = edges.filter { edgeFilter.includes($0) && ids.contains(ExactID($0.source)) && ids.contains(ExactID($0.target)) }
         let used = Set(
             sub.nodes.flatMap(\.sources) + sub.edges.flatMap(\.sources) + sub.nodes.flatMap { $0.designations.flatMap(\.sources) })
         sub.sources = sources.filter { used.contains($0.id) }

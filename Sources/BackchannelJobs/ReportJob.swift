@@ -113,11 +113,10 @@ public struct ReportJob: Sendable {
     /// Intended and refused engagements stay in the page (its exposure table and diagram show them, with
     /// their status); the measures computed from it count only engagements that took place (and
     /// intended ones with ``NetworkFilter/includeIntended``). With ``NetworkFilter/datedOnly``, a
-    /// node stays only with a kept dated tie, as `render --dated-only` keeps it.
+    /// node stays only with a kept dated tie (a refused engagement is none), as `render --dated-only`
+    /// keeps it.
     public static func filtered(_ network: Network, by filter: NetworkFilter) -> Network {
-        var filter = filter
-        filter.keepsEveryEngagement = true
-        let out = network.filtered(by: filter)
+        let out = network.filtered(by: filter, keepingEveryEngagement: true)
         // Nothing left out: every source stays, cited or not.
         return out.nodes.count == network.nodes.count && out.edges.count == network.edges.count ? network : out
     }

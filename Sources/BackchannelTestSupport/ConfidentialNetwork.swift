@@ -23,9 +23,9 @@ public enum ConfidentialNetwork {
             Source(id: "report", citation: "Peace Forum annual report", url: "https://example.org/report"),
         ],
         nodes: [
-            Node(id: "conflict", label: "Northern conflict", kind: .conflict, years: YearSpan(start: 1990), sources: ["report"]),
+            Node(id: "conflict", label: "Northern conflict", kind: .conflict, years: Period(start: 1990), sources: ["report"]),
             Node(
-                id: "forum", label: "Peace Forum", kind: .convener, track: .two, years: YearSpan(start: 2001),
+                id: "forum", label: "Peace Forum", kind: .convener, track: .two, years: Period(start: 2001),
                 description: "Hosted the talks with Amina Haddad.", sources: ["report"]),
             Node(
                 id: "ralph-fertig", label: "Ralph Fertig", kind: .participant, years: .year(2009),

@@ -67,7 +67,7 @@ struct CentralityCommand: ParsableCommand {
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
         if kind != nil && graph.edges != nil {
-            throw ValidationError("--kind needs a typed network (INPUT), not --edges: an edge list's nodes have no kinds")
+            throw ValidationError("--kind needs a typed network (INPUT), not --edges")
         }
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
         if let alpha {

@@ -134,7 +134,12 @@ struct GraphOptions: ParsableArguments {
             network: input.source, edges: edgeList.edges, nodes: edgeList.nodes, filter: filter,
             directed: !(undirected || forceUndirected), nodeColumn: nodeColumn, redaction: redaction)
         loaded.warnings.forEach { note("warning: " + $0) }
-        if let network = loaded.redacted?.original ?? loaded.network { input.redaction.warnAboutGroupsCoveringNobody(in: network) }
+        if let network = loaded.redacted?.original ?? loaded.network {
+            input.redaction.warnAboutGroupsCoveringNobody(in: network)
+        } else {
+            // An edge list covers only the nodes its --nodes file marks confidential (validate refuses other groups).
+            input.redaction.warnAboutGroupsCoveringNobody { _ in loaded.redacted != nil }
+        }
         if let redacted = loaded.redacted { RedactionOptions.report(redacted, redaction) }
         return loaded
     }

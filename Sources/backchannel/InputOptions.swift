@@ -27,7 +27,7 @@ struct InputOptions: ParsableArguments {
         if input == nil, inputFormat != nil || strict {
             let given = [inputFormat != nil ? "--input-format" : nil, strict ? "--strict" : nil].compactMap { $0 }
             throw ValidationError(
-                "\(given.joined(separator: " and ")) \(given.count == 1 ? "says" : "say") how to read INPUT, and none is given (the bundled history and --edges are read as they are)"
+                "\(given.joined(separator: " and ")) \(given.count == 1 ? "says" : "say") how to read INPUT, and none is given"
             )
         }
     }

@@ -65,10 +65,17 @@ struct RedactionOptions: ParsableArguments {
     /// taken for one that worked.
     /// - Complexity: O(n) per group asked for.
     func warnAboutGroupsCoveringNobody(in network: Network) {
+        warnAboutGroupsCoveringNobody { group in
+            let one = Redaction(groups: [group], key: nil)
+            return network.nodes.contains(where: one.covers)
+        }
+    }
+
+    /// The same, with `coversAny(group)` saying whether the input has a node of `group`.
+    func warnAboutGroupsCoveringNobody(where coversAny: (Redaction.Group) -> Bool) {
         let asked = Set(redact.flatMap(\.elements))
         for group in Redaction.Group.allCases where asked.contains(group) {
-            let one = Redaction(groups: [group], key: nil)
-            guard !network.nodes.contains(where: one.covers) else { continue }
+            guard !coversAny(group) else { continue }
             let why =
                 switch group {
                 case .participants: "no node is of kind participant"

@@ -59,11 +59,13 @@ struct AnalysisCLITests {
         var counting = NetworkFilter()
         counting.includeIntended = true
         let network = try Network.bundled()
-        let rows = try [NetworkFilter(), counting].map { filter in
-            let report = try ReportJob(filter: filter).report(ReportJob.filtered(network, by: filter), svg: "")
-            return "\(try #require(report.periods.last?.rows[InteractiveReport.channelsTable.id]))"
+        for table in [InteractiveReport.channelsTable.id, InteractiveReport.centralityTable.id, InteractiveReport.influenceTable.id] {
+            let rows = try [NetworkFilter(), counting].map { filter in
+                let report = try ReportJob(filter: filter).report(ReportJob.filtered(network, by: filter), svg: "")
+                return "\(try #require(report.periods.last?.rows[table]))"
+            }
+            #expect(rows[0] != rows[1], "\(table) counted with intended engagements differs")
         }
-        #expect(rows[0] != rows[1], "channels counted with intended engagements differ")
 
         let bare = dir.appendingPathComponent("bare.json")
         try Data(#"{"directed": true, "nodes": [{"id": "a", "kind": "convener"}, {"id": "b", "kind": "participant"}], "edges": []}"#.utf8)

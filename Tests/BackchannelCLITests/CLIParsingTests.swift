@@ -83,21 +83,23 @@ struct CLIParsingTests {
     /// Options that some combination would silently ignore are usage errors there, each naming
     /// what it cannot take (found by an audit of every command's options).
     @Test(arguments: [
-        (["reach", "--from", "a", "--direction", "out", "--undirected"], "--undirected"),
-        (["reach", "--from", "a", "--direction", "in", "--undirected"], "--undirected"),
+        (["reach", "--from", "a", "--direction", "out", "--undirected"], "follows edges one way"),
+        (["reach", "--from", "a", "--direction", "in", "--undirected"], "follows edges one way"),
         (["paths", "--from", "a", "--to", "b", "--time-respecting", "--weight", "distance"], "takes no --weight"),
         (["centrality", "--edges", "e.csv", "--measure", "degree", "--kind", "convener"], "--kind needs a typed network"),
         (["convert", "in.csv", "out.json", "--mapping", "m.map", "--from", "csv"], "takes no --from"),
         (["convert", "in.csv", "out.json", "--recipe", "r.toml", "--from", "csv"], "takes no --from"),
         (["info", "--strict"], "--strict says how to read INPUT"),
         (["centrality", "--measure", "degree", "--input-format", "json"], "--input-format says how to read INPUT"),
-        (["render", "g.dot", "--as-is", "--title", "T"], "--as-is"),
-        (["render", "g.dot", "--as-is", "--cluster-by", "track"], "--as-is"),
-        (["render", "g.dot", "--as-is", "--no-legend"], "--as-is"),
+        (["render", "g.dot", "--as-is", "--title", "T"], "draws the file's own styling"),
+        (["render", "g.dot", "--as-is", "--cluster-by", "track"], "draws the file's own styling"),
+        (["render", "g.dot", "--as-is", "--no-legend"], "draws the file's own styling"),
         (["render", "--focus-radius", "2"], "--focus-radius goes with --focus"),
-        (["render", "--communities", "--cluster-by", "track"], "--cluster-by"),
+        (["render", "--communities", "--cluster-by", "track"], "draws communities sized by members"),
         (["channels", "--undirected"], "takes no --undirected"),
         (["warnings", "--undirected"], "takes no --undirected"),
+        (["influence", "--undirected"], "takes no --undirected"),
+        (["communities", "--undirected"], "takes no --undirected"),
     ])
     func optionsThatWouldBeIgnoredAreRefused(arguments: [String], message: String) throws {
         #expect(parseStatus(arguments) == 64, "\(arguments)")

@@ -158,6 +158,15 @@ struct RedactionTests {
         let wrong = try write("nl2.csv", "id,confidential\nralph-fertig,maybe\n")
         let refusedList = try Fixtures.run(["centrality", "--edges", edges, "--nodes", wrong, "--measure", "degree"])
         #expect(refusedList.status == 65 && refusedList.stderr.contains("nl2.csv:2:"), "\(refusedList.stderr)")
+        // A node list that marks nobody confidential: --redact confidential says it covers no node.
+        let unmarked = try write("nl3.csv", "id,confidential\nralph-fertig,false\n")
+        let none = try Fixtures.run([
+            "centrality", "--edges", edges, "--nodes", unmarked, "--measure", "degree", "--redact", "confidential",
+        ])
+        #expect(none.status == 0 && none.stderr.contains("--redact confidential covers no node"), "\(none.stderr)")
+        #expect(
+            !(try Fixtures.run(["centrality", "--edges", edges, "--nodes", nodes, "--measure", "degree", "--redact", "confidential"]))
+                .stderr.contains("covers no node"))
         // An edge list has no kinds or person attribute: redacting by either would cover nobody,
         // so it is refused (exit 64) before anything is written, not run unredacted.
         for group in ["participants", "persons", "participants,confidential"] {

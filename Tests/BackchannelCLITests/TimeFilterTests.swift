@@ -236,6 +236,14 @@ struct TimeFilterTests {
         #expect(CompactGraph(Self.network, filter: filter).ids == ["p", "q", "k", "d"])
         // The report keeps the same nodes (it once kept those without a dated tie).
         #expect(ReportJob.filtered(Self.network, by: filter).nodes.map(\.id) == ["p", "q", "k", "d"])
+        // A refused engagement is no tie, dated or not: its ends stay out; the page keeps the edges
+        // of every status between the nodes that stay.
+        var refused = Self.network
+        refused.edges.append(Edge("j", .addresses, "war", years: .year(2000), attributes: ["status": .string("refused")], sources: ["s"]))
+        refused.edges.append(Edge("k", .convenes, "d", years: .year(2000), attributes: ["status": .string("refused")], sources: ["s"]))
+        let page = ReportJob.filtered(refused, by: filter)
+        #expect(page.nodes.map(\.id) == ["p", "q", "k", "d"])
+        #expect(page.edges.contains { $0.source == "k" && $0.target == "d" && $0.relation == .convenes }, "kept for the page")
     }
 
     // MARK: - The direction fix
