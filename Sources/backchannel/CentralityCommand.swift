@@ -80,6 +80,18 @@ struct CentralityCommand: ParsableCommand {
             throw ValidationError("--tolerance must be a positive number, not \(tolerance)")
         }
         if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iter must be at least 1, not \(maxIterations)") }
+        // A measure's own options, given for another measure, would be ignored: refused instead.
+        let iterative: [Measure] = [.eigenvector, .katz, .pagerank, .hitsHub, .hitsAuthority]
+        let owned: [(flag: String, given: Bool, measures: [Measure])] = [
+            ("--no-normalized", !normalized, [.betweenness, .edgeBetweenness]), ("--endpoints", endpoints, [.betweenness]),
+            ("--samples", samples != nil, [.betweenness, .edgeBetweenness]), ("--alpha", alpha != nil, [.pagerank, .katz]),
+            ("--tolerance", tolerance != nil, iterative), ("--max-iter", maxIterations != nil, iterative),
+        ]
+        for option in owned where option.given && !option.measures.contains(measure) {
+            throw ValidationError(
+                "\(option.flag) is for \(option.measures.map(\.rawValue).joined(separator: ", ")); --measure \(measure.rawValue) does not use it"
+            )
+        }
     }
 
     func run() throws {

@@ -99,6 +99,12 @@ struct CLIParsingTests {
         (["channels", "--undirected"], "takes no --undirected"),
         (["warnings", "--undirected"], "takes no --undirected"),
         (["influence", "--undirected"], "takes no --undirected"),
+        (["centrality", "--measure", "degree", "--no-normalized"], "--measure degree does not use it"),
+        (["centrality", "--measure", "closeness", "--endpoints"], "--measure closeness does not use it"),
+        (["centrality", "--measure", "pagerank", "--samples", "10"], "--samples is for betweenness, edge-betweenness"),
+        (["centrality", "--measure", "eigenvector", "--alpha", "0.5"], "--alpha is for pagerank, katz"),
+        (["centrality", "--measure", "harmonic", "--tolerance", "1e-6"], "--measure harmonic does not use it"),
+        (["centrality", "--measure", "degree", "--max-iter", "5"], "--measure degree does not use it"),
         (["communities", "--undirected"], "takes no --undirected"),
     ])
     func optionsThatWouldBeIgnoredAreRefused(arguments: [String], message: String) throws {
@@ -117,6 +123,9 @@ struct CLIParsingTests {
         #expect(parseStatus(["info", "net.json", "--strict", "--input-format", "json"]) == 0)
         #expect(parseStatus(["render", "--focus", "a", "--focus-radius", "2"]) == 0)
         #expect(parseStatus(["render", "--communities", "--title", "T"]) == 0)
+        #expect(parseStatus(["centrality", "--measure", "edge-betweenness", "--no-normalized", "--samples", "5"]) == 0)
+        #expect(parseStatus(["centrality", "--measure", "katz", "--alpha", "0.05", "--tolerance", "1e-8", "--max-iter", "50"]) == 0)
+        #expect(parseStatus(["centrality", "--measure", "hits-hub", "--max-iter", "50"]) == 0)
     }
 
     @Test(arguments: [
