@@ -56,15 +56,20 @@ public enum NetworkInput: Sendable, CustomStringConvertible {
             return (try Network.bundled(dataset), [])
         case let .file(url, format, strict):
             let (network, warnings) = try Self.read(url, format: format, strict: strict)
-            if strict, !warnings.isEmpty {
-                throw FormatError.malformed(
-                    file: url.path, line: 0, column: 0,
-                    message:
-                        "read strictly, the file is refused: reading it needs \(warnings.count) warning\(warnings.count == 1 ? "" : "s"): \(warnings.joined(separator: "; "))"
-                )
-            }
+            if strict { try Self.refuse(url, needing: warnings) }
             return (network, warnings)
         }
+    }
+
+    /// What `--strict` does with a file read with `warnings`: refuses it when there are any.
+    /// - Throws: ``FormatError/malformed(file:line:column:message:)`` naming the file and every warning.
+    public static func refuse(_ url: URL, needing warnings: [String]) throws(FormatError) {
+        guard !warnings.isEmpty else { return }
+        throw .malformed(
+            file: url.path, line: 0, column: 0,
+            message:
+                "read strictly, the file is refused: reading it needs \(warnings.count) warning\(warnings.count == 1 ? "" : "s"): \(warnings.joined(separator: "; "))"
+        )
     }
 
     private static func read(_ url: URL, format: InputFormat?, strict: Bool) throws -> (network: Network, warnings: [String]) {

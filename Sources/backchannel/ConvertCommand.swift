@@ -82,14 +82,8 @@ struct ConvertCommand: ParsableCommand {
             } else {
                 (network, readWarnings) = try source.loadWithWarnings()
             }
-            if strict && !readWarnings.isEmpty && (recipe != nil || mapping != nil) {
-                // As NetworkInput refuses a file read strictly (it has already for the other inputs).
-                throw FormatError.malformed(
-                    file: inURL.path, line: 0, column: 0,
-                    message:
-                        "read strictly, the file is refused: reading it needs \(readWarnings.count) warning\(readWarnings.count == 1 ? "" : "s"): \(readWarnings.joined(separator: "; "))"
-                )
-            }
+            // The other inputs were refused by NetworkInput already.
+            if strict && (recipe != nil || mapping != nil) { try NetworkInput.refuse(inURL, needing: readWarnings) }
             readWarnings.forEach { note("warning: " + $0) }
             network = redaction.apply(network).network
             let read =
