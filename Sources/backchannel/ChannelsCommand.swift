@@ -35,9 +35,7 @@ struct ChannelsCommand: ParsableCommand {
     @OptionGroup var table: TableOptions
 
     func validate() throws {
-        if graph.undirected {
-            throw ValidationError("channels reads every tie in both directions already; it takes no --undirected")
-        }
+        try graph.refuseUndirected("channels")
         if graph.edges != nil { throw ValidationError("channels needs a typed network (party_to edges), not --edges") }
         if compare && !graph.filter.isCounterfactual {
             throw ValidationError("--compare needs --without, --without-kind or --without-designated")

@@ -36,7 +36,7 @@ struct CommunitiesCommand: ParsableCommand {
     @OptionGroup var table: TableOptions
 
     func validate() throws {
-        if graph.undirected { throw ValidationError("communities reads the network as undirected already; it takes no --undirected") }
+        try graph.refuseUndirected("communities")
         guard resolution.isFinite, resolution >= 0 else { throw ValidationError("--resolution must be a finite number ≥ 0") }
         guard weighting.weight != .distance else { throw ValidationError("communities use --weight none or strength, not distance") }
     }

@@ -125,6 +125,12 @@ struct GraphOptions: ParsableArguments {
         }
     }
 
+    /// For the commands that read every tie both ways whatever is asked: `--undirected` would change
+    /// nothing there, so it is refused, naming `command`.
+    func refuseUndirected(_ command: String) throws {
+        if undirected { throw ValidationError("\(command) reads every tie in both directions already; it takes no --undirected") }
+    }
+
     /// Builds the compact graph (directed unless `--undirected` or `undirected`) and reports read warnings on stderr.
     /// - Complexity: O(*n* + *m*) after reading the input, for *n* nodes and *m* edges.
     /// Covered nodes keep the attributes in `keeping` (a partition the command groups by).

@@ -28,7 +28,7 @@ struct InfluenceCommand: ParsableCommand {
     @OptionGroup var table: TableOptions
 
     func validate() throws {
-        if graph.undirected { throw ValidationError("influence reads the network as undirected already; it takes no --undirected") }
+        try graph.refuseUndirected("influence")
         if let top, top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
     }
 

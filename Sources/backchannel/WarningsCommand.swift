@@ -58,9 +58,7 @@ struct WarningsCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if graph.undirected {
-            throw ValidationError("warnings reads every tie in both directions already; it takes no --undirected")
-        }
+        try graph.refuseUndirected("warnings")
         if graph.edges != nil { throw ValidationError("warnings need a typed, dated network (party_to edges), not --edges") }
         for (flag, value) in [("--channel-fall", channelFall), ("--broker-share", brokerShare), ("--curtail-share", curtailShare)] {
             guard value.isFinite, value > 0, value <= 1 else {
