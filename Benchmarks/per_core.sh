@@ -8,15 +8,9 @@
 #   MEASURES="betweenness pagerank" REPEAT=5 bash Benchmarks/per_core.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$here"
-cli="$here/../.build/release/backchannel"
-py="$here/.venv/bin/python"
-edges="data/actors-10000.csv"
-[ -x "$cli" ] || { echo "per_core: build first: swift build -c release --product backchannel" >&2; exit 1; }
-[ -x "$py" ] || bash setup_peers.sh >&2
-mkdir -p data
-[ -f "$edges" ] || "$py" generate.py --nodes 10000 --seed 42 -o "$edges" >&2
-python3 machine_load.py check >&2 || true
+name=per_core
+# shellcheck source=whole_process_setup.sh
+. "$here/whole_process_setup.sh"
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 for m in ${MEASURES:-betweenness closeness harmonic pagerank}; do

@@ -10,16 +10,9 @@
 #                                           (into .build/static, about 2.5 minutes) and times it
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-cd "$here"
-cli="$root/.build/release/backchannel"
-py="$here/.venv/bin/python"
-edges="data/actors-10000.csv"
-[ -x "$cli" ] || { echo "startup: build first: swift build -c release --product backchannel" >&2; exit 1; }
-[ -x "$py" ] || bash setup_peers.sh >&2
-mkdir -p data
-[ -f "$edges" ] || "$py" generate.py --nodes 10000 --seed 42 -o "$edges" >&2
-python3 machine_load.py check >&2 || true
+name=startup
+# shellcheck source=whole_process_setup.sh
+. "$here/whole_process_setup.sh"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
